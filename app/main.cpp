@@ -1,0 +1,51 @@
+// geoclaim: checks the spatial claims of reports against coordinate data.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/Commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace geoclaim::app;
+  CLI::App cli{"geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
+               "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
+  cli.set_version_flag("--version", std::string("geoclaim ") + GEOCLAIM_VERSION);
+  cli.require_subcommand(1);
+
+  RunOptions run;
+  std::string fail_on;
+  auto* run_cmd = cli.add_subcommand("run", "Run a job: evaluate its claims and write its report folders.");
+  run_cmd->add_option("job", run.job, "the job script (.gcl)")->required();
+  run_cmd->add_option("-o,--output", run.output_dir, "write results here instead of the job's 'report to' folders");
+  run_cmd->add_option("--fail-on", fail_on, "exit 1 when a claim has this verdict")->check(CLI::IsMember({"contradicted"}));
+
+  std::string check_path;
+  auto* check_cmd = cli.add_subcommand("check", "Find every error in a job (syntax, names, files, CRSs) without running it.");
+  check_cmd->add_option("job", check_path, "the job script (.gcl)")->required();
+
+  std::string info_path;
+  auto* info_cmd = cli.add_subcommand("info", "Describe a data source: layers, counts, geometry types, CRS, extent.");
+  info_cmd->add_option("file", info_path, "any OGR vector source")->required();
+
+  std::string a, b;
+  auto* measure_cmd = cli.add_subcommand(
+      "measure", "Geodesic distance and azimuths between two coordinates (\"35.383, 40.017\", DMS, MGRS).");
+  measure_cmd->add_option("from", a, "first coordinate, latitude first")->required();
+  measure_cmd->add_option("to", b, "second coordinate")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);
+    return code == 0 ? kOk : kUsage;
+  }
+  if (*run_cmd) {
+    run.fail_on_contradicted = fail_on == "contradicted";
+    run.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    return run_job(run, std::cout, std::cerr);
+  }
+  if (*check_cmd) return check_job(check_path, std::cout, std::cerr);
+  if (*info_cmd) return info(info_path, std::cout, std::cerr);
+  return measure(a, b, std::cout, std::cerr);
+}

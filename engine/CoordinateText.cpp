@@ -1,0 +1,170 @@
+#include "engine/CoordinateText.hpp"
+
+#include <GeographicLib/DMS.hpp>
+#include <GeographicLib/MGRS.hpp>
+#include <GeographicLib/UTMUPS.hpp>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "engine/Errors.hpp"
+#include "engine/Units.hpp"
+
+namespace geoclaim {
+namespace {
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::vector<std::string> split_ws(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool is_hemisphere(const std::string& t) {
+  return t.size() == 1 && std::string("NSEWnsew").find(t[0]) != std::string::npos;
+}
+
+bool is_plain_number(const std::string& t) {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'))
+      return false;
+  return true;
+}
+
+// "35 17 08 N" -> "35d17'08\"N"; "N 35 17 08" -> "N35d17'08\"". Components that already carry
+// symbols are joined as they are: GeographicLib takes "35°17′ 08″N" once the space is gone.
+std::string join_dms_components(const std::vector<std::string>& parts) {
+  std::string hemi_front, hemi_back;
+  std::vector<std::string> nums;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (is_hemisphere(parts[i]) && i == 0)
+      hemi_front = parts[i];
+    else if (is_hemisphere(parts[i]) && i + 1 == parts.size())
+      hemi_back = parts[i];
+    else
+      nums.push_back(parts[i]);
+  }
+  bool all_plain = !nums.empty() && nums.size() <= 3;
+  for (const auto& n : nums) all_plain = all_plain && is_plain_number(n);
+  std::string body;
+  if (all_plain) {
+    static const char* const marks[] = {"d", "'", "\""};
+    for (size_t i = 0; i < nums.size(); ++i) body += nums[i] + marks[i];
+  } else {
+    for (const auto& n : nums) body += n;
+  }
+  return hemi_front + body + hemi_back;
+}
+
+double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
+  try {
+    return GeographicLib::DMS::Decode(text, ind);
+  } catch (const GeographicLib::GeographicErr& e) {
+    throw CoordinateError("cannot read '" + text + "' as an angle: " + e.what());
+  }
+}
+
+}  // namespace
+
+double parse_angle(std::string_view raw, Axis axis) {
+  const std::string text = trim(raw);
+  if (text.empty()) throw CoordinateError("empty coordinate");
+  GeographicLib::DMS::flag ind = GeographicLib::DMS::NONE;
+  const double value = decode(join_dms_components(split_ws(text)), ind);
+  const char* name = axis == Axis::latitude ? "latitude" : "longitude";
+  if (axis == Axis::latitude && ind == GeographicLib::DMS::LONGITUDE)
+    throw CoordinateError("'" + text + "' has an E/W letter but is read as a latitude");
+  if (axis == Axis::longitude && ind == GeographicLib::DMS::LATITUDE)
+    throw CoordinateError("'" + text + "' has an N/S letter but is read as a longitude");
+  const double limit = axis == Axis::latitude ? 90.0 : 180.0;
+  if (!std::isfinite(value) || std::fabs(value) > limit)
+    throw CoordinateError(std::string(name) + " '" + text + "' is outside ±" +
+                          format_number(limit, 0) + "°");
+  return value;
+}
+
+GeoPoint parse_lat_lon_text(std::string_view raw) {
+  const std::string text = trim(raw);
+  std::string first, second;
+  if (auto comma = text.find(','); comma != std::string::npos) {
+    first = text.substr(0, comma);
+    second = text.substr(comma + 1);
+  } else {
+    // Without a comma the split falls after the first hemisphere letter, or in the middle of
+    // the whitespace-separated parts ("35 22 30 40 00 10" is three and three).
+    auto parts = split_ws(text);
+    size_t cut = 0;
+    for (size_t i = 0; i < parts.size() && cut == 0; ++i) {
+      const auto& p = parts[i];
+      if (i + 1 < parts.size() && !p.empty() &&
+          std::string("NSEWnsew").find(p.back()) != std::string::npos)
+        cut = i + 1;
+    }
+    if (cut == 0) {
+      if (parts.size() % 2 != 0 || parts.empty())
+        throw CoordinateError("cannot split '" + text +
+                              "' into latitude and longitude (separate them with a comma)");
+      cut = parts.size() / 2;
+    }
+    for (size_t i = 0; i < parts.size(); ++i) (i < cut ? first : second) += parts[i] + " ";
+  }
+  first = join_dms_components(split_ws(first));
+  second = join_dms_components(split_ws(second));
+  double lat = 0, lon = 0;
+  try {
+    // DecodeLatLon swaps the two when hemisphere letters say longitude came first.
+    GeographicLib::DMS::DecodeLatLon(first, second, lat, lon, /*longfirst=*/false);
+  } catch (const GeographicLib::GeographicErr& e) {
+    throw CoordinateError("cannot read '" + text + "' as latitude, longitude: " + e.what());
+  }
+  if (auto problem = check_lat_lon(lat, lon); !problem.empty())
+    throw CoordinateError("'" + text + "': " + problem);
+  return GeoPoint::from_lat_lon(lat, lon);
+}
+
+GeoPoint parse_mgrs(std::string_view raw) {
+  std::string text;
+  for (char c : raw)
+    if (!std::isspace(static_cast<unsigned char>(c))) text += c;
+  int zone = 0, prec = 0;
+  bool northp = false;
+  double x = 0, y = 0, lat = 0, lon = 0;
+  try {
+    GeographicLib::MGRS::Reverse(text, zone, northp, x, y, prec, /*centerp=*/true);
+    GeographicLib::UTMUPS::Reverse(zone, northp, x, y, lat, lon);
+  } catch (const GeographicLib::GeographicErr& e) {
+    throw CoordinateError("cannot read '" + trim(raw) + "' as MGRS: " + e.what());
+  }
+  return GeoPoint::from_lat_lon(lat, lon);
+}
+
+std::string check_lat_lon(double lat, double lon) {
+  if (!std::isfinite(lat) || !std::isfinite(lon)) return "coordinate is not a number";
+  if (std::fabs(lat) > 90.0) {
+    std::string msg = "latitude " + format_number(lat, 7) + " is outside ±90°";
+    if (std::fabs(lon) <= 90.0 && std::fabs(lat) <= 180.0)
+      msg += " (the latitude and longitude columns look swapped)";
+    return msg;
+  }
+  if (std::fabs(lon) > 180.0)
+    return "longitude " + format_number(lon, 7) + " is outside ±180°";
+  return {};
+}
+
+}  // namespace geoclaim

@@ -1,0 +1,34 @@
+#pragma once
+// Reading coordinates as people write them: decimal degrees, degrees-minutes-seconds with
+// symbols or spaces and hemisphere letters, and MGRS. GeographicLib's DMS and MGRS classes do
+// the parsing; this file only normalises the spellings they do not take (space-separated
+// components) and turns their errors into messages that quote the text.
+#include <string_view>
+
+#include "engine/GeoPoint.hpp"
+
+namespace geoclaim {
+
+enum class Axis { latitude, longitude };
+
+/// One angle: "35.2856", "-40.1", "35°17′08″N", "35 17 08 N", "N35.2856", "35.2856N",
+/// "35:17:08". A hemisphere letter must fit `axis` (N/S for latitude, E/W for longitude).
+/// Checks the range (±90° or ±180°).
+/// @throw CoordinateError quoting the text and saying what is wrong.
+double parse_angle(std::string_view text, Axis axis);
+
+/// A coordinate pair written as one text, latitude first unless hemisphere letters say
+/// otherwise: "35.383, 40.017", "35°22'30\"N 40°00'10\"E", "40 00 10 E 35 22 30 N".
+/// @throw CoordinateError
+GeoPoint parse_lat_lon_text(std::string_view text);
+
+/// An MGRS reference ("37SDA1234567890", spaces allowed); the result is the centre of the
+/// square it names, as GeographicLib::MGRS::Reverse gives it.
+/// @throw CoordinateError
+GeoPoint parse_mgrs(std::string_view text);
+
+/// Checks a latitude/longitude pair and explains what is wrong, with a hint when the two look
+/// swapped. Returns an empty string when the pair is valid.
+std::string check_lat_lon(double lat_deg, double lon_deg);
+
+}  // namespace geoclaim

@@ -1,0 +1,51 @@
+#pragma once
+// The engine's small interfaces to the outside world. io/ implements them with GDAL/OGR and
+// main connects them (as wren's loadModuleFn/writeFn): the engine reads and writes nothing
+// itself.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/Layer.hpp"
+
+namespace geoclaim {
+
+/// What `load` asks for.
+struct LoadOptions {
+  std::string name;  ///< the layer's name in the job
+  std::string path;
+  std::optional<std::string> layer;  ///< source layer (GeoPackage, …)
+  std::optional<std::string> crs;    ///< overrides the source's CRS (CSV default EPSG:4326)
+  std::optional<std::string> lat_col, lon_col, wkt_col, mgrs_col, id_col;
+  double uncertainty_m = 0;  ///< for every feature, unless an `uncertainty_m` column says
+};
+
+/// A table of text cells with the line each row came from (reported-claims CSVs).
+struct Table {
+  std::string path;
+  std::vector<std::string> columns;
+  struct Row {
+    uint64_t line = 0;  ///< 1-based line in the file
+    std::vector<std::string> cells;
+  };
+  std::vector<Row> rows;
+};
+
+/// Warnings that do not stop a job (a repaired polygon); the sink prints or collects them.
+using WarningSink = std::function<void(const std::string&)>;
+
+class FeatureSource {
+public:
+  virtual ~FeatureSource() = default;
+  /// Reads a whole layer into WGS84 lon/lat.
+  /// @throw DataError naming the file, line or feature and what is wrong.
+  virtual Layer load(const LoadOptions& options, const WarningSink& warn) = 0;
+  /// Checks that the source opens and the layer exists, without reading features.
+  /// @throw DataError
+  virtual void probe(const LoadOptions& options) = 0;
+  /// Reads a CSV table of text cells. @throw DataError
+  virtual Table read_table(const std::string& path) = 0;
+};
+
+}  // namespace geoclaim

@@ -1,0 +1,579 @@
+#include "engine/Interpreter.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+
+#include "engine/CoordinateText.hpp"
+#include "engine/Crs.hpp"
+#include "engine/Errors.hpp"
+#include "engine/Geodesy.hpp"
+#include "engine/Measure.hpp"
+#include "engine/Names.hpp"
+#include "engine/Select.hpp"
+#include "engine/SpatialIndex.hpp"
+#include "engine/Units.hpp"
+#include "engine/lang/Parser.hpp"
+
+namespace geoclaim {
+namespace {
+
+using lang::Diagnostic;
+using lang::Span;
+
+/// An error tied to a span of the script (or of nothing, for table rows).
+struct SpecError {
+  Span span;
+  std::string message;
+  bool data = false;
+};
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// The names defined so far. While checking, layers are not loaded and `layer` is null.
+class Scope {
+public:
+  const NamedLayer* find(const std::string& name) const {
+    auto it = m_names.find(name);
+    return it == m_names.end() ? nullptr : &it->second;
+  }
+  void define(const lang::Name& name, NamedLayer value) {
+    if (auto it = m_spans.find(name.text); it != m_spans.end())
+      throw SpecError{name.span, "'" + name.text + "' is already defined"};
+    m_spans[name.text] = name.span;
+    m_order.push_back(name.text);
+    m_names[name.text] = std::move(value);
+  }
+  const NamedLayer& require(const std::string& name, Span span, const char* role) const {
+    if (const NamedLayer* n = find(name)) return *n;
+    throw SpecError{span, std::string("unknown ") + role + " '" + name + "'" + did_you_mean(name, m_order)};
+  }
+  const std::vector<std::string>& order() const { return m_order; }
+
+private:
+  std::map<std::string, NamedLayer> m_names;
+  std::map<std::string, Span> m_spans;
+  std::vector<std::string> m_order;
+};
+
+std::vector<std::string> unit_list() { return {"m", "km", "ft", "yd", "mi", "nmi"}; }
+
+double metres(const lang::DistanceLit& d) {
+  auto f = metres_per_unit(d.unit);
+  if (!f)
+    throw SpecError{d.unit_span, "unknown unit '" + d.unit + "' (expected " + unit_names() + ")" +
+                                     did_you_mean(d.unit, unit_list())};
+  if (!std::isfinite(d.value) || d.value < 0)
+    throw SpecError{d.span, "a distance cannot be negative"};
+  return d.value * *f;
+}
+
+/// Builds a ClaimSpec from a claim body: every name, unit, word and direction resolved.
+ClaimSpec build_spec(const lang::ClaimBody& b, const Scope& scope, const ToleranceTable& tols) {
+  using lang::Relation;
+  ClaimSpec s;
+  s.relation = b.relation;
+  s.quantifier = b.quantifier;
+  s.subject_name = b.subject.text;
+  const NamedLayer& subject = scope.require(b.subject.text, b.subject.span, "name");
+  s.subject = subject.layer.get();
+  s.subject_is_place = subject.kind == NamedLayer::Kind::place;
+  s.object_name = b.object.text;
+  s.object = scope.require(b.object.text, b.object.span, "name").layer.get();
+  if (b.relation == Relation::crosses) {
+    s.crossed_name = b.crossed.text;
+    s.crossed = scope.require(b.crossed.text, b.crossed.span, "line layer").layer.get();
+  }
+  if (b.quantifier != lang::Quantifier::none && s.subject_is_place)
+    throw SpecError{b.subject.span, "'" + b.subject.text + "' is a place: drop the quantifier"};
+
+  Tolerance tol;
+  if (b.qualifier) {
+    auto t = tols.find(b.qualifier->text);
+    if (!t)
+      throw SpecError{b.qualifier->span, "unknown tolerance word '" + b.qualifier->text +
+                                             "' (define it with 'set tolerance " + b.qualifier->text + " = 10%')" +
+                                             did_you_mean(b.qualifier->text, tols.words())};
+    tol = *t;
+    s.tolerance_word = lower(b.qualifier->text);
+  } else if (b.bound == lang::Bound::approximately && b.distance) {
+    tol = *tols.find(kPlainWord);
+    s.tolerance_word = kPlainWord;
+  }
+  if (b.distance) {
+    const double d1 = metres(*b.distance);
+    const double d2 = b.distance2 ? metres(*b.distance2) : d1;
+    s.claimed_m = claimed_interval(b.bound, d1, d2, s.tolerance_word, tol);
+  }
+  if (b.direction) {
+    if (b.direction->bearing_deg) {
+      s.direction = bearing_sector(*b.direction->bearing_deg, b.direction->halfwidth_deg);
+    } else {
+      s.direction = parse_compass(b.direction->words);
+      if (!s.direction)
+        throw SpecError{b.direction->span, "unknown direction '" + b.direction->words +
+                                               "' (expected a compass point such as SE, south east, SSE, or bearing 135)"};
+    }
+  }
+  return s;
+}
+
+/// At run time: a layer subject needs a quantifier unless it holds one feature.
+void settle_quantifier(ClaimSpec& s, Span span) {
+  if (s.quantifier != lang::Quantifier::none) return;
+  if (s.subject_is_place || s.relation == lang::Relation::distance_between ||
+      s.relation == lang::Relation::crosses || s.subject->size() == 1) {
+    s.quantifier = lang::Quantifier::every;
+    return;
+  }
+  throw SpecError{span, "'" + s.subject_name + "' has " + std::to_string(s.subject->size()) +
+                            " features: say every, any, no or each before it"};
+}
+
+std::string claim_text(const lang::ClaimBody& b) {
+  using lang::Relation;
+  auto dist = [](const lang::DistanceLit& d) { return format_number(d.value, 6) + " " + d.unit; };
+  std::string q;
+  switch (b.quantifier) {
+    case lang::Quantifier::every: q = "every "; break;
+    case lang::Quantifier::any: q = "any "; break;
+    case lang::Quantifier::no: q = "no "; break;
+    case lang::Quantifier::each: q = "each "; break;
+    default: break;
+  }
+  const std::string qual = b.qualifier ? b.qualifier->text + " " : "";
+  const std::string dir = b.direction ? (b.direction->bearing_deg ? "bearing " + format_number(*b.direction->bearing_deg, 3)
+                                                                   : b.direction->words)
+                                      : "";
+  switch (b.relation) {
+    case Relation::within: return q + b.subject.text + " within " + qual + dist(*b.distance) + " of " + b.object.text;
+    case Relation::distance_from: return q + b.subject.text + " " + qual + dist(*b.distance) + " from " + b.object.text;
+    case Relation::distance_direction:
+      return q + b.subject.text + " " + qual + dist(*b.distance) + " " + dir + " of " + b.object.text;
+    case Relation::direction: return q + b.subject.text + " " + dir + " of " + b.object.text;
+    case Relation::inside: return q + b.subject.text + " inside " + b.object.text;
+    case Relation::crosses: return "line from " + b.subject.text + " to " + b.object.text + " crosses " + b.crossed.text;
+    case Relation::distance_between: {
+      std::string cond;
+      switch (b.bound) {
+        case lang::Bound::at_most: cond = "at most " + dist(*b.distance); break;
+        case lang::Bound::at_least: cond = "at least " + dist(*b.distance); break;
+        case lang::Bound::between: cond = "between " + dist(*b.distance) + " and " + dist(*b.distance2); break;
+        default: cond = qual + dist(*b.distance);
+      }
+      return "distance between " + b.subject.text + " and " + b.object.text + " is " + cond;
+    }
+  }
+  return {};
+}
+
+// ---- reported-claims tables -------------------------------------------------------------
+
+/// Reads a number with optional unit-free decimals ("55", "0.5"); nothing when it is not one.
+std::optional<double> to_number(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t b = 0;
+  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data() + b, s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || b == s.size()) return std::nullopt;
+  return v;
+}
+
+std::string trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+/// One table row as a claim body. Cells are named by the table's header.
+lang::ClaimBody body_from_row(const std::map<std::string, std::string>& cell) {
+  using lang::Relation;
+  auto get = [&](const char* k) {
+    auto it = cell.find(k);
+    return it == cell.end() ? std::string() : trim(it->second);
+  };
+  lang::ClaimBody b;
+  std::string subject = get("subject");
+  for (const auto& [word, q] : std::initializer_list<std::pair<const char*, lang::Quantifier>>{
+           {"every ", lang::Quantifier::every}, {"any ", lang::Quantifier::any},
+           {"no ", lang::Quantifier::no}, {"each ", lang::Quantifier::each}})
+    if (lower(subject).rfind(word, 0) == 0) {
+      b.quantifier = q;
+      subject = trim(subject.substr(std::string(word).size()));
+    }
+  if (subject.empty()) throw SpecError{{}, "column 'subject' is empty"};
+  b.subject = {subject, {}};
+  b.object = {get("object"), {}};
+  if (b.object.text.empty()) throw SpecError{{}, "column 'object' is empty"};
+  const std::string relation = lower(get("relation"));
+  const std::string unit = get("unit");
+  const std::string distance = get("distance");
+  if (!get("qualifier").empty()) b.qualifier = lang::Name{get("qualifier"), {}};
+  auto need_distance = [&](const std::string& text) {
+    auto v = to_number(text);
+    if (!v) throw SpecError{{}, "column 'distance' holds '" + text + "', not a number"};
+    if (unit.empty()) throw SpecError{{}, "column 'unit' is empty (expected " + std::string(unit_names()) + ")"};
+    return lang::DistanceLit{*v, unit, {}, {}};
+  };
+  const std::string direction = get("direction");
+  auto set_direction = [&]() {
+    if (direction.empty()) return;
+    lang::DirectionLit d;
+    if (lower(direction).rfind("bearing", 0) == 0) {
+      auto v = to_number(direction.substr(7));
+      if (!v) throw SpecError{{}, "column 'direction' holds '" + direction + "', not 'bearing DEGREES'"};
+      d.bearing_deg = *v;
+    } else {
+      d.words = direction;
+    }
+    b.direction = d;
+  };
+  if (relation == "within") {
+    b.relation = Relation::within;
+    b.bound = lang::Bound::at_most;
+    b.distance = need_distance(distance);
+  } else if (relation == "distance") {
+    b.distance = need_distance(distance);
+    set_direction();
+    b.relation = b.direction ? Relation::distance_direction : Relation::distance_from;
+  } else if (relation == "direction") {
+    set_direction();
+    if (!b.direction) throw SpecError{{}, "relation 'direction' needs the column 'direction'"};
+    b.relation = Relation::direction;
+  } else if (relation == "inside" || relation == "hit") {
+    b.relation = Relation::inside;
+  } else if (relation == "at_most" || relation == "at_least") {
+    b.relation = Relation::distance_between;
+    b.bound = relation == "at_most" ? lang::Bound::at_most : lang::Bound::at_least;
+    b.distance = need_distance(distance);
+  } else if (relation == "between") {
+    b.relation = Relation::distance_between;
+    b.bound = lang::Bound::between;
+    const size_t sep = distance.find("..") != std::string::npos ? distance.find("..") : distance.find('-', 1);
+    if (sep == std::string::npos)
+      throw SpecError{{}, "relation 'between' needs a distance such as '10..20', found '" + distance + "'"};
+    b.distance = need_distance(distance.substr(0, sep));
+    b.distance2 = need_distance(distance.substr(sep + (distance[sep] == '.' ? 2 : 1)));
+  } else {
+    throw SpecError{{}, "unknown relation '" + relation +
+                            "' (expected within, distance, direction, inside, at_most, at_least, between)" +
+                            did_you_mean(relation, {"within", "distance", "direction", "inside", "at_most", "at_least", "between"})};
+  }
+  return b;
+}
+
+// ---- attribution ------------------------------------------------------------------------
+
+Attribution attribute_one(const Layer& subject, size_t i, const Layer& object, double within_m,
+                          NearestScratch& scratch) {
+  const Feature& f = subject.features()[i];
+  Attribution a;
+  a.subject_id = f.id;
+  a.point = representative_point(f.geometry.get());
+  a.uncertainty_m = f.uncertainty_m;
+  a.object = &object;
+  GeomPtr point = make_point(a.point);
+  auto candidate = [&](size_t j, double share) {
+    AttributionCandidate c;
+    c.feature = j;
+    c.id = object.features()[j].id;
+    c.share = share;
+    const NearestPair p = nearest_points(point.get(), object.features()[j].geometry.get());
+    c.distance_m = p.distance_m;
+    c.nearest = p.on_b;
+    c.bearing_deg = p.distance_m > 0 ? geodesic_inverse(p.on_b, a.point).azimuth1_deg : 0.0;
+    return c;
+  };
+  if (a.uncertainty_m > 0) {
+    object.index().candidates_within(a.point, a.uncertainty_m, scratch.candidates);
+    const std::vector<size_t> near = scratch.candidates;
+    for (size_t j : near) {
+      if (family(object.features()[j].geometry.get()) != GeomFamily::polygon) continue;
+      const double share = disc_share_inside(a.point, a.uncertainty_m, object.features()[j].geometry.get());
+      if (share > 0) a.candidates.push_back(candidate(j, share));
+    }
+    std::stable_sort(a.candidates.begin(), a.candidates.end(),
+                     [](const auto& x, const auto& y) { return x.share > y.share; });
+    if (!a.candidates.empty()) a.status = a.candidates.size() == 1 && a.candidates[0].share > 0.999999 ? "inside" : "shared";
+  } else {
+    for (size_t j : covering_features(a.point, object, scratch)) a.candidates.push_back(candidate(j, 1.0));
+    if (!a.candidates.empty()) a.status = "inside";
+  }
+  if (a.candidates.empty()) {
+    if (auto nf = nearest_feature(point.get(), object, scratch, within_m)) {
+      a.candidates.push_back(candidate(nf->feature, 0.0));
+      a.status = "nearest";
+    } else {
+      a.status = "none";
+    }
+  }
+  return a;
+}
+
+// ---- the interpreter --------------------------------------------------------------------
+
+class Run {
+public:
+  Run(const lang::SourceFile& file, FeatureSource& source, const WarningSink& warn, bool execute, bool probe)
+      : m_file(file), m_source(source), m_warn(warn), m_execute(execute), m_probe(probe) {}
+
+  std::vector<Diagnostic> errors;
+  JobResult result;
+
+  void statements(const lang::Script& script) {
+    for (const auto& st : script.statements) {
+      try {
+        std::visit([this](const auto& s) { this->exec(s); }, st);
+      } catch (const SpecError& e) {
+        errors.push_back({e.span, e.message, e.data});
+        if (m_execute) return;  // at run time the first error stops the job
+      }
+    }
+  }
+
+private:
+  static SpecError data_error(Span span, const std::string& message) { return {span, message, true}; }
+
+  LoadOptions load_options(const lang::LoadStmt& s) {
+    LoadOptions o;
+    o.name = s.name.text;
+    o.path = s.path;
+    o.layer = s.layer;
+    o.crs = s.crs;
+    auto col = [](const std::optional<lang::Name>& n) { return n ? std::optional<std::string>(n->text) : std::nullopt; };
+    o.lat_col = col(s.lat_col);
+    o.lon_col = col(s.lon_col);
+    o.wkt_col = col(s.wkt_col);
+    o.mgrs_col = col(s.mgrs_col);
+    o.id_col = col(s.id_col);
+    if (s.uncertainty) o.uncertainty_m = metres(*s.uncertainty);
+    return o;
+  }
+
+  void exec(const lang::LoadStmt& s) {
+    const LoadOptions o = load_options(s);
+    if (s.crs) check_crs(*s.crs, s.crs_span);
+    NamedLayer named;
+    if (m_execute || m_probe) {
+      try {
+        if (m_execute)
+          named.layer = std::make_shared<const Layer>(m_source.load(o, [this](const std::string& w) {
+            result.warnings.push_back(w);
+            if (m_warn) m_warn(w);
+          }));
+        else
+          m_source.probe(o);
+      } catch (const DataError& e) {
+        throw data_error(s.path_span, e.what());
+      }
+    }
+    m_scope.define(s.name, named);
+    result.layers.emplace_back(s.name.text, named);
+  }
+
+  void check_crs(const std::string& crs, Span span) {
+    try {
+      Crs::from_user_input(crs);
+    } catch (const DataError& e) {
+      throw data_error(span, e.what());
+    }
+  }
+
+  void exec(const lang::PlaceStmt& s) {
+    GeoPoint p;
+    try {
+      switch (s.form) {
+        case lang::PlaceStmt::Form::decimal: {
+          const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg);
+          if (!problem.empty()) throw CoordinateError(problem);
+          p = GeoPoint::from_lat_lon(s.lat_deg, s.lon_deg);
+          break;
+        }
+        case lang::PlaceStmt::Form::text: p = parse_lat_lon_text(s.text); break;
+        case lang::PlaceStmt::Form::mgrs: p = parse_mgrs(s.text); break;
+      }
+    } catch (const CoordinateError& e) {
+      throw SpecError{s.coord_span, e.what()};
+    }
+    const double u = s.uncertainty ? metres(*s.uncertainty) : 0.0;
+    NamedLayer named{NamedLayer::Kind::place, nullptr};
+    if (m_execute) {
+      LayerSource src{m_file.name(), "place", "", "EPSG:4326", ""};
+      Layer layer(s.name.text, src, {Field{"name", Field::Type::string}});
+      const auto line = static_cast<uint64_t>(m_file.line_col(s.name.span.begin).first);
+      layer.add(Feature{s.name.text, line, make_point(p), u, {AttributeValue{s.name.text}}});
+      named.layer = std::make_shared<const Layer>(std::move(layer));
+    }
+    m_scope.define(s.name, named);
+    result.layers.emplace_back(s.name.text, named);
+  }
+
+  void exec(const lang::SelectStmt& s) {
+    const NamedLayer& from = m_scope.require(s.layer.text, s.layer.span, "layer");
+    NamedLayer named{NamedLayer::Kind::selection, nullptr};
+    if (m_execute) {
+      if (const auto* bad = find_unknown_field(*from.layer, s.where)) {
+        std::vector<std::string> names;
+        for (const auto& f : from.layer->fields()) names.push_back(f.name);
+        throw SpecError{bad->field.span, "layer '" + s.layer.text + "' has no field '" + bad->field.text + "'" +
+                                             did_you_mean(bad->field.text, names)};
+      }
+      const auto which = select_features(*from.layer, s.where);
+      if (which.empty())
+        throw data_error(s.where.span, "no feature of '" + s.layer.text + "' matches this condition");
+      named.layer = std::make_shared<const Layer>(from.layer->subset(s.name.text, which));
+    }
+    m_scope.define(s.name, named);
+    result.layers.emplace_back(s.name.text, named);
+  }
+
+  void exec(const lang::ClaimStmt& s) {
+    if (std::any_of(m_claim_ids.begin(), m_claim_ids.end(), [&](const auto& id) { return id == s.id.text; }))
+      throw SpecError{s.id.span, "claim id '" + s.id.text + "' is already used"};
+    m_claim_ids.push_back(s.id.text);
+    ClaimSpec spec = build_spec(s.body, m_scope, m_tolerances);
+    if (!m_execute) return;
+    spec.id = s.id.text;
+    spec.text = std::string(m_file.slice(s.body.span));
+    spec.origin = m_file.name() + ":" + std::to_string(m_file.line_col(s.id.span.begin).first);
+    spec.quote = s.quote;
+    spec.source = s.source;
+    settle_quantifier(spec, s.body.subject.span);
+    evaluate_into(spec, s.body.span);
+  }
+
+  void evaluate_into(const ClaimSpec& spec, Span span) {
+    try {
+      result.claims.push_back(evaluate(spec));
+    } catch (const DataError& e) {
+      throw data_error(span, e.what());
+    }
+  }
+
+  void exec(const lang::AttributeStmt& s) {
+    const NamedLayer& subject = m_scope.require(s.subject.text, s.subject.span, "name");
+    const NamedLayer& object = m_scope.require(s.object.text, s.object.span, "layer");
+    const double within = s.within ? metres(*s.within) : std::numeric_limits<double>::infinity();
+    if (!m_execute) return;
+    if (object.layer->family() != GeomFamily::polygon)
+      throw data_error(s.object.span, "'attribute … to " + s.object.text + "' needs footprints (polygons), but '" +
+                                          s.object.text + "' holds " + family_name(object.layer->family()) + " features");
+    NearestScratch scratch;
+    for (size_t i = 0; i < subject.layer->size(); ++i) {
+      Attribution a = attribute_one(*subject.layer, i, *object.layer, within, scratch);
+      a.statement_id = std::string(m_file.slice(s.span));
+      a.subject_name = s.subject.text;
+      a.object_name = s.object.text;
+      result.attributions.push_back(std::move(a));
+    }
+  }
+
+  void exec(const lang::CheckClaimsStmt& s) {
+    if (!m_execute) {
+      if (!std::filesystem::exists(s.path)) throw data_error(s.path_span, "no such file '" + s.path + "'");
+      return;
+    }
+    Table table;
+    try {
+      table = m_source.read_table(s.path);
+    } catch (const DataError& e) {
+      throw data_error(s.path_span, e.what());
+    }
+    for (const char* required : {"id", "subject", "relation", "object"})
+      if (std::find(table.columns.begin(), table.columns.end(), required) == table.columns.end())
+        throw data_error(s.path_span, s.path + ": no column '" + required +
+                                          "' (expected id, subject, relation, object, distance, unit, direction, qualifier, source, quote)");
+    for (const auto& row : table.rows) {
+      std::map<std::string, std::string> cell;
+      for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) cell[table.columns[c]] = row.cells[c];
+      const std::string where = s.path + ":" + std::to_string(row.line);
+      try {
+        const lang::ClaimBody body = body_from_row(cell);
+        ClaimSpec spec = build_spec(body, m_scope, m_tolerances);
+        spec.id = trim(cell["id"]).empty() ? "row" + std::to_string(row.line) : trim(cell["id"]);
+        spec.text = claim_text(body);
+        spec.origin = where;
+        if (!trim(cell["quote"]).empty()) spec.quote = trim(cell["quote"]);
+        if (!trim(cell["source"]).empty()) spec.source = trim(cell["source"]);
+        settle_quantifier(spec, {});
+        result.claims.push_back(evaluate(spec));
+      } catch (const SpecError& e) {
+        result.row_errors.push_back(where + ": " + e.message);
+      } catch (const DataError& e) {
+        result.row_errors.push_back(where + ": " + e.what());
+      }
+    }
+  }
+
+  void exec(const lang::SetToleranceStmt& s) {
+    Tolerance t;
+    if (s.percent) {
+      if (s.value < 0 || s.value > 100) throw SpecError{s.span, "a tolerance is between 0% and 100%"};
+      t.fraction = s.value / 100.0;
+    } else {
+      t.absolute_m = metres(*s.distance);
+    }
+    m_tolerances.set(s.word.text, t);
+    result.tolerances = m_tolerances;
+  }
+
+  void exec(const lang::SetCrsStmt& s) {
+    check_crs(s.crs, s.span);
+    result.working_crs = s.crs;
+  }
+
+  void exec(const lang::ReportStmt& s) { result.reports.push_back({s.dir, s.format}); }
+
+  const lang::SourceFile& m_file;
+  FeatureSource& m_source;
+  const WarningSink& m_warn;
+  bool m_execute;
+  bool m_probe;
+  Scope m_scope;
+  ToleranceTable m_tolerances;
+  std::vector<std::string> m_claim_ids;
+};
+
+}  // namespace
+
+Interpreter::Interpreter(FeatureSource& source, WarningSink warn) : m_source(source), m_warn(std::move(warn)) {}
+
+std::vector<Diagnostic> Interpreter::check(const lang::SourceFile& file, bool probe_files) {
+  std::vector<Diagnostic> errors;
+  const lang::Script script = lang::parse(file, errors);
+  if (!errors.empty()) return errors;
+  Run resolve(file, m_source, m_warn, /*execute=*/false, probe_files);
+  resolve.statements(script);
+  return resolve.errors;
+}
+
+JobResult Interpreter::run(const lang::SourceFile& file) {
+  auto fail = [&](const std::vector<Diagnostic>& errors) {
+    const bool data = std::all_of(errors.begin(), errors.end(), [](const Diagnostic& d) { return d.data; });
+    if (data) throw DataError(render(file, errors));
+    throw ScriptError(render(file, errors));
+  };
+  if (auto errors = check(file, /*probe_files=*/false); !errors.empty()) fail(errors);
+  std::vector<Diagnostic> parse_errors;
+  const lang::Script script = lang::parse(file, parse_errors);
+  Run run(file, m_source, m_warn, /*execute=*/true, false);
+  run.result.job_path = file.name();
+  run.statements(script);
+  if (!run.errors.empty()) fail(run.errors);
+  return std::move(run.result);
+}
+
+std::string render(const lang::SourceFile& file, const std::vector<Diagnostic>& diags) {
+  std::string out;
+  for (const auto& d : diags) out += file.render(d.span, d.message);
+  return out;
+}
+
+}  // namespace geoclaim

@@ -1,0 +1,57 @@
+#include "engine/Layer.hpp"
+
+#include <strings.h>
+
+#include "engine/SpatialIndex.hpp"
+#include "engine/Units.hpp"
+
+namespace geoclaim {
+
+Layer::Layer(std::string name, LayerSource source, std::vector<Field> fields)
+    : m_name(std::move(name)), m_source(std::move(source)), m_fields(std::move(fields)) {}
+Layer::~Layer() = default;
+Layer::Layer(Layer&&) noexcept = default;
+Layer& Layer::operator=(Layer&&) noexcept = default;
+
+std::optional<size_t> Layer::field_index(const std::string& name) const {
+  for (size_t i = 0; i < m_fields.size(); ++i)
+    if (strcasecmp(m_fields[i].name.c_str(), name.c_str()) == 0) return i;
+  return std::nullopt;
+}
+
+GeomFamily Layer::family() const {
+  if (m_features.empty()) return GeomFamily::other;
+  const GeomFamily f = geoclaim::family(m_features.front().geometry.get());
+  for (const auto& feat : m_features)
+    if (geoclaim::family(feat.geometry.get()) != f) return GeomFamily::other;
+  return f;
+}
+
+void Layer::add(Feature f) {
+  m_index.reset();
+  m_features.push_back(std::move(f));
+}
+
+const SpatialIndex& Layer::index() const {
+  if (!m_index) m_index = std::make_unique<SpatialIndex>(*this);
+  return *m_index;
+}
+
+Layer Layer::subset(std::string name, const std::vector<size_t>& which) const {
+  Layer out(std::move(name), m_source, m_fields);
+  out.reserve(which.size());
+  for (size_t i : which) {
+    const Feature& f = m_features[i];
+    out.add(Feature{f.id, f.source_row, clone(f.geometry.get()), f.uncertainty_m, f.attributes});
+  }
+  return out;
+}
+
+std::string attribute_text(const AttributeValue& v) {
+  if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return format_number(*d, 9);
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  return {};
+}
+
+}  // namespace geoclaim

@@ -1,0 +1,79 @@
+#pragma once
+// Features and layers as the engine holds them: geometry in WGS84 lon/lat (GEOS), attributes
+// with their names and types kept from the source, and a positional uncertainty per feature.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/Geometry.hpp"
+
+namespace geoclaim {
+
+class SpatialIndex;
+
+using AttributeValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+struct Field {
+  enum class Type { integer, real, string };
+  std::string name;
+  Type type = Type::string;
+};
+
+/// One feature. Move-only (owns its geometry).
+struct Feature {
+  std::string id;          ///< the id column's value, else the 1-based feature number
+  uint64_t source_row = 0;  ///< CSV line number, or 1-based feature number in the source
+  GeomPtr geometry;        ///< WGS84 lon/lat, valid
+  double uncertainty_m = 0;  ///< positional uncertainty radius, metres (0: exact)
+  std::vector<AttributeValue> attributes;  ///< parallel to the layer's fields
+};
+
+/// Where a layer came from, for the report's provenance.
+struct LayerSource {
+  std::string path;       ///< as written in the job
+  std::string layer;      ///< the source layer name
+  std::string driver;     ///< GDAL driver short name
+  std::string crs_label;  ///< the source CRS ("EPSG:4326", "EPSG:32637")
+  std::string sha256;     ///< of the file's bytes; empty for non-file sources
+};
+
+/// A named collection of features. Holds its spatial index once built.
+class Layer {
+public:
+  Layer(std::string name, LayerSource source, std::vector<Field> fields);
+  ~Layer();
+  Layer(Layer&&) noexcept;
+  Layer& operator=(Layer&&) noexcept;
+
+  const std::string& name() const { return m_name; }
+  const LayerSource& source() const { return m_source; }
+  const std::vector<Field>& fields() const { return m_fields; }
+  const std::vector<Feature>& features() const { return m_features; }
+  size_t size() const { return m_features.size(); }
+  std::optional<size_t> field_index(const std::string& name) const;  ///< case-insensitive
+  GeomFamily family() const;  ///< common family of all features, `other` if mixed
+
+  void add(Feature f);
+  void reserve(size_t n) { m_features.reserve(n); }
+
+  /// The R-tree over feature bounds, built on first use (bulk loaded).
+  const SpatialIndex& index() const;
+
+  /// A new layer holding copies of the features whose indexes are given (select).
+  Layer subset(std::string name, const std::vector<size_t>& which) const;
+
+private:
+  std::string m_name;
+  LayerSource m_source;
+  std::vector<Field> m_fields;
+  std::vector<Feature> m_features;
+  mutable std::unique_ptr<SpatialIndex> m_index;
+};
+
+/// Text of an attribute value for reports ("" for null).
+std::string attribute_text(const AttributeValue& v);
+
+}  // namespace geoclaim

@@ -1,0 +1,133 @@
+#include "engine/Measure.hpp"
+
+#include <GeographicLib/AzimuthalEquidistant.hpp>
+#include <GeographicLib/Geodesic.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "engine/Errors.hpp"
+#include "engine/Geodesy.hpp"
+#include "engine/Layer.hpp"
+#include "engine/SpatialIndex.hpp"
+
+namespace geoclaim {
+namespace {
+
+/// A local azimuthal equidistant projection centred on one point.
+class LocalAeqd {
+public:
+  explicit LocalAeqd(const GeoPoint& centre)
+      : m_proj(GeographicLib::Geodesic::WGS84()), m_centre(centre) {}
+
+  GeomPtr project(const GEOSGeometry* g) const {
+    return transform_xy(g, [this](double& x, double& y) {
+      double px = 0, py = 0, azi = 0, rk = 0;
+      m_proj.Forward(m_centre.lat(), m_centre.lon(), y, x, px, py, azi, rk);
+      x = px;
+      y = py;
+    });
+  }
+  GeoPoint unproject(double x, double y) const {
+    double lat = 0, lon = 0, azi = 0, rk = 0;
+    m_proj.Reverse(m_centre.lat(), m_centre.lon(), x, y, lat, lon, azi, rk);
+    return GeoPoint::from_lat_lon(lat, lon);
+  }
+
+private:
+  GeographicLib::AzimuthalEquidistant m_proj;
+  GeoPoint m_centre;
+};
+
+bool is_single_point(const GEOSGeometry* g) { return GEOSGeomTypeId_r(geos(), g) == GEOS_POINT; }
+
+GeoPoint midpoint(const GeoPoint& a, const GeoPoint& b) {
+  const auto inv = geodesic_inverse(a, b);
+  return geodesic_direct(a, inv.azimuth1_deg, inv.distance_m / 2.0);
+}
+
+}  // namespace
+
+NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b) {
+  if (is_single_point(a) && is_single_point(b)) {
+    const GeoPoint pa = representative_point(a), pb = representative_point(b);
+    return {geodesic_inverse(pa, pb).distance_m, pa, pb};
+  }
+  // Centre on the subject when it is a point (then distances from it are exact); between the
+  // two otherwise, so neither footprint is far from the centre.
+  const GeoPoint ra = representative_point(a), rb = representative_point(b);
+  const GeoPoint centre = is_single_point(a) ? ra : is_single_point(b) ? rb : midpoint(ra, rb);
+  const LocalAeqd aeqd(centre);
+  GeomPtr pa = aeqd.project(a);
+  GeomPtr pb = aeqd.project(b);
+  GEOSCoordSequence* seq = GEOSNearestPoints_r(geos(), pa.get(), pb.get());
+  if (!seq) throw Error("GEOS could not find the nearest points of two geometries");
+  double ax = 0, ay = 0, bx = 0, by = 0;
+  GEOSCoordSeq_getXY_r(geos(), seq, 0, &ax, &ay);
+  GEOSCoordSeq_getXY_r(geos(), seq, 1, &bx, &by);
+  GEOSCoordSeq_destroy_r(geos(), seq);
+  const GeoPoint na = is_single_point(a) ? ra : aeqd.unproject(ax, ay);
+  const GeoPoint nb = is_single_point(b) ? rb : aeqd.unproject(bx, by);
+  if (ax == bx && ay == by) return {0.0, na, na};
+  return {geodesic_inverse(na, nb).distance_m, na, nb};
+}
+
+double reach_m(const GEOSGeometry* g) {
+  if (is_single_point(g)) return 0.0;
+  const GeoPoint r = representative_point(g);
+  const GeoBox b = envelope(g);
+  double reach = 0;
+  for (double lon : {b.min_lon, b.max_lon})
+    for (double lat : {b.min_lat, b.max_lat})
+      reach = std::max(reach, geodesic_inverse(r, GeoPoint::from_lat_lon(lat, lon)).distance_m);
+  return reach;
+}
+
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
+                                              NearestScratch& scratch, double max_m) {
+  if (layer.size() == 0) return std::nullopt;
+  const GeoPoint centre = representative_point(g);
+  const double reach = reach_m(g);
+  double radius = max_m;
+  if (!std::isfinite(radius)) {
+    // First guess from the R-tree in degree space, then search the exact radius around it:
+    // the true nearest feature lies within the best exact distance found so far.
+    layer.index().nearest_by_bounds(centre, 4, scratch.candidates);
+    radius = std::numeric_limits<double>::infinity();
+    for (size_t i : scratch.candidates)
+      radius = std::min(radius, nearest_points(g, layer.features()[i].geometry.get()).distance_m);
+  }
+  layer.index().candidates_within(centre, radius + reach, scratch.candidates);
+  std::optional<NearestFeature> best;
+  for (size_t i : scratch.candidates) {  // ascending, so ties keep the lowest index
+    NearestPair p = nearest_points(g, layer.features()[i].geometry.get());
+    if (p.distance_m <= max_m && (!best || p.distance_m < best->pair.distance_m))
+      best = NearestFeature{i, p};
+  }
+  return best;
+}
+
+std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, NearestScratch& scratch) {
+  std::vector<size_t> out;
+  layer.index().candidates_within(p, 0.0, scratch.candidates);
+  for (size_t i : scratch.candidates)
+    if (family(layer.features()[i].geometry.get()) == GeomFamily::polygon &&
+        covers_point(layer.features()[i].geometry.get(), p))
+      out.push_back(i);
+  return out;
+}
+
+double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g) {
+  if (radius_m <= 0) return covers_point(g, centre) ? 1.0 : 0.0;
+  const LocalAeqd aeqd(centre);
+  GeomPtr projected = aeqd.project(g);
+  GeomPtr origin(GEOSGeom_createPointFromXY_r(geos(), 0.0, 0.0));
+  GeomPtr disc(GEOSBuffer_r(geos(), origin.get(), radius_m, 64));  // 64 segments a quadrant
+  GeomPtr inside(GEOSIntersection_r(geos(), disc.get(), projected.get()));
+  if (!disc || !inside) throw Error("GEOS could not intersect an uncertainty disc");
+  double disc_area = 0, inside_area = 0;
+  GEOSArea_r(geos(), disc.get(), &disc_area);
+  GEOSArea_r(geos(), inside.get(), &inside_area);
+  return std::clamp(inside_area / disc_area, 0.0, 1.0);
+}
+
+}  // namespace geoclaim

@@ -1,0 +1,55 @@
+#pragma once
+// Distances between geometries on the ellipsoid. Point to point is a geodesic. Anything with
+// a line or polygon is measured in a local azimuthal equidistant projection (GeographicLib)
+// centred on the subject, where distances from the centre are true geodesic distances: GEOS
+// finds the nearest points there, and the reported distance is the geodesic between those two
+// points unprojected. At footprint scale the result is the geodesic distance to well under a
+// centimetre.
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "engine/Geometry.hpp"
+
+namespace geoclaim {
+
+class Layer;
+
+/// The nearest points of two geometries and the geodesic distance between them (0 when they
+/// touch or overlap; then both points are one point of the overlap).
+struct NearestPair {
+  double distance_m = 0;
+  GeoPoint on_a;
+  GeoPoint on_b;
+};
+
+NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b);
+
+struct NearestFeature {
+  size_t feature = 0;  ///< index in the layer
+  NearestPair pair;    ///< on_a on the query geometry, on_b on the feature
+};
+
+/// Reusable buffers for nearest_feature, so loops over many subjects do not allocate.
+struct NearestScratch {
+  std::vector<size_t> candidates;
+};
+
+/// The feature of `layer` nearest to `g` (via the layer's R-tree), if one lies within
+/// `max_m`. Ties go to the lower feature index, so results are deterministic.
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
+                                              NearestScratch& scratch,
+                                              double max_m = std::numeric_limits<double>::infinity());
+
+/// Indexes of the polygon features of `layer` that cover point `p` (ascending).
+std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, NearestScratch& scratch);
+
+/// Share (0..1) of the disc of `radius_m` around `centre` that lies inside polygonal `g`,
+/// computed in a local azimuthal equidistant projection on a 256-gon.
+double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g);
+
+/// The largest geodesic distance from `g`'s representative point to a corner of its bounds:
+/// how far the geometry reaches from that point (0 for a point).
+double reach_m(const GEOSGeometry* g);
+
+}  // namespace geoclaim

@@ -1,0 +1,85 @@
+#include "engine/Select.hpp"
+
+#include <cctype>
+#include <charconv>
+
+#include "engine/Errors.hpp"
+#include "engine/Names.hpp"
+
+namespace geoclaim {
+namespace {
+
+bool compare(double a, double b, const std::string& op) {
+  if (op == "=") return a == b;
+  if (op == "!=") return a != b;
+  if (op == "<") return a < b;
+  if (op == "<=") return a <= b;
+  if (op == ">") return a > b;
+  return a >= b;
+}
+
+bool compare(const std::string& a, const std::string& b, const std::string& op) {
+  const int c = a.compare(b);
+  return compare(static_cast<double>(c), 0.0, op);
+}
+
+bool matches(const Feature& f, const Layer& layer, const lang::Condition& c) {
+  if (c.join == lang::Condition::Join::all) {
+    for (const auto& ch : c.children)
+      if (!matches(f, layer, ch)) return false;
+    return true;
+  }
+  if (c.join == lang::Condition::Join::any) {
+    for (const auto& ch : c.children)
+      if (matches(f, layer, ch)) return true;
+    return false;
+  }
+  const size_t i = *layer.field_index(c.field.text);
+  const AttributeValue& v = f.attributes[i];
+  if (std::holds_alternative<std::monostate>(v)) return false;
+  if (c.op == "like") return like(attribute_text(v), c.value);
+  if (c.value_is_number) {
+    if (const auto* n = std::get_if<int64_t>(&v)) return compare(static_cast<double>(*n), c.number, c.op);
+    if (const auto* d = std::get_if<double>(&v)) return compare(*d, c.number, c.op);
+  }
+  return compare(attribute_text(v), c.value, c.op);
+}
+
+}  // namespace
+
+bool like(std::string_view text, std::string_view pattern) {
+  if (pattern.empty()) return text.empty();
+  if (pattern[0] == '%') {
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (like(text.substr(i), pattern.substr(1))) return true;
+    return false;
+  }
+  if (text.empty()) return false;
+  const bool same = pattern[0] == '_' || std::tolower(static_cast<unsigned char>(text[0])) ==
+                                             std::tolower(static_cast<unsigned char>(pattern[0]));
+  return same && like(text.substr(1), pattern.substr(1));
+}
+
+const lang::Condition* find_unknown_field(const Layer& layer, const lang::Condition& where) {
+  if (where.join != lang::Condition::Join::leaf) {
+    for (const auto& ch : where.children)
+      if (auto* bad = find_unknown_field(layer, ch)) return bad;
+    return nullptr;
+  }
+  return layer.field_index(where.field.text) ? nullptr : &where;
+}
+
+std::vector<size_t> select_features(const Layer& layer, const lang::Condition& where) {
+  if (const auto* bad = find_unknown_field(layer, where)) {
+    std::vector<std::string> names;
+    for (const auto& f : layer.fields()) names.push_back(f.name);
+    throw ScriptError("layer '" + layer.name() + "' has no field '" + bad->field.text + "'" +
+                      did_you_mean(bad->field.text, names));
+  }
+  std::vector<size_t> out;
+  for (size_t i = 0; i < layer.size(); ++i)
+    if (matches(layer.features()[i], layer, where)) out.push_back(i);
+  return out;
+}
+
+}  // namespace geoclaim

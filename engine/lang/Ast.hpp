@@ -1,0 +1,140 @@
+#pragma once
+// The syntax tree of a job script. Plain data with spans; it knows no geometry. The evaluator
+// (engine/Interpreter) walks it; `check claims from` builds ClaimBody values from table rows,
+// so the same claim logic serves both.
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/lang/SourceFile.hpp"
+
+namespace geoclaim::lang {
+
+struct Name {
+  std::string text;
+  Span span;
+};
+
+/// A number with its unit as written ("55 km"); the unit is checked by the resolver.
+struct DistanceLit {
+  double value = 0;
+  std::string unit;
+  Span span;
+  Span unit_span;
+};
+
+/// A compass direction as written ("south east", "SSE") or `bearing B [± W°]`.
+struct DirectionLit {
+  std::string words;                  ///< compass words joined by spaces; empty for bearing
+  std::optional<double> bearing_deg;  ///< set for `bearing B`
+  std::optional<double> halfwidth_deg;  ///< set for `± W°`
+  Span span;
+};
+
+enum class Quantifier { none, every, any, no, each };
+enum class Relation { within, distance_direction, distance_from, direction, inside, distance_between, crosses };
+/// How a claimed distance bounds the measured one.
+enum class Bound { approximately, at_most, at_least, between };
+
+struct ClaimBody {
+  Relation relation = Relation::within;
+  Quantifier quantifier = Quantifier::none;
+  Name subject;
+  Name object;
+  Name crossed;                    ///< the line layer of `crosses`
+  std::optional<Name> qualifier;   ///< tolerance word: about, approximately, …
+  std::optional<DistanceLit> distance;
+  std::optional<DistanceLit> distance2;  ///< upper end of `between D1 and D2`
+  Bound bound = Bound::approximately;
+  std::optional<DirectionLit> direction;
+  Span span;
+};
+
+struct LoadStmt {
+  Name name;
+  std::string path;
+  Span path_span;
+  std::optional<std::string> layer;
+  std::optional<std::string> crs;
+  Span crs_span;
+  std::optional<Name> lat_col, lon_col, wkt_col, mgrs_col, id_col;
+  std::optional<DistanceLit> uncertainty;
+};
+
+struct PlaceStmt {
+  enum class Form { decimal, text, mgrs };
+  Name name;
+  Form form = Form::decimal;
+  double lat_deg = 0, lon_deg = 0;  ///< for Form::decimal
+  std::string text;                 ///< for Form::text and Form::mgrs
+  Span coord_span;
+  std::optional<DistanceLit> uncertainty;
+};
+
+/// `FIELD op VALUE`, combined with and/or. A leaf has an op; an inner node has children.
+struct Condition {
+  enum class Join { leaf, all, any };
+  Join join = Join::leaf;
+  Name field;
+  std::string op;  ///< = != < <= > >= like
+  std::string value;
+  bool value_is_number = false;
+  double number = 0;
+  std::vector<Condition> children;
+  Span span;
+};
+
+struct SelectStmt {
+  Name name;
+  Name layer;
+  Condition where;
+};
+
+struct ClaimStmt {
+  Name id;
+  ClaimBody body;
+  std::optional<std::string> source;
+  std::optional<std::string> quote;
+};
+
+struct AttributeStmt {
+  Name subject;
+  Name object;
+  std::optional<DistanceLit> within;
+  Span span;
+};
+
+struct CheckClaimsStmt {
+  std::string path;
+  Span path_span;
+};
+
+struct SetToleranceStmt {
+  Name word;
+  double value = 0;
+  bool percent = false;
+  std::optional<DistanceLit> distance;  ///< for `= D UNIT`
+  Span span;
+};
+
+struct SetCrsStmt {
+  std::string crs;
+  Span span;
+};
+
+struct ReportStmt {
+  std::string dir;
+  Span dir_span;
+  std::string format = "geojson";  ///< geojson | gpkg
+  Span format_span;
+};
+
+using Statement = std::variant<LoadStmt, PlaceStmt, SelectStmt, ClaimStmt, AttributeStmt,
+                               CheckClaimsStmt, SetToleranceStmt, SetCrsStmt, ReportStmt>;
+
+struct Script {
+  std::vector<Statement> statements;
+};
+
+}  // namespace geoclaim::lang

@@ -1,0 +1,389 @@
+#include "io/OgrSource.hpp"
+
+#include <cpl_conv.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <strings.h>
+
+#include "engine/CoordinateText.hpp"
+#include "engine/Crs.hpp"
+#include "engine/Errors.hpp"
+#include "engine/Names.hpp"
+#include "engine/Units.hpp"
+#include "io/CoordinateColumns.hpp"
+#include "io/GdalErrors.hpp"
+#include "io/Sha256.hpp"
+
+namespace geoclaim::io {
+namespace {
+
+struct DatasetCloser {
+  void operator()(void* ds) const { GDALClose(ds); }
+};
+using Dataset = std::unique_ptr<void, DatasetCloser>;
+struct FeatureDeleter {
+  void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
+};
+using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDeleter>;
+struct GeometryDeleter {
+  void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
+};
+using OgrGeomPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
+
+std::string lower_ext(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool is_file_path(const std::string& path) {
+  return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0;
+}
+
+Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
+  ensure_gdal();
+  if (is_file_path(path) && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+  CaptureGdalErrors errors;
+  std::vector<const char*> options;
+  const char* csv_only[] = {"CSV", nullptr};
+  if (as_text_table) {
+    options = {"HEADERS=YES", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=NO",
+               detect_types ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", nullptr};
+  } else {
+    options = {nullptr};
+  }
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                               as_text_table ? csv_only : nullptr, options.data(), nullptr);
+  if (!ds)
+    throw DataError("cannot open '" + path + "' as a vector data source: " +
+                    errors.last("no GDAL driver recognises its format"));
+  return Dataset(ds);
+}
+
+OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::optional<std::string>& wanted) {
+  const int n = GDALDatasetGetLayerCount(ds);
+  std::vector<std::string> names;
+  for (int i = 0; i < n; ++i) names.emplace_back(OGR_L_GetName(GDALDatasetGetLayer(ds, i)));
+  if (wanted) {
+    if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted->c_str())) return l;
+    std::string list;
+    for (const auto& nm : names) list += (list.empty() ? "" : ", ") + nm;
+    throw DataError(path + ": no layer '" + *wanted + "' (layers: " + list + ")" + did_you_mean(*wanted, names));
+  }
+  if (n == 0) throw DataError(path + ": holds no vector layer");
+  if (n == 1) return GDALDatasetGetLayer(ds, 0);
+  // Several layers (GPX has five): take the one that has features, if only one does.
+  OGRLayerH only = nullptr;
+  std::string list;
+  for (int i = 0; i < n; ++i) {
+    OGRLayerH l = GDALDatasetGetLayer(ds, i);
+    list += (list.empty() ? "" : ", ") + names[static_cast<size_t>(i)];
+    if (OGR_L_GetFeatureCount(l, TRUE) > 0) {
+      if (only) throw DataError(path + ": has several layers (" + list + ", …): say which with 'layer \"NAME\"'");
+      only = l;
+    }
+  }
+  if (!only) throw DataError(path + ": every layer is empty (" + list + ")");
+  return only;
+}
+
+std::vector<Field> read_fields(OGRLayerH layer) {
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  std::vector<Field> fields;
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+    OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+    Field f{OGR_Fld_GetNameRef(fd), Field::Type::string};
+    switch (OGR_Fld_GetType(fd)) {
+      case OFTInteger:
+      case OFTInteger64: f.type = Field::Type::integer; break;
+      case OFTReal: f.type = Field::Type::real; break;
+      default: break;
+    }
+    fields.push_back(std::move(f));
+  }
+  return fields;
+}
+
+std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Field>& fields) {
+  std::vector<AttributeValue> out;
+  out.reserve(fields.size());
+  for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+    if (!OGR_F_IsFieldSetAndNotNull(f, i)) {
+      out.emplace_back();
+      continue;
+    }
+    switch (fields[static_cast<size_t>(i)].type) {
+      case Field::Type::integer: out.emplace_back(static_cast<int64_t>(OGR_F_GetFieldAsInteger64(f, i))); break;
+      case Field::Type::real: out.emplace_back(OGR_F_GetFieldAsDouble(f, i)); break;
+      default: out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
+    }
+  }
+  return out;
+}
+
+/// The CRS a layer's coordinates are in: the job's `crs`, else the source's, else WGS84.
+Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, bool text_table, const WarningSink& warn) {
+  if (o.crs) return Crs::from_user_input(*o.crs);
+  OGRSpatialReferenceH srs = text_table ? nullptr : OGR_L_GetSpatialRef(layer);
+  if (!srs) {
+    if (!text_table && warn) warn(path + ": no CRS in the source; reading it as EPSG:4326 (say 'crs …' if it is not)");
+    return Crs::wgs84();
+  }
+  const char* auth = OSRGetAuthorityName(srs, nullptr);
+  const char* code = OSRGetAuthorityCode(srs, nullptr);
+  if (auth && code) return Crs::from_user_input(std::string(auth) + ":" + code);
+  char* wkt = nullptr;
+  const char* wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
+  OSRExportToWktEx(srs, &wkt, wkt_options);
+  std::string def = wkt ? wkt : "";
+  CPLFree(wkt);
+  return Crs::from_user_input(def);
+}
+
+bool is_wgs84_lon_lat(const Crs& crs) {
+  return crs.label() == "EPSG:4326" || crs.label() == "OGC:CRS84";
+}
+
+/// Reads one layer, feature by feature, into an engine Layer.
+class LayerReader {
+public:
+  LayerReader(const LoadOptions& o, const WarningSink& warn) : m_o(o), m_warn(warn) {}
+
+  Layer read() {
+    const bool text = is_delimited_text(m_o.path);
+    Dataset ds = open_vector(m_o.path, text, /*detect_types=*/true);
+    OGRLayerH layer = choose_layer(ds.get(), m_o.path, m_o.layer);
+    std::vector<Field> fields = read_fields(layer);
+    m_crs = source_crs(layer, m_o, m_o.path, text, m_warn);
+    if (!is_wgs84_lon_lat(m_crs)) m_to_wgs84 = CrsTransform::to_wgs84(m_crs);
+
+    const GDALDriverH driver = GDALGetDatasetDriver(ds.get());
+    LayerSource src{m_o.path, OGR_L_GetName(layer), driver ? GDALGetDriverShortName(driver) : "",
+                    m_crs.label(), is_file_path(m_o.path) ? sha256_of_file(m_o.path) : ""};
+    Layer out(m_o.name, src, fields);
+    const auto count = OGR_L_GetFeatureCount(layer, FALSE);
+    if (count > 0) out.reserve(static_cast<size_t>(count));
+
+    std::vector<std::string> header;
+    for (const auto& f : fields) header.push_back(f.name);
+    if (text) m_columns = find_coordinate_columns(header, m_o, m_o.path);
+    const int uncertainty_col = column(header, "uncertainty_m");
+    const int id_col = m_o.id_col ? column(header, *m_o.id_col) : column(header, "id");
+    if (m_o.id_col && id_col < 0)
+      throw DataError(m_o.path + ": no column '" + *m_o.id_col + "' for the feature id" + did_you_mean(*m_o.id_col, header));
+
+    OGR_L_ResetReading(layer);
+    uint64_t number = 0;
+    while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+      ++number;
+      // The CSV driver numbers data rows from 1, so line = FID + 1 (header on line 1).
+      m_where = text ? m_o.path + ":" + std::to_string(OGR_F_GetFID(f.get()) + 1)
+                     : m_o.path + ": feature " + std::to_string(number);
+      const uint64_t row = text ? static_cast<uint64_t>(OGR_F_GetFID(f.get()) + 1) : number;
+      GeomPtr g = text ? geometry_from_columns(f.get(), header) : geometry_from_ogr(f.get());
+      if (!g) continue;
+      Feature feat;
+      feat.source_row = row;
+      feat.geometry = std::move(g);
+      feat.attributes = read_attributes(f.get(), fields);
+      feat.id = id_col >= 0 ? attribute_text(feat.attributes[static_cast<size_t>(id_col)]) : std::to_string(number);
+      if (feat.id.empty()) feat.id = std::to_string(number);
+      feat.uncertainty_m = m_o.uncertainty_m;
+      if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
+      out.add(std::move(feat));
+    }
+    if (out.size() == 0)
+      throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
+    return out;
+  }
+
+private:
+  static int column(const std::vector<std::string>& header, const std::string& name) {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (strcasecmp(header[i].c_str(), name.c_str()) == 0) return static_cast<int>(i);
+    return -1;
+  }
+
+  double uncertainty(const AttributeValue& v) const {
+    double u = 0;
+    if (const auto* i = std::get_if<int64_t>(&v)) u = static_cast<double>(*i);
+    else if (const auto* d = std::get_if<double>(&v)) u = *d;
+    else if (std::holds_alternative<std::monostate>(v)) return m_o.uncertainty_m;
+    else throw DataError(m_where + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
+    if (!std::isfinite(u) || u < 0) throw DataError(m_where + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
+    return u;
+  }
+
+  std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
+    if (!OGR_F_IsFieldSetAndNotNull(f, col))
+      throw DataError(m_where + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
+    return OGR_F_GetFieldAsString(f, col);
+  }
+
+  GeomPtr geometry_from_columns(OGRFeatureH f, const std::vector<std::string>& header) {
+    using Kind = CoordinateColumns::Kind;
+    if (m_columns.kind == Kind::wkt) {
+      const std::string text = cell(f, m_columns.wkt, header);
+      OGRGeometryH g = nullptr;
+      const char* p = text.c_str();
+      if (OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g) != OGRERR_NONE || !g)
+        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" + text + "' as WKT");
+      return finish(OgrGeomPtr(g));
+    }
+    if (m_columns.kind == Kind::mgrs) {
+      const std::string text = cell(f, m_columns.mgrs, header);
+      try {
+        return checked_point(parse_mgrs(text));
+      } catch (const CoordinateError& e) {
+        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.mgrs)] + "': " + e.what());
+      }
+    }
+    const std::string lat_text = cell(f, m_columns.lat, header);
+    const std::string lon_text = cell(f, m_columns.lon, header);
+    if (!m_crs.is_geographic() || m_to_wgs84) {
+      // Projected (or non-WGS84) columns: plain numbers in the CRS's units, x = lon column.
+      double x = 0, y = 0;
+      if (!parse_plain(lon_text, x) || !parse_plain(lat_text, y))
+        throw DataError(m_where + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
+                        "' as a number in " + m_crs.label());
+      const PlanarXY ll = m_to_wgs84->forward({x, y});
+      if (std::isnan(ll.x)) throw DataError(m_where + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
+      return checked_point(GeoPoint::from_lon_lat(ll.x, ll.y));
+    }
+    double lat = 0, lon = 0;
+    try {
+      lat = parse_angle_unchecked(lat_text, Axis::latitude);
+    } catch (const CoordinateError& e) {
+      throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.lat)] + "': " + e.what());
+    }
+    try {
+      lon = parse_angle_unchecked(lon_text, Axis::longitude);
+    } catch (const CoordinateError& e) {
+      throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
+    }
+    if (auto problem = check_lat_lon(lat, lon); !problem.empty())
+      throw DataError(m_where + ": " + problem);
+    return make_point(GeoPoint::from_lat_lon(lat, lon));
+  }
+
+  // Range checks happen on the pair, so a swapped pair gets the hint rather than a bare
+  // "outside ±90°" on one column.
+  static double parse_angle_unchecked(const std::string& text, Axis axis) {
+    try {
+      return parse_angle(text, axis);
+    } catch (const CoordinateError&) {
+      double v = 0;
+      if (parse_plain(text, v)) return v;  // a plain number out of range: checked as a pair
+      throw;
+    }
+  }
+
+  static bool parse_plain(const std::string& text, double& v) {
+    char* end = nullptr;
+    v = std::strtod(text.c_str(), &end);
+    while (end && *end == ' ') ++end;
+    return end && *end == '\0' && end != text.c_str();
+  }
+
+  GeomPtr checked_point(const GeoPoint& p) const {
+    if (auto problem = check_lat_lon(p.lat(), p.lon()); !problem.empty()) throw DataError(m_where + ": " + problem);
+    return make_point(p);
+  }
+
+  GeomPtr geometry_from_ogr(OGRFeatureH f) {
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
+    if (!g || OGR_G_IsEmpty(g)) {
+      if (m_warn) m_warn(m_where + ": has no geometry; skipped");
+      return nullptr;
+    }
+    return finish(OgrGeomPtr(OGR_G_Clone(g)));
+  }
+
+  /// OGR geometry in the source CRS → valid GEOS geometry in WGS84 lon/lat.
+  GeomPtr finish(OgrGeomPtr g) {
+    if (OGR_GT_IsNonLinear(OGR_G_GetGeometryType(g.get())))
+      g.reset(OGR_G_GetLinearGeometry(g.get(), 0, nullptr));
+    OGR_G_FlattenTo2D(g.get());
+    std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(g.get())));
+    OGR_G_ExportToWkb(g.get(), wkbNDR, wkb.data());
+    GeomPtr out = geometry_from_wkb(wkb);
+    if (m_to_wgs84) {
+      bool failed = false;
+      out = transform_xy(out.get(), [&](double& x, double& y) {
+        const PlanarXY p = m_to_wgs84->forward({x, y});
+        failed = failed || std::isnan(p.x);
+        x = p.x;
+        y = p.y;
+      });
+      if (failed) throw DataError(m_where + ": coordinates outside what " + m_crs.label() + " can transform");
+    }
+    const GeoBox b = envelope(out.get());
+    for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
+      if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(m_where + ": " + problem);
+    if (family(out.get()) == GeomFamily::polygon) {
+      if (auto problem = validity_problem(out.get()); !problem.empty()) {
+        out = make_valid(out.get());
+        if (m_warn) m_warn(m_where + ": invalid polygon (" + problem + "); repaired with MakeValid");
+      }
+    }
+    return out;
+  }
+
+  const LoadOptions& m_o;
+  const WarningSink& m_warn;
+  Crs m_crs;
+  std::shared_ptr<const CrsTransform> m_to_wgs84;
+  CoordinateColumns m_columns;
+  std::string m_where;
+};
+
+}  // namespace
+
+bool is_delimited_text(const std::string& path) {
+  const std::string ext = lower_ext(path);
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) {
+  return LayerReader(options, warn).read();
+}
+
+void OgrSource::probe(const LoadOptions& o) {
+  const bool text = is_delimited_text(o.path);
+  Dataset ds = open_vector(o.path, text, false);
+  OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
+  if (text) {
+    std::vector<std::string> header;
+    for (const auto& f : read_fields(layer)) header.push_back(f.name);
+    find_coordinate_columns(header, o, o.path);
+  }
+}
+
+Table OgrSource::read_table(const std::string& path) {
+  Dataset ds = open_vector(path, true, /*detect_types=*/false);
+  OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+  Table t;
+  t.path = path;
+  for (const auto& f : read_fields(layer)) {
+    std::string name = f.name;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    t.columns.push_back(name);
+  }
+  OGR_L_ResetReading(layer);
+  while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+    Table::Row row;
+    row.line = static_cast<uint64_t>(OGR_F_GetFID(f.get()) + 1);
+    for (int i = 0; i < static_cast<int>(t.columns.size()); ++i)
+      row.cells.emplace_back(OGR_F_IsFieldSetAndNotNull(f.get(), i) ? OGR_F_GetFieldAsString(f.get(), i) : "");
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace geoclaim::io

@@ -1,0 +1,19 @@
+#pragma once
+// Reads any OGR vector source into engine layers in WGS84 lon/lat: GeoJSON, GeoPackage,
+// Shapefile, KML/KMZ, GPX, FlatGeobuf, PostGIS, and CSV/TSV whose coordinates are in columns
+// (decimal, DMS or MGRS text) or WKT. Axis order is settled here and nowhere else.
+#include "engine/DataSource.hpp"
+
+namespace geoclaim::io {
+
+class OgrSource final : public FeatureSource {
+public:
+  Layer load(const LoadOptions& options, const WarningSink& warn) override;
+  void probe(const LoadOptions& options) override;
+  Table read_table(const std::string& path) override;
+};
+
+/// True when `path` is read as a CSV/TSV of coordinate columns (by its extension).
+bool is_delimited_text(const std::string& path);
+
+}  // namespace geoclaim::io

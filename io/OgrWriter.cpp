@@ -1,0 +1,139 @@
+#include "io/OgrWriter.hpp"
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <memory>
+
+#include "engine/Errors.hpp"
+#include "io/GdalErrors.hpp"
+
+namespace geoclaim::io {
+namespace {
+
+struct DatasetCloser {
+  void operator()(void* ds) const { GDALClose(ds); }
+};
+using Dataset = std::unique_ptr<void, DatasetCloser>;
+
+OGRwkbGeometryType ogr_type(GeomFamily f) {
+  switch (f) {
+    case GeomFamily::point: return wkbPoint;
+    case GeomFamily::line: return wkbLineString;
+    case GeomFamily::polygon: return wkbPolygon;
+    default: return wkbUnknown;
+  }
+}
+
+/// The layer's type: single or multi, as its features are.
+OGRwkbGeometryType layer_type(const Layer& layer) {
+  OGRwkbGeometryType t = ogr_type(layer.family());
+  for (const auto& f : layer.features()) {
+    const int id = GEOSGeomTypeId_r(geos(), f.geometry.get());
+    if (id == GEOS_MULTIPOINT || id == GEOS_MULTILINESTRING || id == GEOS_MULTIPOLYGON) return OGR_GT_GetCollection(t);
+  }
+  return t;
+}
+
+OGRFieldType ogr_field_type(Field::Type t) {
+  switch (t) {
+    case Field::Type::integer: return OFTInteger64;
+    case Field::Type::real: return OFTReal;
+    default: return OFTString;
+  }
+}
+
+void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
+                 const std::string& path, const CaptureGdalErrors& errors) {
+  auto fail = [&](const std::string& what) {
+    throw DataError("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "': " + errors.last());
+  };
+  OGRLayerH out = GDALDatasetCreateLayer(ds, layer.name().c_str(), srs, layer_type(layer), options);
+  if (!out) fail("the layer");
+  for (const auto& field : layer.fields()) {
+    OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), ogr_field_type(field.type));
+    const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
+    OGR_Fld_Destroy(fd);
+    if (err != OGRERR_NONE) fail("field '" + field.name + "'");
+  }
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
+  // One transaction per layer: GeoPackage writes are otherwise one transaction per feature.
+  const bool transaction = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
+  for (const auto& feat : layer.features()) {
+    OGRFeatureH f = OGR_F_Create(defn);
+    for (int i = 0; i < static_cast<int>(layer.fields().size()); ++i) {
+      const AttributeValue& v = feat.attributes[static_cast<size_t>(i)];
+      if (const auto* n = std::get_if<int64_t>(&v)) OGR_F_SetFieldInteger64(f, i, *n);
+      else if (const auto* d = std::get_if<double>(&v)) OGR_F_SetFieldDouble(f, i, *d);
+      else if (const auto* s = std::get_if<std::string>(&v)) OGR_F_SetFieldString(f, i, s->c_str());
+      else OGR_F_SetFieldNull(f, i);
+    }
+    const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
+    OGRGeometryH g = nullptr;
+    if (OGR_G_CreateFromWkb(wkb.data(), srs, &g, static_cast<int>(wkb.size())) != OGRERR_NONE) {
+      OGR_F_Destroy(f);
+      fail("a geometry");
+    }
+    OGR_F_SetGeometryDirectly(f, g);
+    const OGRErr err = OGR_L_CreateFeature(out, f);
+    OGR_F_Destroy(f);
+    if (err != OGRERR_NONE) fail("feature " + feat.id);
+  }
+  if (transaction && GDALDatasetCommitTransaction(ds) != OGRERR_NONE) fail("the features");
+}
+
+OGRSpatialReferenceH wgs84_lon_lat() {
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, 4326);
+  OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);  // x = lon, as the engine holds it
+  return srs;
+}
+
+Dataset create(const char* driver_name, const std::string& path, const CaptureGdalErrors& errors) {
+  ensure_gdal();
+  GDALDriverH driver = GDALGetDriverByName(driver_name);
+  if (!driver) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
+  GDALDatasetH ds = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  if (!ds) throw DataError("cannot create '" + path + "': " + errors.last());
+  return Dataset(ds);
+}
+
+}  // namespace
+
+void write_geojson(const Layer& layer, const std::string& path) {
+  CaptureGdalErrors errors;
+  Dataset ds = create("GeoJSON", path, errors);
+  OGRSpatialReferenceH srs = wgs84_lon_lat();
+  // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
+  // member. 15 significant figures keep rounded attribute values as written ("1499.93").
+  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15",
+                           "WRITE_NAME=YES", nullptr};
+  try {
+    write_layer(ds.get(), layer, srs, const_cast<char**>(options), path, errors);
+  } catch (...) {
+    OSRDestroySpatialReference(srs);
+    throw;
+  }
+  OSRDestroySpatialReference(srs);
+  GDALClose(ds.release());
+  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
+}
+
+void write_geopackage(const std::vector<const Layer*>& layers, const std::string& path) {
+  CaptureGdalErrors errors;
+  Dataset ds = create("GPKG", path, errors);
+  OGRSpatialReferenceH srs = wgs84_lon_lat();
+  const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
+  try {
+    for (const Layer* l : layers) write_layer(ds.get(), *l, srs, const_cast<char**>(options), path, errors);
+  } catch (...) {
+    OSRDestroySpatialReference(srs);
+    throw;
+  }
+  OSRDestroySpatialReference(srs);
+  GDALClose(ds.release());
+  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
+}
+
+}  // namespace geoclaim::io

@@ -1,0 +1,60 @@
+#include "io/OutputFolder.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "engine/Errors.hpp"
+
+namespace geoclaim::io {
+namespace fs = std::filesystem;
+
+namespace {
+std::string sibling(const fs::path& target, const char* tag) {
+  fs::path parent = target.parent_path();
+  if (parent.empty()) parent = ".";
+  return (parent / ("." + target.filename().string() + "." + tag + "-" + std::to_string(::getpid()))).string();
+}
+}  // namespace
+
+OutputFolder::OutputFolder(std::string target) : m_target(std::move(target)) {
+  while (m_target.size() > 1 && m_target.back() == '/') m_target.pop_back();
+  std::error_code ec;
+  const fs::path t(m_target);
+  if (!t.parent_path().empty()) fs::create_directories(t.parent_path(), ec);
+  if (ec) throw DataError("cannot create the folder '" + t.parent_path().string() + "': " + ec.message());
+  m_temp = sibling(t, "partial");
+  fs::remove_all(m_temp, ec);
+  if (!fs::create_directory(m_temp, ec) || ec)
+    throw DataError("cannot create the temporary folder '" + m_temp + "': " + ec.message());
+}
+
+OutputFolder::~OutputFolder() {
+  if (m_committed) return;
+  std::error_code ec;
+  fs::remove_all(m_temp, ec);  // best effort: never throw from a destructor
+}
+
+std::string OutputFolder::file(const std::string& name) const { return (fs::path(m_temp) / name).string(); }
+
+void OutputFolder::commit() {
+  std::error_code ec;
+  const std::string old = sibling(fs::path(m_target), "old");
+  const bool had_old = fs::exists(m_target);
+  if (had_old) {
+    fs::remove_all(old, ec);
+    fs::rename(m_target, old, ec);
+    if (ec) throw DataError("cannot move the earlier '" + m_target + "' aside: " + ec.message());
+  }
+  fs::rename(m_temp, m_target, ec);
+  if (ec) {
+    std::error_code restore;
+    if (had_old) fs::rename(old, m_target, restore);
+    throw DataError("cannot move the results into '" + m_target + "': " + ec.message());
+  }
+  m_committed = true;
+  if (had_old) fs::remove_all(old, ec);
+}
+
+}  // namespace geoclaim::io

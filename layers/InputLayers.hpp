@@ -1,0 +1,26 @@
+#pragma once
+// Every loaded layer, selection and place, as output layers in WGS84 (docs/outputs.md):
+// whole when small, only the features that take part in a result when large, one layer per
+// geometry family when mixed.
+#include <string>
+#include <vector>
+
+#include "engine/Interpreter.hpp"
+
+namespace geoclaim::layers {
+
+struct InputLayer {
+  std::string file_stem;  ///< "strikes", "footprints_polygon", "places"
+  std::string job_name;   ///< the name in the job
+  Layer layer;
+  bool partial = false;   ///< only the features that take part in a result
+  std::string original_path;  ///< the source, for the project to reference when partial
+};
+
+/// Layers larger than `whole_limit` features keep only those that take part in a result.
+std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit = 10000);
+
+/// File stems the result layers use; an input of the same name gets "_input" appended.
+bool is_reserved_stem(const std::string& stem);
+
+}  // namespace geoclaim::layers

@@ -1,0 +1,208 @@
+#include "layers/ResultLayers.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/Geodesy.hpp"
+#include "engine/Units.hpp"
+#include "layers/Fields.hpp"
+
+namespace geoclaim::layers {
+namespace {
+
+using T = Field::Type;
+
+const char* quantifier_name(Quantifier q) {
+  switch (q) {
+    case Quantifier::every: return "every";
+    case Quantifier::any: return "any";
+    case Quantifier::no: return "no";
+    case Quantifier::each: return "each";
+    default: return "";
+  }
+}
+
+std::vector<Field> claim_fields() {
+  return {{"claim_id", T::string},        {"claim", T::string},          {"verdict", T::string},
+          {"subject", T::string},         {"subject_feature", T::string}, {"object", T::string},
+          {"object_feature", T::string},  {"quantifier", T::string},     {"measured_m", T::real},
+          {"uncertainty_m", T::real},     {"claimed_min_m", T::real},    {"claimed_max_m", T::real},
+          {"margin_m", T::real},          {"bearing_deg", T::real},      {"claimed_direction", T::string},
+          {"margin_deg", T::real},        {"inside_share", T::real},     {"tolerance", T::string},
+          {"features_supported", T::integer}, {"features_contradicted", T::integer},
+          {"features_inconclusive", T::integer}, {"reason", T::string},  {"method", T::string},
+          {"origin", T::string},          {"quote", T::string},          {"source", T::string}};
+}
+
+void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, Verdict verdict) {
+  const ClaimSpec& s = c.spec;
+  row.set("claim_id", s.id)
+      .set("claim", s.text)
+      .set("verdict", std::string(to_string(verdict)))
+      .set("subject", s.subject_name)
+      .set("subject_feature", text_value(s.subject_is_place ? "" : m.subject_id))
+      .set("object", s.object_name)
+      .set("object_feature", text_value(m.object_id))
+      .set("quantifier", text_value(quantifier_name(s.quantifier)))
+      .set("measured_m", metres_value(m.distance_m))
+      .set("uncertainty_m", metres_value(m.uncertainty_m))
+      .set("claimed_min_m", s.claimed_m ? metres_value(s.claimed_m->lo) : AttributeValue{})
+      .set("claimed_max_m", s.claimed_m ? metres_value(s.claimed_m->hi) : AttributeValue{})
+      .set("margin_m", metres_value(m.margin_m))
+      .set("bearing_deg", degrees_value(m.bearing_deg))
+      .set("claimed_direction", s.direction ? AttributeValue{s.direction->label} : AttributeValue{})
+      .set("margin_deg", degrees_value(m.margin_deg))
+      .set("inside_share", share_value(m.inside_share))
+      .set("tolerance", text_value(s.tolerance_word))
+      .set("reason", text_value(m.reason))
+      .set("method", c.method)
+      .set("origin", s.origin)
+      .set("quote", s.quote ? AttributeValue{*s.quote} : AttributeValue{})
+      .set("source", s.source ? AttributeValue{*s.source} : AttributeValue{});
+}
+
+}  // namespace
+
+double densify_step_m(double length_m) { return std::clamp(length_m / 64.0, 0.5, 10000.0); }
+
+Layer claims_layer(const JobResult& job) {
+  Layer out("claims", {}, claim_fields());
+  for (const auto& c : job.claims) {
+    if (c.measures.empty()) continue;
+    auto add = [&](const FeatureMeasure& m, Verdict v, bool counts) {
+      RowBuilder row(out.fields());
+      fill_claim(row, c, m, v);
+      if (counts) {
+        row.set("features_supported", static_cast<int64_t>(c.counts[0]))
+            .set("features_contradicted", static_cast<int64_t>(c.counts[1]))
+            .set("features_inconclusive", static_cast<int64_t>(c.counts[2]));
+      }
+      out.add(Feature{c.spec.id, 0, make_point(m.subject_point), m.uncertainty_m, row.take()});
+    };
+    if (c.spec.quantifier == Quantifier::each) {
+      for (const auto& m : c.measures) add(m, m.verdict, false);
+    } else {
+      add(c.measures[c.representative], c.verdict, true);
+    }
+  }
+  return out;
+}
+
+std::string measured_text(const ClaimResult& c) {
+  if (c.measures.empty()) return "";
+  const FeatureMeasure& m = c.measures[c.representative];
+  if (c.spec.relation == Relation::inside) {
+    std::string s = format_number(m.inside_share * 100, 1) + "% inside";
+    if (!std::isnan(m.margin_m)) s += ", " + format_length(std::fabs(m.margin_m)) + (m.margin_m >= 0 ? " inside the edge" : " outside");
+    return s;
+  }
+  if (c.spec.relation == Relation::crosses) return m.reason;
+  std::string s;
+  if (c.spec.relation != Relation::direction) {
+    s = format_length(m.distance_m);
+    if (m.uncertainty_m > 0) s += " ±" + format_length(m.uncertainty_m);
+  }
+  if (c.spec.direction) {
+    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_number(m.bearing_deg, 1) + "°";
+    if (m.bearing_uncertainty_deg > 0) s += " ±" + format_number(m.bearing_uncertainty_deg, 1) + "°";
+  }
+  return s;
+}
+
+std::string claimed_text(const ClaimResult& c) {
+  const ClaimSpec& s = c.spec;
+  std::string out;
+  if (s.relation == Relation::inside) return "inside " + s.object_name;
+  if (s.relation == Relation::crosses) return "crosses " + s.crossed_name;
+  if (s.claimed_m) {
+    if (std::isinf(s.claimed_m->hi)) out = "≥ " + format_length(s.claimed_m->lo);
+    else if (s.claimed_m->lo <= 0) out = "≤ " + format_length(s.claimed_m->hi);
+    else out = format_length(s.claimed_m->lo) + " – " + format_length(s.claimed_m->hi);
+  }
+  if (s.direction)
+    out += (out.empty() ? "" : ", ") + s.direction->label + " (" + format_number(s.direction->centre_deg, 2) + "° ±" +
+           format_number(s.direction->halfwidth_deg, 2) + "°)";
+  return out;
+}
+
+std::string margin_text(const ClaimResult& c) {
+  if (c.measures.empty()) return "";
+  const FeatureMeasure& m = c.measures[c.representative];
+  std::string out;
+  if (!std::isnan(m.margin_m) && c.spec.relation != Relation::crosses)
+    out = (m.margin_m >= 0 ? "+" : "−") + format_length(std::fabs(m.margin_m));
+  if (!std::isnan(m.margin_deg))
+    out += (out.empty() ? "" : ", ") + std::string(m.margin_deg >= 0 ? "+" : "−") + format_number(std::fabs(m.margin_deg), 1) + "°";
+  return out;
+}
+
+Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
+  Layer out("evidence", {},
+            {{"claim_id", T::string}, {"kind", T::string}, {"verdict", T::string}, {"subject_feature", T::string},
+             {"object_feature", T::string}, {"distance_m", T::real}, {"bearing_deg", T::real}, {"label", T::string}});
+  for (const auto& c : job.claims) {
+    std::vector<size_t> order(c.measures.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (order.size() > max_per_claim) {  // keep the representative, then the first ones
+      order.resize(max_per_claim);
+      if (c.representative >= max_per_claim) order.back() = c.representative;
+    }
+    for (size_t i : order) {
+      const FeatureMeasure& m = c.measures[i];
+      if (!m.evidence_from.valid() || !m.evidence_to.valid()) continue;
+      const auto inv = geodesic_inverse(m.evidence_from, m.evidence_to);
+      if (inv.distance_m <= 0) continue;  // nothing to draw: the subject is on the object
+      const auto path = densify_geodesic(m.evidence_from, m.evidence_to, densify_step_m(inv.distance_m));
+      const std::string kind = c.spec.relation == Relation::inside ? "to edge"
+                               : c.spec.subject->family() == GeomFamily::point &&
+                                       c.spec.object->family() == GeomFamily::point
+                                   ? "geodesic"
+                                   : "nearest points";
+      const std::string label = format_length(inv.distance_m) + ", " + format_number(inv.azimuth1_deg, 1) + "°";
+      RowBuilder row(out.fields());
+      row.set("claim_id", c.spec.id)
+          .set("kind", kind)
+          .set("verdict", std::string(to_string(m.verdict)))
+          .set("subject_feature", text_value(c.spec.subject_is_place ? c.spec.subject_name : m.subject_id))
+          .set("object_feature", text_value(m.object_id))
+          .set("distance_m", metres_value(inv.distance_m))
+          .set("bearing_deg", degrees_value(inv.azimuth1_deg))
+          .set("label", label);
+      out.add(Feature{c.spec.id, 0, make_line(path), 0, row.take()});
+    }
+  }
+  return out;
+}
+
+Layer attribution_layer(const JobResult& job) {
+  Layer out("attribution", {},
+            {{"subject", T::string}, {"subject_feature", T::string}, {"object", T::string}, {"status", T::string},
+             {"footprint", T::string}, {"footprint_name", T::string}, {"inside_share", T::real},
+             {"distance_m", T::real}, {"bearing_deg", T::real}, {"uncertainty_m", T::real},
+             {"candidates", T::string}});
+  for (const auto& a : job.attributions) {
+    RowBuilder row(out.fields());
+    row.set("subject", a.subject_name)
+        .set("subject_feature", a.subject_id)
+        .set("object", a.object_name)
+        .set("status", a.status)
+        .set("uncertainty_m", metres_value(a.uncertainty_m));
+    if (!a.candidates.empty()) {
+      const auto& best = a.candidates.front();
+      row.set("footprint", best.id)
+          .set("inside_share", share_value(best.share))
+          .set("distance_m", metres_value(best.distance_m))
+          .set("bearing_deg", best.distance_m > 0 ? degrees_value(best.bearing_deg) : AttributeValue{});
+      if (auto name = a.object->field_index("name"))
+        row.set("footprint_name", text_value(attribute_text(a.object->features()[best.feature].attributes[*name])));
+      std::string list;
+      for (const auto& cand : a.candidates)
+        list += (list.empty() ? "" : "; ") + cand.id + " " + format_number(cand.share * 100, 1) + "%";
+      row.set("candidates", list);
+    }
+    out.add(Feature{a.subject_id, 0, make_point(a.point), a.uncertainty_m, row.take()});
+  }
+  return out;
+}
+
+}  // namespace geoclaim::layers

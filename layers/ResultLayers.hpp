@@ -1,0 +1,28 @@
+#pragma once
+// The result layers of a job (docs/outputs.md): claims as points at the subject, evidence
+// as densified geodesic lines, attributions as points. Each is an engine Layer in WGS84
+// lon/lat with stable snake_case fields whose names carry their units.
+#include "engine/Interpreter.hpp"
+
+namespace geoclaim::layers {
+
+/// One feature per claim (per subject feature for `each`), at the subject.
+Layer claims_layer(const JobResult& job);
+
+/// What was measured: for every claim measure, the geodesic from the object's nearest point
+/// to the subject's, densified, labelled with distance and bearing. At most
+/// `max_per_claim` lines per claim (the representative one always among them).
+Layer evidence_layer(const JobResult& job, size_t max_per_claim = 10000);
+
+/// One feature per attributed subject point with its best footprint and share.
+Layer attribution_layer(const JobResult& job);
+
+/// Points no more than this far apart along evidence lines and zone edges.
+double densify_step_m(double length_m);
+
+/// The text of a verdict's figures for tables: "55.21 km ±200 m, bearing 133.0°".
+std::string measured_text(const ClaimResult& c);
+std::string claimed_text(const ClaimResult& c);
+std::string margin_text(const ClaimResult& c);
+
+}  // namespace geoclaim::layers

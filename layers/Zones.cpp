@@ -1,0 +1,190 @@
+#include "layers/Zones.hpp"
+
+#include <GeographicLib/AzimuthalEquidistant.hpp>
+#include <GeographicLib/Geodesic.hpp>
+#include <algorithm>
+#include <cmath>
+
+#include "engine/Geodesy.hpp"
+#include "engine/Measure.hpp"
+#include "layers/Fields.hpp"
+
+namespace geoclaim::layers {
+namespace {
+
+using T = Field::Type;
+
+// Vertex spacing along zone edges: at 500 m a straight segment between two points of a
+// circle of radius R strays at most 500²/(8R) from it (under 1 m for R ≥ 31 km; tiny below).
+constexpr double kEdgeStepM = 500.0;
+
+int vertex_count(double arc_length_m) {
+  return std::clamp(static_cast<int>(std::ceil(arc_length_m / kEdgeStepM)), 64, 4096);
+}
+
+/// Keeps longitudes within 180° of the centre, so a ring crossing the antimeridian stays one
+/// ring (the GeoJSON writer splits it there, as RFC 7946 asks).
+GeoPoint unrolled(const GeoPoint& p, double centre_lon) {
+  double lon = p.lon();
+  while (lon - centre_lon > 180.0) lon -= 360.0;
+  while (lon - centre_lon < -180.0) lon += 360.0;
+  return GeoPoint::from_lon_lat(lon, p.lat());
+}
+
+/// Points of the geodesic arc at `radius_m` from `centre`, azimuths `from_deg` to `to_deg`
+/// clockwise.
+void arc(const GeoPoint& centre, double radius_m, double from_deg, double to_deg, std::vector<GeoPoint>& out) {
+  const double sweep = to_deg - from_deg;
+  const int n = std::max(2, static_cast<int>(vertex_count(radius_m * sweep * M_PI / 180.0) * sweep / 360.0) + 1);
+  for (int i = 0; i <= n; ++i)
+    out.push_back(unrolled(geodesic_direct(centre, from_deg + sweep * i / n, radius_m), centre.lon()));
+}
+
+GeomPtr polygon_of(std::vector<std::vector<GeoPoint>> rings) {
+  GeomPtr g = make_polygon(rings);
+  if (!validity_problem(g.get()).empty()) g = make_valid(g.get());
+  return g;
+}
+
+/// The region within `radius_m` of a footprint: buffered in a local azimuthal equidistant
+/// projection at its centroid, where a footprint's own size is a rounding error.
+GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
+  const GeoPoint c = representative_point(g);
+  const GeographicLib::AzimuthalEquidistant aeqd(GeographicLib::Geodesic::WGS84());
+  GeomPtr projected = transform_xy(g, [&](double& x, double& y) {
+    double px = 0, py = 0, azi = 0, rk = 0;
+    aeqd.Forward(c.lat(), c.lon(), y, x, px, py, azi, rk);
+    x = px, y = py;
+  });
+  const int quadrant_segments = std::max(8, vertex_count(radius_m * M_PI * 2) / 4);
+  GeomPtr buffered(radius_m > 0 ? GEOSBuffer_r(geos(), projected.get(), radius_m, quadrant_segments)
+                                : GEOSGeom_clone_r(geos(), projected.get()));
+  return transform_xy(buffered.get(), [&](double& x, double& y) {
+    double lat = 0, lon = 0, azi = 0, rk = 0;
+    aeqd.Reverse(c.lat(), c.lon(), x, y, lat, lon, azi, rk);
+    const GeoPoint p = unrolled(GeoPoint::from_lat_lon(lat, lon), c.lon());
+    x = p.lon(), y = p.lat();
+  });
+}
+
+/// Everything within `radius_m` of one object feature.
+GeomPtr within(const GEOSGeometry* g, double radius_m) {
+  if (GEOSGeomTypeId_r(geos(), g) == GEOS_POINT)
+    return polygon_of({geodesic_circle(representative_point(g), radius_m)});
+  return footprint_buffer(g, radius_m);
+}
+
+GeomPtr difference(GeomPtr a, const GEOSGeometry* b) {
+  return GeomPtr(GEOSDifference_r(geos(), a.get(), b));
+}
+
+/// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
+GeomPtr distance_zone(const GEOSGeometry* g, Interval claimed) {
+  GeomPtr outer = within(g, claimed.hi);
+  if (claimed.lo <= 0) return outer;
+  GeomPtr inner = within(g, claimed.lo);
+  return difference(std::move(outer), inner.get());
+}
+
+/// Annular sector (lo > 0) or sector (lo = 0) of azimuths `sector` around `centre`.
+GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const DirectionSector& sector) {
+  std::vector<GeoPoint> ring;
+  const double from = sector.centre_deg - sector.halfwidth_deg, to = sector.centre_deg + sector.halfwidth_deg;
+  if (sector.halfwidth_deg >= 180.0) return distance_zone(make_point(centre).get(), {lo, hi});
+  arc(centre, hi, from, to, ring);
+  if (lo > 0) {
+    std::vector<GeoPoint> inner;
+    arc(centre, lo, from, to, inner);
+    ring.insert(ring.end(), inner.rbegin(), inner.rend());
+  } else {
+    ring.push_back(centre);
+  }
+  return polygon_of({ring});
+}
+
+double direction_range_m(const ClaimResult& c) {
+  double far = 1000.0;
+  for (const auto& m : c.measures)
+    if (std::isfinite(m.distance_m)) far = std::max(far, 1.5 * (m.distance_m + m.uncertainty_m));
+  return far;
+}
+
+const char* zone_kind(const ClaimResult& c) {
+  switch (c.spec.relation) {
+    case Relation::within: return c.spec.object->family() == GeomFamily::point ? "disc" : "buffer";
+    case Relation::distance_from:
+    case Relation::distance_between: return c.spec.object->family() == GeomFamily::point ? "annulus" : "buffer ring";
+    case Relation::distance_direction: return "annular sector";
+    case Relation::direction: return "sector";
+    case Relation::inside: return "footprint";
+    default: return "";
+  }
+}
+
+}  // namespace
+
+std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m) {
+  const int n = vertex_count(2 * M_PI * radius_m);
+  std::vector<GeoPoint> ring;
+  ring.reserve(static_cast<size_t>(n) + 1);
+  for (int i = 0; i < n; ++i)
+    ring.push_back(unrolled(geodesic_direct(centre, 360.0 * i / n, radius_m), centre.lon()));
+  return ring;
+}
+
+GeomPtr claim_zone(const ClaimResult& c) {
+  const ClaimSpec& s = c.spec;
+  if (!s.object || s.relation == Relation::crosses) return nullptr;
+  std::optional<Interval> claimed = s.claimed_m;
+  if (claimed && !std::isfinite(claimed->hi))  // `at least`: drawn out to a sensible range
+    claimed->hi = std::max(2.0 * claimed->lo, direction_range_m(c));
+  std::vector<GeomPtr> parts;
+  for (const auto& f : s.object->features()) {
+    const GEOSGeometry* g = f.geometry.get();
+    switch (s.relation) {
+      case Relation::inside:
+        if (family(g) == GeomFamily::polygon) parts.push_back(clone(g));
+        break;
+      case Relation::within:
+      case Relation::distance_from:
+      case Relation::distance_between: parts.push_back(distance_zone(g, *claimed)); break;
+      case Relation::distance_direction:
+        parts.push_back(sector_zone(representative_point(g), claimed->lo, claimed->hi, *s.direction));
+        break;
+      case Relation::direction:
+        parts.push_back(sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction));
+        break;
+      default: break;
+    }
+  }
+  if (parts.empty()) return nullptr;
+  if (parts.size() == 1) return std::move(parts[0]);
+  std::vector<GEOSGeometry*> raw;
+  for (auto& p : parts) raw.push_back(p.release());
+  GeomPtr collection(GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                                 static_cast<unsigned>(raw.size())));
+  return GeomPtr(GEOSUnaryUnion_r(geos(), collection.get()));
+}
+
+Layer zones_layer(const JobResult& job, size_t max_objects) {
+  Layer out("zones", {},
+            {{"claim_id", T::string}, {"kind", T::string}, {"verdict", T::string}, {"object", T::string},
+             {"claimed_min_m", T::real}, {"claimed_max_m", T::real}, {"claimed_direction", T::string}});
+  for (const auto& c : job.claims) {
+    if (!c.spec.object || c.spec.object->size() > max_objects) continue;
+    GeomPtr zone = claim_zone(c);
+    if (!zone || GEOSisEmpty_r(geos(), zone.get()) == 1) continue;
+    RowBuilder row(out.fields());
+    row.set("claim_id", c.spec.id)
+        .set("kind", std::string(zone_kind(c)))
+        .set("verdict", std::string(to_string(c.verdict)))
+        .set("object", c.spec.object_name)
+        .set("claimed_min_m", c.spec.claimed_m ? metres_value(c.spec.claimed_m->lo) : AttributeValue{})
+        .set("claimed_max_m", c.spec.claimed_m && std::isfinite(c.spec.claimed_m->hi) ? metres_value(c.spec.claimed_m->hi) : AttributeValue{})
+        .set("claimed_direction", c.spec.direction ? AttributeValue{c.spec.direction->label} : AttributeValue{});
+    out.add(Feature{c.spec.id, 0, std::move(zone), 0, row.take()});
+  }
+  return out;
+}
+
+}  // namespace geoclaim::layers

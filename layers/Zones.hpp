@@ -1,0 +1,23 @@
+#pragma once
+// Where each claim would hold (docs/outputs.md): a disc for `within`, an annulus for
+// `D from`, an annular sector for `D DIRECTION of`, a sector for `DIRECTION of`, the
+// footprints for `inside`, buffers around footprints. Edges are built from geodesics (points
+// on the true circle or arc, close enough that straight segments between them stay within a
+// metre or so of it), polygons are valid, and rings never jump across the antimeridian.
+#include "engine/Interpreter.hpp"
+
+namespace geoclaim::layers {
+
+/// One polygon feature per claim that has a zone. Claims whose object has more than
+/// `max_objects` features get none (the union would be the size of the data).
+Layer zones_layer(const JobResult& job, size_t max_objects = 2000);
+
+/// The zone of one claim, or null when the claim has none. Exposed for tests: a point gets
+/// the claim's own verdict (without uncertainty) exactly when it lies in this zone.
+GeomPtr claim_zone(const ClaimResult& claim);
+
+/// Geodesic circle around `centre` (vertices `radius_m` away by Karney's direct problem),
+/// as a ring of lon/lat points unrolled around the centre's longitude.
+std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m);
+
+}  // namespace geoclaim::layers
