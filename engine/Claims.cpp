@@ -174,6 +174,7 @@ private:
       m.evidence_from = nf->pair.on_b;
       m.evidence_to = p;
     }
+    m.edge_depth_m = m.margin_m;
     m.distance_m = std::isnan(m.margin_m) ? m.margin_m : std::max(0.0, -m.margin_m);
     if (m.uncertainty_m <= 0) {
       m.inside_share = covering.empty() ? 0.0 : 1.0;
@@ -253,8 +254,8 @@ private:
   std::string reason(const FeatureMeasure& m) const {
     std::string s;
     if (m_spec.relation == Relation::inside) {
-      s = m.object_id.empty() ? "no polygon near" : (m.margin_m >= 0 ? "inside " : "outside ") + m_spec.object_name + " " + m.object_id;
-      if (!std::isnan(m.margin_m)) s += ", " + format_length(std::fabs(m.margin_m)) + " from its edge";
+      s = m.object_id.empty() ? "no polygon near" : (m.edge_depth_m >= 0 ? "inside " : "outside ") + m_spec.object_name + " " + m.object_id;
+      if (!std::isnan(m.edge_depth_m)) s += ", " + format_length(std::fabs(m.edge_depth_m)) + " from its edge";
       if (m.uncertainty_m > 0) s += ", " + format_number(m.inside_share * 100, 1) + "% of the ±" + format_length(m.uncertainty_m) + " disc inside";
       return s;
     }

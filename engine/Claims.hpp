@@ -47,6 +47,9 @@ struct FeatureMeasure {
   double bearing_deg = std::numeric_limits<double>::quiet_NaN();  ///< object → subject
   double bearing_uncertainty_deg = 0;
   double inside_share = std::numeric_limits<double>::quiet_NaN();  ///< `inside` only
+  /// `inside` only: distance from the point to the polygon edge, positive inside, negative
+  /// outside (kept as measured when `no` negates the margin).
+  double edge_depth_m = std::numeric_limits<double>::quiet_NaN();
   double margin_m = std::numeric_limits<double>::quiet_NaN();
   double margin_deg = std::numeric_limits<double>::quiet_NaN();
   Verdict verdict = Verdict::inconclusive;

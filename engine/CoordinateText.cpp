@@ -126,15 +126,16 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
   }
   first = join_dms_components(split_ws(first));
   second = join_dms_components(split_ws(second));
-  double lat = 0, lon = 0;
-  try {
-    // DecodeLatLon swaps the two when hemisphere letters say longitude came first.
-    GeographicLib::DMS::DecodeLatLon(first, second, lat, lon, /*longfirst=*/false);
-  } catch (const GeographicLib::GeographicErr& e) {
-    throw CoordinateError("cannot read '" + text + "' as latitude, longitude: " + e.what());
-  }
+  // Hemisphere letters decide which is which (as GeographicLib's DecodeLatLon does); the range
+  // check comes after, on the pair, so a swapped pair gets its hint.
+  GeographicLib::DMS::flag ind1 = GeographicLib::DMS::NONE, ind2 = GeographicLib::DMS::NONE;
+  double a = decode(first, ind1), b = decode(second, ind2);
+  if (ind1 != GeographicLib::DMS::NONE && ind1 == ind2)
+    throw CoordinateError("'" + text + "' gives two " + (ind1 == GeographicLib::DMS::LATITUDE ? "latitudes" : "longitudes"));
+  if (ind1 == GeographicLib::DMS::LONGITUDE || ind2 == GeographicLib::DMS::LATITUDE) std::swap(a, b);
+  const double lat = a, lon = b;
   if (auto problem = check_lat_lon(lat, lon); !problem.empty())
-    throw CoordinateError("'" + text + "': " + problem);
+    throw CoordinateError("'" + text + "': " + problem + (looks_swapped(lat, lon) ? kSwappedHint : ""));
   return GeoPoint::from_lat_lon(lat, lon);
 }
 
@@ -154,14 +155,13 @@ GeoPoint parse_mgrs(std::string_view raw) {
   return GeoPoint::from_lat_lon(lat, lon);
 }
 
+bool looks_swapped(double lat, double lon) {
+  return std::fabs(lat) > 90.0 && std::fabs(lat) <= 180.0 && std::fabs(lon) <= 90.0;
+}
+
 std::string check_lat_lon(double lat, double lon) {
   if (!std::isfinite(lat) || !std::isfinite(lon)) return "coordinate is not a number";
-  if (std::fabs(lat) > 90.0) {
-    std::string msg = "latitude " + format_number(lat, 7) + " is outside ±90°";
-    if (std::fabs(lon) <= 90.0 && std::fabs(lat) <= 180.0)
-      msg += " (the latitude and longitude columns look swapped)";
-    return msg;
-  }
+  if (std::fabs(lat) > 90.0) return "latitude " + format_number(lat, 7) + " is outside ±90°";
   if (std::fabs(lon) > 180.0)
     return "longitude " + format_number(lon, 7) + " is outside ±180°";
   return {};

@@ -27,8 +27,14 @@ GeoPoint parse_lat_lon_text(std::string_view text);
 /// @throw CoordinateError
 GeoPoint parse_mgrs(std::string_view text);
 
-/// Checks a latitude/longitude pair and explains what is wrong, with a hint when the two look
-/// swapped. Returns an empty string when the pair is valid.
+/// Checks a latitude/longitude pair and explains what is wrong. Returns an empty string when
+/// the pair is valid.
 std::string check_lat_lon(double lat_deg, double lon_deg);
+
+/// True when the pair is invalid as given but valid swapped (|lat| in (90, 180], |lon| ≤ 90).
+bool looks_swapped(double lat_deg, double lon_deg);
+
+/// The hint appended when a pair, or a whole column, looks swapped.
+inline constexpr const char* kSwappedHint = " (the latitude and longitude look swapped)";
 
 }  // namespace geoclaim

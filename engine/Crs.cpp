@@ -26,7 +26,13 @@ std::string last_proj_error() {
 PjPtr create_crs(const std::string& definition) {
   proj_log_level(PJ_DEFAULT_CTX, PJ_LOG_NONE);
   PjPtr pj(proj_create(PJ_DEFAULT_CTX, definition.c_str()));
-  if (!pj) throw DataError("unknown CRS '" + definition + "': " + last_proj_error());
+  if (!pj) {
+    // PROJ's own text is kept when it says something ("crs not found" says little).
+    const std::string why = last_proj_error();
+    throw DataError("unknown CRS '" + definition + "'" +
+                    (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
+                    ": give an EPSG code such as EPSG:32637, a WKT or a PROJ string");
+  }
   const PJ_TYPE t = proj_get_type(pj.get());
   const bool is_crs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
                       t == PJ_TYPE_PROJECTED_CRS || t == PJ_TYPE_COMPOUND_CRS ||

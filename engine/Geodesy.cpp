@@ -52,6 +52,8 @@ std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to,
                      lat, lon, t, t, t, t, t, t);
     out.push_back(GeoPoint::from_lat_lon(lat, lon));
   }
+  out.front() = from;  // exactly the given end, not its recomputation
+  if (std::fabs(out.back().lon() - to.lon()) < 1e-9) out.back() = to;
   return out;
 }
 

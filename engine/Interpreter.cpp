@@ -96,9 +96,9 @@ ClaimSpec build_spec(const lang::ClaimBody& b, const Scope& scope, const Toleran
   if (b.qualifier) {
     auto t = tols.find(b.qualifier->text);
     if (!t)
-      throw SpecError{b.qualifier->span, "unknown tolerance word '" + b.qualifier->text +
-                                             "' (define it with 'set tolerance " + b.qualifier->text + " = 10%')" +
-                                             did_you_mean(b.qualifier->text, tols.words())};
+      throw SpecError{b.qualifier->span, "unknown tolerance word '" + b.qualifier->text + "'" +
+                                             did_you_mean(b.qualifier->text, tols.words()) +
+                                             "; define a word with 'set tolerance WORD = 10%'"};
     tol = *t;
     s.tolerance_word = lower(b.qualifier->text);
   } else if (b.bound == lang::Bound::approximately && b.distance) {
@@ -392,7 +392,8 @@ private:
       switch (s.form) {
         case lang::PlaceStmt::Form::decimal: {
           const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg);
-          if (!problem.empty()) throw CoordinateError(problem);
+          if (!problem.empty())
+            throw CoordinateError(problem + (looks_swapped(s.lat_deg, s.lon_deg) ? kSwappedHint : ""));
           p = GeoPoint::from_lat_lon(s.lat_deg, s.lon_deg);
           break;
         }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <strings.h>
 
@@ -172,7 +173,23 @@ public:
 
     std::vector<std::string> header;
     for (const auto& f : fields) header.push_back(f.name);
-    if (text) m_columns = find_coordinate_columns(header, m_o, m_o.path);
+    if (text) {
+      m_columns = find_coordinate_columns(header, m_o, m_o.path);
+      // Asked only on the error path: does every row hold a longitude in the latitude column
+      // and a latitude in the longitude column? Then the columns, not one row, are swapped.
+      m_column_swapped = [this, layer]() {
+        OGR_L_ResetReading(layer);
+        bool all = true;
+        while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
+          double lat = 0, lon = 0;
+          // Copies: OGR_F_GetFieldAsString reuses one buffer between calls.
+          const std::string lat_text = OGR_F_GetFieldAsString(f.get(), m_columns.lat);
+          const std::string lon_text = OGR_F_GetFieldAsString(f.get(), m_columns.lon);
+          all = all && parse_plain(lat_text, lat) && parse_plain(lon_text, lon) && looks_swapped(lat, lon);
+        }
+        return all;
+      };
+    }
     const int uncertainty_col = column(header, "uncertainty_m");
     const int id_col = m_o.id_col ? column(header, *m_o.id_col) : column(header, "id");
     if (m_o.id_col && id_col < 0)
@@ -268,7 +285,7 @@ private:
       throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
     }
     if (auto problem = check_lat_lon(lat, lon); !problem.empty())
-      throw DataError(m_where + ": " + problem);
+      throw DataError(m_where + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
     return make_point(GeoPoint::from_lat_lon(lat, lon));
   }
 
@@ -340,6 +357,7 @@ private:
   Crs m_crs;
   std::shared_ptr<const CrsTransform> m_to_wgs84;
   CoordinateColumns m_columns;
+  std::function<bool()> m_column_swapped = [] { return false; };
   std::string m_where;
 };
 

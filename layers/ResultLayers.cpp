@@ -93,7 +93,8 @@ std::string measured_text(const ClaimResult& c) {
   const FeatureMeasure& m = c.measures[c.representative];
   if (c.spec.relation == Relation::inside) {
     std::string s = format_number(m.inside_share * 100, 1) + "% inside";
-    if (!std::isnan(m.margin_m)) s += ", " + format_length(std::fabs(m.margin_m)) + (m.margin_m >= 0 ? " inside the edge" : " outside");
+    if (!std::isnan(m.edge_depth_m))
+      s += ", " + format_length(std::fabs(m.edge_depth_m)) + (m.edge_depth_m >= 0 ? " inside the edge" : " outside");
     return s;
   }
   if (c.spec.relation == Relation::crosses) return m.reason;
@@ -111,16 +112,19 @@ std::string measured_text(const ClaimResult& c) {
 
 std::string claimed_text(const ClaimResult& c) {
   const ClaimSpec& s = c.spec;
-  std::string out;
-  if (s.relation == Relation::inside) return "inside " + s.object_name;
+  // `no S …` claims that none of S is: say so, or "≤ 10 km" reads as the opposite.
+  const std::string none = s.quantifier == Quantifier::no ? "none " : "";
+  std::string out = none;
+  if (s.relation == Relation::inside) return none + "inside " + s.object_name;
   if (s.relation == Relation::crosses) return "crosses " + s.crossed_name;
   if (s.claimed_m) {
-    if (std::isinf(s.claimed_m->hi)) out = "≥ " + format_length(s.claimed_m->lo);
-    else if (s.claimed_m->lo <= 0) out = "≤ " + format_length(s.claimed_m->hi);
-    else out = format_length(s.claimed_m->lo) + " – " + format_length(s.claimed_m->hi);
+    out = none;
+    if (std::isinf(s.claimed_m->hi)) out += "≥ " + format_length(s.claimed_m->lo);
+    else if (s.claimed_m->lo <= 0) out += "≤ " + format_length(s.claimed_m->hi);
+    else out += format_length(s.claimed_m->lo) + " – " + format_length(s.claimed_m->hi);
   }
   if (s.direction)
-    out += (out.empty() ? "" : ", ") + s.direction->label + " (" + format_number(s.direction->centre_deg, 2) + "° ±" +
+    out += (out.empty() || out == none ? "" : ", ") + s.direction->label + " (" + format_number(s.direction->centre_deg, 2) + "° ±" +
            format_number(s.direction->halfwidth_deg, 2) + "°)";
   return out;
 }

@@ -83,6 +83,9 @@ private:
   // distance := NUMBER UNIT
   DistanceLit distance() {
     const Token& n = expect(TokenKind::number, "a distance such as '500 m'");
+    // The words that follow a distance are never units: "within 5 of" lacks its unit.
+    if (at_word("of") || at_word("from") || at_word("and") || at_word("to"))
+      fail("a unit (m, km, ft, yd, mi, nmi) after " + n.text);
     const Token& u = expect(TokenKind::word, "a unit (m, km, ft, yd, mi, nmi) after " + n.text);
     return {n.number, u.text, Span::cover(n.span, u.span), u.span};
   }
@@ -316,7 +319,7 @@ private:
       b.object = name("a polygon layer after 'inside'");
       return;
     }
-    if (at(TokenKind::word) && peek(1).kind == TokenKind::number)
+    if (at(TokenKind::word) && !at_word("bearing") && peek(1).kind == TokenKind::number)
       b.qualifier = name("a tolerance word");
     if (at(TokenKind::number)) {
       b.distance = distance();

@@ -1,0 +1,134 @@
+// Coordinate notations people write, against values computed by hand and GeographicLib's own.
+#include <GeographicLib/MGRS.hpp>
+#include <GeographicLib/UTMUPS.hpp>
+#include <gtest/gtest.h>
+
+#include "engine/CoordinateText.hpp"
+#include "engine/Errors.hpp"
+
+namespace geoclaim {
+namespace {
+
+struct AngleCase {
+  const char* text;
+  Axis axis;
+  double expected_deg;
+};
+
+// 35°17′08″ = 35 + 17/60 + 8/3600 = 35.285555…°
+constexpr double k35_17_08 = 35.0 + 17.0 / 60.0 + 8.0 / 3600.0;
+constexpr double k40_10_33 = 40.0 + 10.0 / 60.0 + 33.0 / 3600.0;
+
+class AngleTable : public ::testing::TestWithParam<AngleCase> {};
+
+TEST_P(AngleTable, ParsesToDegrees) {
+  const auto& c = GetParam();
+  EXPECT_NEAR(parse_angle(c.text, c.axis), c.expected_deg, 1e-12) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryForm, AngleTable,
+    ::testing::Values(AngleCase{"35.2856", Axis::latitude, 35.2856},
+                      AngleCase{"-40.1", Axis::longitude, -40.1},
+                      AngleCase{"35°17′08″N", Axis::latitude, k35_17_08},
+                      AngleCase{"35°17'08\"N", Axis::latitude, k35_17_08},
+                      AngleCase{"35 17 08 N", Axis::latitude, k35_17_08},
+                      AngleCase{"35 17 08", Axis::latitude, k35_17_08},
+                      AngleCase{"N 35 17 08", Axis::latitude, k35_17_08},
+                      AngleCase{"35 17 08 S", Axis::latitude, -k35_17_08},
+                      AngleCase{"40°10′33″E", Axis::longitude, k40_10_33},
+                      AngleCase{"40 10 33 W", Axis::longitude, -k40_10_33},
+                      AngleCase{"N35.2856", Axis::latitude, 35.2856},
+                      AngleCase{"35.2856N", Axis::latitude, 35.2856},
+                      AngleCase{"E40.1758", Axis::longitude, 40.1758},
+                      AngleCase{"40.1758W", Axis::longitude, -40.1758},
+                      AngleCase{"35:17:08", Axis::latitude, k35_17_08},
+                      AngleCase{"35d17.5", Axis::latitude, 35.0 + 17.5 / 60.0}));
+
+TEST(ParseAngle, RejectsWrongHemisphereForAxis) {
+  EXPECT_THROW(parse_angle("40.1E", Axis::latitude), CoordinateError);
+  EXPECT_THROW(parse_angle("35.2N", Axis::longitude), CoordinateError);
+}
+
+TEST(ParseAngle, RejectsOutOfRangeAndGarbageQuotingTheText) {
+  EXPECT_THROW(parse_angle("95.1", Axis::latitude), CoordinateError);
+  EXPECT_THROW(parse_angle("181", Axis::longitude), CoordinateError);
+  try {
+    parse_angle("35°17′XXN", Axis::latitude);
+    FAIL() << "expected an error";
+  } catch (const CoordinateError& e) {
+    EXPECT_NE(std::string(e.what()).find("35°17′XXN"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ParseLatLonText, ReadsPairsInEachSeparatorStyle) {
+  const GeoPoint a = parse_lat_lon_text("35.383, 40.017");
+  EXPECT_DOUBLE_EQ(a.lat(), 35.383);
+  EXPECT_DOUBLE_EQ(a.lon(), 40.017);
+  const GeoPoint b = parse_lat_lon_text("35°22'30\"N 40°00'10\"E");
+  EXPECT_NEAR(b.lat(), 35.375, 1e-12);
+  EXPECT_NEAR(b.lon(), 40.0 + 10.0 / 3600.0, 1e-12);
+  const GeoPoint c = parse_lat_lon_text("35 22 30 N 40 00 10 E");
+  EXPECT_NEAR(c.lat(), 35.375, 1e-12);
+  // Hemisphere letters decide the order: longitude first is read correctly.
+  const GeoPoint d = parse_lat_lon_text("40°00'10\"E 35°22'30\"N");
+  EXPECT_NEAR(d.lat(), 35.375, 1e-12);
+  EXPECT_NEAR(d.lon(), 40.0 + 10.0 / 3600.0, 1e-12);
+}
+
+TEST(ParseLatLonText, SwappedDecimalPairGetsAHint) {
+  try {
+    parse_lat_lon_text("140.2, 35.3");
+    FAIL() << "expected an error";
+  } catch (const CoordinateError& e) {
+    EXPECT_NE(std::string(e.what()).find("look swapped"), std::string::npos) << e.what();
+  }
+}
+
+// Expected centres from GeoConvert (GeographicLib 2.1.2), recorded in testdata/coords/README.md.
+TEST(ParseMgrs, MatchesGeoConvertCentres) {
+  struct Case {
+    const char* mgrs;
+    double lat, lon;
+  } cases[] = {{"37SFV0692205349", 35.2855994, 40.1758046},
+               {"37SEV9237015992", 35.3830011, 40.0170050},
+               {"37SCV0749897867", 36.1063998, 36.8613996},
+               {"37S FV 06922 05349", 35.2855994, 40.1758046}};
+  for (const auto& c : cases) {
+    const GeoPoint p = parse_mgrs(c.mgrs);
+    EXPECT_NEAR(p.lat(), c.lat, 5e-8) << c.mgrs;
+    EXPECT_NEAR(p.lon(), c.lon, 5e-8) << c.mgrs;
+  }
+}
+
+TEST(ParseMgrs, RoundTripsGeographicLibForwardAtEveryPrecision) {
+  for (int prec = 1; prec <= 5; ++prec) {
+    int zone = 0;
+    bool north = false;
+    double x = 0, y = 0;
+    std::string mgrs;
+    GeographicLib::UTMUPS::Forward(43.7486, 44.6528, zone, north, x, y);
+    GeographicLib::MGRS::Forward(zone, north, x, y, prec, mgrs);
+    const GeoPoint p = parse_mgrs(mgrs);
+    const double cell_deg = std::pow(10.0, 5 - prec) / 111000.0;  // one square, in degrees
+    EXPECT_NEAR(p.lat(), 43.7486, cell_deg) << mgrs;
+    EXPECT_NEAR(p.lon(), 44.6528, 2 * cell_deg) << mgrs;
+  }
+}
+
+TEST(ParseMgrs, RejectsMalformedReferences) {
+  EXPECT_THROW(parse_mgrs("38TMN12345"), CoordinateError);  // an odd number of digits
+  EXPECT_THROW(parse_mgrs("99ZZZ"), CoordinateError);
+}
+
+TEST(CheckLatLon, NamesTheProblem) {
+  EXPECT_EQ(check_lat_lon(35.2, 40.1), "");
+  EXPECT_NE(check_lat_lon(95.1, 40.0).find("latitude 95.1 is outside ±90°"), std::string::npos);
+  EXPECT_NE(check_lat_lon(35.0, 181.5).find("longitude 181.5 is outside ±180°"), std::string::npos);
+  EXPECT_TRUE(looks_swapped(140.2, 35.3));
+  EXPECT_FALSE(looks_swapped(95.1, 120.0));  // 120 is no latitude
+  EXPECT_FALSE(looks_swapped(35.3, 140.2));  // valid as it is
+}
+
+}  // namespace
+}  // namespace geoclaim

@@ -1,0 +1,91 @@
+// Every bad input gets a data error that names the file, the line or feature, and what is
+// wrong (testdata/bad/README.md says where each file is wrong).
+#include <gtest/gtest.h>
+
+#include "engine/Errors.hpp"
+#include "io/FileInfo.hpp"
+#include "io/OgrSource.hpp"
+#include "tests/TestSupport.hpp"
+
+namespace geoclaim {
+namespace {
+
+std::string load_error(const std::string& relative, LoadOptions o = {}) {
+  io::OgrSource source;
+  o.name = "bad";
+  o.path = relative;  // relative to the source tree (the tests' working directory)
+  try {
+    source.load(o, {});
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(BadInput, MissingFile) {
+  EXPECT_EQ(load_error("testdata/bad/no-such-file.csv"), "no such file 'testdata/bad/no-such-file.csv'");
+}
+
+TEST(BadInput, UnknownFormat) {
+  const std::string e = load_error("testdata/bad/not-a-vector.xyz");
+  EXPECT_EQ(e.rfind("cannot open 'testdata/bad/not-a-vector.xyz' as a vector data source: ", 0), 0u) << e;
+}
+
+TEST(BadInput, NoCoordinateColumns) {
+  EXPECT_EQ(load_error("testdata/bad/no-coordinate-columns.csv"),
+            "testdata/bad/no-coordinate-columns.csv: no coordinate columns (columns: id, name, value; expected "
+            "lat/latitude/y with lon/lng/long/longitude/x, wkt or mgrs, or name them with 'lat COL lon COL', "
+            "'wkt COL' or 'mgrs COL')");
+}
+
+TEST(BadInput, LatitudeOutOfRange) {
+  EXPECT_EQ(load_error("testdata/bad/lat-out-of-range.csv"),
+            "testdata/bad/lat-out-of-range.csv:3: latitude 95.1 is outside ±90°");
+}
+
+TEST(BadInput, LongitudeOutOfRange) {
+  EXPECT_EQ(load_error("testdata/bad/lon-out-of-range.csv"),
+            "testdata/bad/lon-out-of-range.csv:4: longitude 181.5 is outside ±180°");
+}
+
+TEST(BadInput, SwappedColumnsGetAHint) {
+  EXPECT_EQ(load_error("testdata/bad/swapped-latlon.csv"),
+            "testdata/bad/swapped-latlon.csv:2: latitude 140.2 is outside ±90° (the latitude and longitude look "
+            "swapped)");
+}
+
+TEST(BadInput, UnparsableCoordinateNamesLineColumnAndText) {
+  const std::string e = load_error("testdata/bad/unparsable-coordinate.csv");
+  EXPECT_EQ(e.rfind("testdata/bad/unparsable-coordinate.csv:4: column 'lat': cannot read '35°17′XXN' as an angle", 0), 0u)
+      << e;
+}
+
+TEST(BadInput, EmptyLayer) {
+  EXPECT_EQ(load_error("testdata/bad/empty.geojson"), "testdata/bad/empty.geojson: layer 'empty' has no features");
+}
+
+TEST(BadInput, UnknownCrs) {
+  LoadOptions o;
+  o.crs = "EPSG:999999";
+  EXPECT_EQ(load_error("testdata/coords/latlon.csv", o).rfind("unknown CRS 'EPSG:999999'", 0), 0u);
+}
+
+TEST(BadInput, InfoOnAMissingFile) {
+  EXPECT_THROW(io::describe_source("testdata/bad/no-such-file.gpkg"), DataError);
+}
+
+TEST(Info, DescribesLayersCountsTypesAndCrs) {
+  const auto info = io::describe_source("testdata/formats/points.gpkg");
+  EXPECT_EQ(info.driver, "GPKG");
+  ASSERT_EQ(info.layers.size(), 2u);
+  EXPECT_EQ(info.layers[0].name, "points");
+  EXPECT_EQ(info.layers[0].count, 3);
+  EXPECT_EQ(info.layers[0].geometry_type, "Point");
+  EXPECT_EQ(info.layers[0].crs, "EPSG:4326");
+  EXPECT_TRUE(info.layers[0].has_extent);
+  EXPECT_NEAR(info.layers[0].min_x, 36.8614, 1e-7);  // x is longitude
+  EXPECT_NEAR(info.layers[0].max_y, 36.1064, 1e-7);
+}
+
+}  // namespace
+}  // namespace geoclaim

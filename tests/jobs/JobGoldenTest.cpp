@@ -1,0 +1,65 @@
+// The seed jobs in scripts/ against golden files in tests/golden/<job>/: claims.geojson and
+// report.md byte for byte, with the run time masked. Golden files were checked by hand against
+// the testdata READMEs; regenerate them only on purpose, with GEOCLAIM_UPDATE_GOLDEN=1, and
+// review the diff.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include "app/Commands.hpp"
+#include "tests/TestSupport.hpp"
+
+namespace geoclaim {
+namespace {
+namespace fs = std::filesystem;
+
+std::string mask_run_time(std::string text) {
+  static const std::regex time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
+  return std::regex_replace(text, time, "<run time>");
+}
+
+fs::path scratch_dir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("geoclaim-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  return p;
+}
+
+class SeedJob : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SeedJob, MatchesGoldenFiles) {
+  const std::string job = GetParam();
+  const fs::path out = scratch_dir(job);
+  std::ostringstream stdout_text, stderr_text;
+  app::RunOptions o;
+  o.job = "scripts/" + job + ".gcl";
+  o.output_dir = out.string();
+  ASSERT_EQ(app::run_job(o, stdout_text, stderr_text), app::kOk) << stderr_text.str();
+  const fs::path golden = fs::path(test::source_path("tests/golden")) / job;
+  for (const char* file : {"claims.geojson", "report.md", "terminal.txt"}) {
+    const std::string got = mask_run_time(std::string(file) == "terminal.txt"
+                                              ? stdout_text.str()
+                                              : test::read_file((out / file).string()));
+    // The folder name differs per run; the terminal names it last.
+    const std::string normalised = std::regex_replace(got, std::regex(out.string()), "<out>");
+    if (std::getenv("GEOCLAIM_UPDATE_GOLDEN")) {
+      fs::create_directories(golden);
+      std::ofstream(golden / file, std::ios::binary) << normalised;
+      continue;
+    }
+    EXPECT_EQ(normalised, test::read_file((golden / file).string())) << job << "/" << file;
+  }
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scripts, SeedJob, ::testing::Values("ayyash-2015", "deir-ez-zor-2016", "al-jinah-2017"),
+                         [](const auto& p) {
+                           std::string n = p.param;
+                           for (char& c : n)
+                             if (c == '-') c = '_';
+                           return n;
+                         });
+
+}  // namespace
+}  // namespace geoclaim
