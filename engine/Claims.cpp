@@ -13,6 +13,7 @@ namespace geoclaim {
 namespace {
 
 constexpr double kRadToDeg = 180.0 / M_PI;
+constexpr double kAnyDistance = std::numeric_limits<double>::infinity();
 // A share of the uncertainty disc closer than this to 0 or 1 counts as none or all: the disc is
 // a 256-gon, so shares are exact only to about 1e-4 near an edge anyway.
 constexpr double kShareEpsilon = 1e-6;
@@ -63,8 +64,12 @@ private:
     const bool points = m_spec.subject->family() == GeomFamily::point &&
                         (!m_spec.object || m_spec.object->family() == GeomFamily::point);
     if (m_spec.relation == Relation::inside) return "point in polygon, local AEQD disc share";
-    return points ? "geodesic WGS84" : "local AEQD nearest points + geodesic WGS84";
+    if (points) return "geodesic WGS84";
+    return (m_spec.working_crs ? m_spec.working_crs_label : std::string("local AEQD")) +
+           " nearest points + geodesic WGS84";
   }
+
+  const CrsTransform* working() const { return m_spec.working_crs.get(); }
 
   static size_t pick_representative(const std::vector<FeatureMeasure>& ms, bool best) {
     size_t pick = 0;
@@ -121,15 +126,15 @@ private:
     FeatureMeasure m = start(i);
     const GEOSGeometry* g = m_spec.subject->features()[i].geometry.get();
     if (m_spec.relation == Relation::inside) return inside(m, g);
-    auto nf = nearest_feature(g, *m_spec.object, m_scratch);
+    auto nf = nearest_feature(g, *m_spec.object, m_scratch, kAnyDistance, working());
     if (!nf) throw DataError("layer '" + m_spec.object_name + "' has no features to measure against");
     const Feature& obj = m_spec.object->features()[nf->feature];
     m.object_feature = nf->feature;
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
     m.distance_m = nf->pair.distance_m;
-    m.evidence_from = nf->pair.on_b;
-    m.evidence_to = nf->pair.on_a;
+    m.on_object = nf->pair.on_b;
+    m.on_subject = nf->pair.on_a;
     const GeoPoint object_point = representative_point(obj.geometry.get());
     switch (m_spec.relation) {
       case Relation::within:
@@ -162,17 +167,17 @@ private:
       m.object_id = f.id;
       m.uncertainty_m += f.uncertainty_m;
       GeomPtr boundary(GEOSBoundary_r(geos(), f.geometry.get()));
-      NearestPair edge = nearest_points(point.get(), boundary.get());
+      NearestPair edge = nearest_points(point.get(), boundary.get(), working());
       m.margin_m = edge.distance_m;
-      m.evidence_from = edge.on_b;
-      m.evidence_to = p;
-    } else if (auto nf = nearest_feature(point.get(), obj, m_scratch)) {
+      m.on_object = edge.on_b;
+      m.on_subject = p;
+    } else if (auto nf = nearest_feature(point.get(), obj, m_scratch, kAnyDistance, working())) {
       m.object_feature = nf->feature;
       m.object_id = obj.features()[nf->feature].id;
       m.uncertainty_m += obj.features()[nf->feature].uncertainty_m;
       m.margin_m = -nf->pair.distance_m;
-      m.evidence_from = nf->pair.on_b;
-      m.evidence_to = p;
+      m.on_object = nf->pair.on_b;
+      m.on_subject = p;
     }
     m.edge_depth_m = m.margin_m;
     m.distance_m = std::isnan(m.margin_m) ? m.margin_m : std::max(0.0, -m.margin_m);
@@ -198,7 +203,7 @@ private:
     std::optional<std::pair<size_t, NearestFeature>> best;
     for (size_t i = 0; i < m_spec.subject->size(); ++i) {
       const GEOSGeometry* g = m_spec.subject->features()[i].geometry.get();
-      auto nf = nearest_feature(g, *m_spec.object, m_scratch);
+      auto nf = nearest_feature(g, *m_spec.object, m_scratch, kAnyDistance, working());
       if (nf && (!best || nf->pair.distance_m < best->second.pair.distance_m)) best = {{i, *nf}};
     }
     return best;
@@ -213,9 +218,9 @@ private:
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
     m.distance_m = best->second.pair.distance_m;
-    m.evidence_from = best->second.pair.on_b;
-    m.evidence_to = best->second.pair.on_a;
-    m.bearing_deg = geodesic_inverse(m.evidence_from, m.evidence_to).azimuth1_deg;
+    m.on_object = best->second.pair.on_b;
+    m.on_subject = best->second.pair.on_a;
+    m.bearing_deg = geodesic_inverse(m.on_object, m.on_subject).azimuth1_deg;
     m.verdict = distance_verdict(m);
     m.reason = reason(m);
     return m;
@@ -228,13 +233,13 @@ private:
     m.object_feature = best->second.feature;
     m.object_id = feature_id(*m_spec.object, best->second.feature);
     m.distance_m = best->second.pair.distance_m;
-    m.evidence_from = best->second.pair.on_b;
-    m.evidence_to = best->second.pair.on_a;
-    m.bearing_deg = geodesic_inverse(m.evidence_from, m.evidence_to).azimuth1_deg;
+    m.on_object = best->second.pair.on_b;
+    m.on_subject = best->second.pair.on_a;
+    m.bearing_deg = geodesic_inverse(m.on_object, m.on_subject).azimuth1_deg;
     if (m_spec.crossed->family() != GeomFamily::line)
       throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but '" + m_spec.crossed_name +
                       "' holds " + family_name(m_spec.crossed->family()) + " features");
-    const auto path = densify_geodesic(m.evidence_from, m.evidence_to, 1.0);
+    const auto path = densify_geodesic(m.on_object, m.on_subject, 1.0);
     GeomPtr segment = make_line(path);
     const GeoPoint mid = path[path.size() / 2];
     m_spec.crossed->index().candidates_within(mid, m.distance_m / 2 + 1.0, m_scratch.candidates);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/Crs.hpp"
 #include "engine/Direction.hpp"
 #include "engine/Layer.hpp"
 #include "engine/Tolerance.hpp"
@@ -33,6 +34,10 @@ struct ClaimSpec {
   std::optional<Interval> claimed_m;        ///< distance interval, metres
   std::optional<DirectionSector> direction;  ///< bearing sector from object to subject
   std::string tolerance_word;                ///< "about", "plain", … ("" when none applies)
+  /// `set crs`: WGS84 lon/lat → the working CRS where footprint nearest points are found;
+  /// null for the default, a local azimuthal equidistant projection per pair.
+  std::shared_ptr<const CrsTransform> working_crs;
+  std::string working_crs_label;
 };
 
 /// What was measured for one subject feature.
@@ -54,7 +59,7 @@ struct FeatureMeasure {
   double margin_deg = std::numeric_limits<double>::quiet_NaN();
   Verdict verdict = Verdict::inconclusive;
   std::string reason;  ///< one line saying why
-  GeoPoint evidence_from, evidence_to;  ///< nearest points: on the object → on the subject
+  GeoPoint on_subject, on_object;  ///< the nearest points measured between (evidence)
 };
 
 struct ClaimResult {

@@ -25,7 +25,10 @@ std::string last_proj_error() {
 
 PjPtr create_crs(const std::string& definition) {
   proj_log_level(PJ_DEFAULT_CTX, PJ_LOG_NONE);
-  PjPtr pj(proj_create(PJ_DEFAULT_CTX, definition.c_str()));
+  // A PROJ string names an operation unless it says +type=crs; where a CRS is wanted, it is one.
+  std::string text = definition;
+  if (text.rfind("+proj=", 0) == 0 && text.find("+type=crs") == std::string::npos) text += " +type=crs";
+  PjPtr pj(proj_create(PJ_DEFAULT_CTX, text.c_str()));
   if (!pj) {
     // PROJ's own text is kept when it says something ("crs not found" says little).
     const std::string why = last_proj_error();

@@ -108,6 +108,7 @@ ClaimSpec build_spec(const lang::ClaimBody& b, const Scope& scope, const Toleran
   if (b.distance) {
     const double d1 = metres(*b.distance);
     const double d2 = b.distance2 ? metres(*b.distance2) : d1;
+    if (b.bound == lang::Bound::between) s.tolerance_word.clear();  // both ends are stated
     s.claimed_m = claimed_interval(b.bound, d1, d2, s.tolerance_word, tol);
   }
   if (b.direction) {
@@ -275,6 +276,8 @@ Attribution attribute_one(const Layer& subject, size_t i, const Layer& object, d
                           NearestScratch& scratch) {
   const Feature& f = subject.features()[i];
   Attribution a;
+  a.subject = &subject;
+  a.subject_feature = i;
   a.subject_id = f.id;
   a.point = representative_point(f.geometry.get());
   a.uncertainty_m = f.uncertainty_m;
@@ -446,6 +449,7 @@ private:
     spec.origin = m_file.name() + ":" + std::to_string(m_file.line_col(s.id.span.begin).first);
     spec.quote = s.quote;
     spec.source = s.source;
+    set_working_crs(spec);
     settle_quantifier(spec, s.body.subject.span);
     evaluate_into(spec, s.body.span);
   }
@@ -499,10 +503,14 @@ private:
         const lang::ClaimBody body = body_from_row(cell);
         ClaimSpec spec = build_spec(body, m_scope, m_tolerances);
         spec.id = trim(cell["id"]).empty() ? "row" + std::to_string(row.line) : trim(cell["id"]);
+        if (std::find(m_claim_ids.begin(), m_claim_ids.end(), spec.id) != m_claim_ids.end())
+          throw SpecError{{}, "claim id '" + spec.id + "' is already used"};
+        m_claim_ids.push_back(spec.id);
         spec.text = claim_text(body);
         spec.origin = where;
         if (!trim(cell["quote"]).empty()) spec.quote = trim(cell["quote"]);
         if (!trim(cell["source"]).empty()) spec.source = trim(cell["source"]);
+        set_working_crs(spec);
         settle_quantifier(spec, {});
         result.claims.push_back(evaluate(spec));
       } catch (const SpecError& e) {
@@ -528,6 +536,22 @@ private:
   void exec(const lang::SetCrsStmt& s) {
     check_crs(s.crs, s.span);
     result.working_crs = s.crs;
+    try {
+      const Crs crs = Crs::from_user_input(s.crs);
+      if (crs.is_geographic())
+        throw SpecError{s.span, "'" + s.crs + "' is geographic (degrees): a working CRS for planar work is projected, such as EPSG:32637"};
+      if (!m_execute) return;
+      m_working = CrsTransform::between(Crs::wgs84(), crs);
+      m_working_label = crs.label();
+    } catch (const DataError& e) {
+      throw data_error(s.span, e.what());
+    }
+  }
+
+  /// Claims after `set crs` find footprint nearest points in that CRS.
+  void set_working_crs(ClaimSpec& spec) const {
+    spec.working_crs = m_working;
+    spec.working_crs_label = m_working_label;
   }
 
   void exec(const lang::ReportStmt& s) { result.reports.push_back({s.dir, s.format}); }
@@ -540,6 +564,8 @@ private:
   Scope m_scope;
   ToleranceTable m_tolerances;
   std::vector<std::string> m_claim_ids;
+  std::shared_ptr<const CrsTransform> m_working;
+  std::string m_working_label;
 };
 
 }  // namespace

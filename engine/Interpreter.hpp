@@ -30,6 +30,8 @@ struct Attribution {
   std::string statement_id;  ///< "attribute strikes to footprints"
   std::string subject_name, object_name;
   const Layer* object = nullptr;
+  const Layer* subject = nullptr;
+  size_t subject_feature = 0;
   std::string subject_id;
   GeoPoint point;
   double uncertainty_m = 0;

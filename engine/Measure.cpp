@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/Crs.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
@@ -47,11 +48,43 @@ GeoPoint midpoint(const GeoPoint& a, const GeoPoint& b) {
 
 }  // namespace
 
-NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b) {
+namespace {
+
+/// GEOS's nearest points of two projected geometries, unprojected by `back`.
+template <class Unproject>
+NearestPair nearest_in_plane(const GEOSGeometry* pa, const GEOSGeometry* pb, Unproject back) {
+  GEOSCoordSequence* seq = GEOSNearestPoints_r(geos(), pa, pb);
+  if (!seq) throw Error("GEOS could not find the nearest points of two geometries");
+  double ax = 0, ay = 0, bx = 0, by = 0;
+  GEOSCoordSeq_getXY_r(geos(), seq, 0, &ax, &ay);
+  GEOSCoordSeq_getXY_r(geos(), seq, 1, &bx, &by);
+  GEOSCoordSeq_destroy_r(geos(), seq);
+  const GeoPoint na = back(ax, ay);
+  if (ax == bx && ay == by) return {0.0, na, na};
+  const GeoPoint nb = back(bx, by);
+  return {geodesic_inverse(na, nb).distance_m, na, nb};
+}
+
+NearestPair nearest_in_working_crs(const GEOSGeometry* a, const GEOSGeometry* b, const CrsTransform& t) {
+  auto forward = [&t](double& x, double& y) {
+    const PlanarXY p = t.forward({x, y});
+    x = p.x, y = p.y;
+  };
+  GeomPtr pa = transform_xy(a, forward), pb = transform_xy(b, forward);
+  return nearest_in_plane(pa.get(), pb.get(), [&t](double x, double y) {
+    const PlanarXY p = t.inverse({x, y});
+    return GeoPoint::from_lon_lat(p.x, p.y);
+  });
+}
+
+}  // namespace
+
+NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b, const CrsTransform* working) {
   if (is_single_point(a) && is_single_point(b)) {
     const GeoPoint pa = representative_point(a), pb = representative_point(b);
     return {geodesic_inverse(pa, pb).distance_m, pa, pb};
   }
+  if (working) return nearest_in_working_crs(a, b, *working);
   // Centre on the subject when it is a point (then distances from it are exact); between the
   // two otherwise, so neither footprint is far from the centre.
   const GeoPoint ra = representative_point(a), rb = representative_point(b);
@@ -59,16 +92,7 @@ NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b) {
   const LocalAeqd aeqd(centre);
   GeomPtr pa = aeqd.project(a);
   GeomPtr pb = aeqd.project(b);
-  GEOSCoordSequence* seq = GEOSNearestPoints_r(geos(), pa.get(), pb.get());
-  if (!seq) throw Error("GEOS could not find the nearest points of two geometries");
-  double ax = 0, ay = 0, bx = 0, by = 0;
-  GEOSCoordSeq_getXY_r(geos(), seq, 0, &ax, &ay);
-  GEOSCoordSeq_getXY_r(geos(), seq, 1, &bx, &by);
-  GEOSCoordSeq_destroy_r(geos(), seq);
-  const GeoPoint na = is_single_point(a) ? ra : aeqd.unproject(ax, ay);
-  const GeoPoint nb = is_single_point(b) ? rb : aeqd.unproject(bx, by);
-  if (ax == bx && ay == by) return {0.0, na, na};
-  return {geodesic_inverse(na, nb).distance_m, na, nb};
+  return nearest_in_plane(pa.get(), pb.get(), [&aeqd](double x, double y) { return aeqd.unproject(x, y); });
 }
 
 double reach_m(const GEOSGeometry* g) {
@@ -83,7 +107,8 @@ double reach_m(const GEOSGeometry* g) {
 }
 
 std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
-                                              NearestScratch& scratch, double max_m) {
+                                              NearestScratch& scratch, double max_m,
+                                              const CrsTransform* working) {
   if (layer.size() == 0) return std::nullopt;
   const GeoPoint centre = representative_point(g);
   const double reach = reach_m(g);
@@ -94,12 +119,12 @@ std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer
     layer.index().nearest_by_bounds(centre, 4, scratch.candidates);
     radius = std::numeric_limits<double>::infinity();
     for (size_t i : scratch.candidates)
-      radius = std::min(radius, nearest_points(g, layer.features()[i].geometry.get()).distance_m);
+      radius = std::min(radius, nearest_points(g, layer.features()[i].geometry.get(), working).distance_m);
   }
   layer.index().candidates_within(centre, radius + reach, scratch.candidates);
   std::optional<NearestFeature> best;
   for (size_t i : scratch.candidates) {  // ascending, so ties keep the lowest index
-    NearestPair p = nearest_points(g, layer.features()[i].geometry.get());
+    NearestPair p = nearest_points(g, layer.features()[i].geometry.get(), working);
     if (p.distance_m <= max_m && (!best || p.distance_m < best->pair.distance_m))
       best = NearestFeature{i, p};
   }

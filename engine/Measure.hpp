@@ -14,6 +14,7 @@
 namespace geoclaim {
 
 class Layer;
+class CrsTransform;
 
 /// The nearest points of two geometries and the geodesic distance between them (0 when they
 /// touch or overlap; then both points are one point of the overlap).
@@ -23,7 +24,10 @@ struct NearestPair {
   GeoPoint on_b;
 };
 
-NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b);
+/// `working`, when given, is a transform from WGS84 lon/lat to the job's working CRS
+/// (`set crs`): the nearest points are then found there instead of in a local AEQD; the
+/// distance is still the geodesic between them.
+NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b, const CrsTransform* working = nullptr);
 
 struct NearestFeature {
   size_t feature = 0;  ///< index in the layer
@@ -39,7 +43,8 @@ struct NearestScratch {
 /// `max_m`. Ties go to the lower feature index, so results are deterministic.
 std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
                                               NearestScratch& scratch,
-                                              double max_m = std::numeric_limits<double>::infinity());
+                                              double max_m = std::numeric_limits<double>::infinity(),
+                                              const CrsTransform* working = nullptr);
 
 /// Indexes of the polygon features of `layer` that cover point `p` (ascending).
 std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, NearestScratch& scratch);

@@ -1,5 +1,6 @@
 #include "io/OgrWriter.hpp"
 
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -122,6 +123,9 @@ void write_geojson(const Layer& layer, const std::string& path) {
 
 void write_geopackage(const std::vector<const Layer*>& layers, const std::string& path) {
   CaptureGdalErrors errors;
+  // GDAL stamps gpkg_contents.last_change with the current time unless told a date: a fixed one
+  // keeps the file byte-identical between runs (docs/outputs.md, determinism).
+  CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   Dataset ds = create("GPKG", path, errors);
   OGRSpatialReferenceH srs = wgs84_lon_lat();
   const char* options[] = {"SPATIAL_INDEX=YES", nullptr};

@@ -16,7 +16,8 @@ AttributeValue metres_value(double m) {
 }
 AttributeValue degrees_value(double deg) {
   if (!std::isfinite(deg)) return {};
-  return round_to(deg, 4);
+  const double r = round_to(deg, 4);
+  return r >= 360.0 ? r - 360.0 : r;  // 359.99996 rounds to 360: an azimuth stays in [0, 360)
 }
 AttributeValue share_value(double s) {
   if (!std::isfinite(s)) return {};

@@ -14,9 +14,11 @@ std::set<size_t> used_features(const JobResult& job, const Layer* layer) {
       if (c.spec.subject == layer) used.insert(m.subject_feature);
       if (c.spec.object == layer && m.object_feature) used.insert(*m.object_feature);
     }
-  for (const auto& a : job.attributions)
+  for (const auto& a : job.attributions) {
+    if (a.subject == layer) used.insert(a.subject_feature);
     if (a.object == layer)
       for (const auto& cand : a.candidates) used.insert(cand.feature);
+  }
   return used;
 }
 

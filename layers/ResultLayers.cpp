@@ -153,10 +153,12 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
     }
     for (size_t i : order) {
       const FeatureMeasure& m = c.measures[i];
-      if (!m.evidence_from.valid() || !m.evidence_to.valid()) continue;
-      const auto inv = geodesic_inverse(m.evidence_from, m.evidence_to);
+      if (!m.on_object.valid() || !m.on_subject.valid()) continue;
+      // Drawn subject → object (docs/outputs.md); the bearing is the claim's: of the subject
+      // as seen from the object.
+      const auto inv = geodesic_inverse(m.on_object, m.on_subject);
       if (inv.distance_m <= 0) continue;  // nothing to draw: the subject is on the object
-      const auto path = densify_geodesic(m.evidence_from, m.evidence_to, densify_step_m(inv.distance_m));
+      const auto path = densify_geodesic(m.on_subject, m.on_object, densify_step_m(inv.distance_m));
       const std::string kind = c.spec.relation == Relation::inside ? "to edge"
                                : c.spec.subject->family() == GeomFamily::point &&
                                        c.spec.object->family() == GeomFamily::point

@@ -113,7 +113,11 @@ const char* zone_kind(const ClaimResult& c) {
   switch (c.spec.relation) {
     case Relation::within: return c.spec.object->family() == GeomFamily::point ? "disc" : "buffer";
     case Relation::distance_from:
-    case Relation::distance_between: return c.spec.object->family() == GeomFamily::point ? "annulus" : "buffer ring";
+    case Relation::distance_between: {
+      const bool filled = !c.spec.claimed_m || c.spec.claimed_m->lo <= 0;
+      if (c.spec.object->family() == GeomFamily::point) return filled ? "disc" : "annulus";
+      return filled ? "buffer" : "buffer ring";
+    }
     case Relation::distance_direction: return "annular sector";
     case Relation::direction: return "sector";
     case Relation::inside: return "footprint";

@@ -118,15 +118,15 @@ private:
       } else if (accept_word("crs")) {
         std::tie(s.crs, s.crs_span) = crs_value();
       } else if (accept_word("lat")) {
-        s.lat_col = name("a column name after 'lat'");
+        s.lat_col = column("a column name after 'lat'");
       } else if (accept_word("lon")) {
-        s.lon_col = name("a column name after 'lon'");
+        s.lon_col = column("a column name after 'lon'");
       } else if (accept_word("wkt")) {
-        s.wkt_col = name("a column name after 'wkt'");
+        s.wkt_col = column("a column name after 'wkt'");
       } else if (accept_word("mgrs")) {
-        s.mgrs_col = name("a column name after 'mgrs'");
+        s.mgrs_col = column("a column name after 'mgrs'");
       } else if (accept_word("id")) {
-        s.id_col = name("a column name after 'id'");
+        s.id_col = column("a column name after 'id'");
       } else if (accept_word("uncertainty")) {
         s.uncertainty = distance();
       } else {
@@ -139,7 +139,16 @@ private:
     return s;
   }
 
-  // crs := WORD[:NUMBER] | "text"   (EPSG:32637, "+proj=utm +zone=37")
+  // column := WORD | "text"   (quoted when it has spaces: "Lat (WGS84)")
+  Name column(const std::string& what) {
+    if (at(TokenKind::string)) {
+      const Token& t = m_tokens[m_pos++];
+      return {t.text, t.span};
+    }
+    return name(what);
+  }
+
+  // crs := WORD[':' (NUMBER | WORD)] | "text"   (EPSG:32637, OGC:CRS84, "+proj=utm +zone=37")
   std::pair<std::string, Span> crs_value() {
     if (at(TokenKind::string)) {
       const Token& t = m_tokens[m_pos++];
@@ -148,7 +157,7 @@ private:
     const Token& w = expect(TokenKind::word, "a CRS such as EPSG:32637 or a quoted definition");
     std::string text = w.text;
     Span span = w.span;
-    if (at(TokenKind::colon) && peek(1).kind == TokenKind::number) {
+    if (at(TokenKind::colon) && (peek(1).kind == TokenKind::number || peek(1).kind == TokenKind::word)) {
       ++m_pos;
       const Token& n = m_tokens[m_pos++];
       text += ":" + n.text;

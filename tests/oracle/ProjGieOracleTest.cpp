@@ -100,7 +100,9 @@ TEST(Crs, LabelsAndErrors) {
   // A PROJ string is not identified with full confidence and keeps PROJ's name for it.
   EXPECT_NE(Crs::from_user_input("+proj=utm +zone=37 +datum=WGS84 +units=m +no_defs +type=crs").label(), "");
   EXPECT_THROW(Crs::from_user_input("EPSG:999999"), DataError);
-  EXPECT_THROW(Crs::from_user_input("+proj=etmerc"), DataError);  // an operation, not a CRS
+  // A PROJ string is read as a CRS even without +type=crs (where a CRS is wanted, it is one).
+  EXPECT_FALSE(Crs::from_user_input("+proj=utm +zone=37 +datum=WGS84").is_geographic());
+  EXPECT_THROW(Crs::from_user_input("+proj=nosuchprojection"), DataError);
 }
 
 }  // namespace
