@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "engine/Crs.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
 #include "tests/TestSupport.hpp"
@@ -96,6 +97,24 @@ TEST(DiscShare, ZeroRadiusIsContainment) {
   GeomPtr sq = square(35.0, 40.0, 100.0);
   EXPECT_EQ(disc_share_inside(ll(35.0, 40.0005), 0.0, sq.get()), 1.0);
   EXPECT_EQ(disc_share_inside(ll(35.0, 39.9995), 0.0, sq.get()), 0.0);
+}
+
+}  // namespace
+}  // namespace geoclaim
+
+namespace geoclaim {
+namespace {
+
+// `set crs EPSG:32637`: nearest points found in UTM 37N instead of a local AEQD give the same
+// geodesic distance at footprint scale (al-Jinah lies in zone 37).
+TEST(NearestPoints, InAWorkingCrsAgreesWithTheLocalAeqd) {
+  const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson");
+  const auto utm = CrsTransform::between(Crs::wgs84(), Crs::from_user_input("EPSG:32637"));
+  for (size_t i = 1; i < footprints.size(); ++i) {
+    const GEOSGeometry* a = footprints.features()[0].geometry.get();
+    const GEOSGeometry* b = footprints.features()[i].geometry.get();
+    EXPECT_NEAR(nearest_points(a, b, utm.get()).distance_m, nearest_points(a, b).distance_m, 0.01) << i;
+  }
 }
 
 }  // namespace
