@@ -1,11 +1,14 @@
 #include "app/WriteResults.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "engine/Errors.hpp"
 #include "io/OgrWriter.hpp"
 #include "io/OutputFolder.hpp"
 #include "layers/InputLayers.hpp"
+#include "layers/QgisProject.hpp"
 #include "layers/ResultLayers.hpp"
 #include "layers/Zones.hpp"
 
@@ -18,24 +21,87 @@ void write_text(const std::string& path, const std::string& text) {
   if (!out.flush()) throw DataError("cannot write '" + path + "'");
 }
 
+/// One layer of the folder, with how it is drawn.
+struct OutputLayer {
+  std::string stem;
+  Layer layer;
+  GeomFamily family;
+  layers::StyleKind style;
+};
+
+/// The union of the data's bounds, padded by 5 % (at least ~20 m) so nothing sits on the edge.
+/// Zones are left out: a "within 2400 km" disc would shrink the data to a dot.
+GeoBox view_extent(const std::vector<OutputLayer>& out) {
+  GeoBox box{180, 90, -180, -90};
+  bool any = false;
+  for (const auto& o : out)
+    for (const auto& f : o.layer.features()) {
+      if (o.style == layers::StyleKind::zones) continue;
+      const GeoBox b = envelope(f.geometry.get());
+      box = {std::min(box.min_lon, b.min_lon), std::min(box.min_lat, b.min_lat), std::max(box.max_lon, b.max_lon),
+             std::max(box.max_lat, b.max_lat)};
+      any = true;
+    }
+  if (!any) return {-180, -90, 180, 90};
+  const double pad = std::max({(box.max_lon - box.min_lon) * 0.05, (box.max_lat - box.min_lat) * 0.05, 0.0002});
+  return {box.min_lon - pad, std::max(-90.0, box.min_lat - pad), box.max_lon + pad, std::min(90.0, box.max_lat + pad)};
+}
+
+/// The original source of an input written only in part, for the project to reference (QGIS
+/// opens GeoPackage, FlatGeobuf and PostGIS sources directly), hidden by default.
+layers::ProjectLayer original_source(const layers::InputLayer& in, const std::string& dir) {
+  std::error_code ec;
+  const auto rel = std::filesystem::relative(std::filesystem::absolute(in.original_path),
+                                             std::filesystem::absolute(dir), ec);
+  return {in.job_name + " (whole source)", ec ? in.original_path : rel.string(), in.family, layers::StyleKind::input,
+          false};
+}
+
+/// Layers bottom to top: zones, input polygons, lines, points, evidence, attribution, claims;
+/// `originals` receives the sources of inputs written in part.
+std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& dir,
+                                      std::vector<layers::ProjectLayer>& originals) {
+  using layers::StyleKind;
+  std::vector<OutputLayer> out;
+  out.push_back({"zones", layers::zones_layer(job), GeomFamily::polygon, StyleKind::zones});
+  auto inputs = layers::input_layers(job);
+  for (const auto& in : inputs)
+    if (in.partial && !in.original_path.empty()) originals.push_back(original_source(in, dir));
+  for (GeomFamily fam : {GeomFamily::polygon, GeomFamily::line, GeomFamily::point})
+    for (auto& in : inputs)
+      if (in.family == fam) out.push_back({in.file_stem, std::move(in.layer), fam, StyleKind::input});
+  out.push_back({"evidence", layers::evidence_layer(job), GeomFamily::line, StyleKind::evidence});
+  if (!job.attributions.empty())
+    out.push_back({"attribution", layers::attribution_layer(job), GeomFamily::point, StyleKind::attribution});
+  out.push_back({"claims", layers::claims_layer(job), GeomFamily::point, StyleKind::claims});
+  return out;
+}
+
 }  // namespace
 
 void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run) {
   io::OutputFolder folder(request.dir);
-  std::vector<std::pair<std::string, Layer>> out;  // file stem, layer; drawing order bottom-up
-  out.emplace_back("zones", layers::zones_layer(job));
-  for (auto& in : layers::input_layers(job)) out.emplace_back(in.file_stem, std::move(in.layer));
-  out.emplace_back("evidence", layers::evidence_layer(job));
-  if (!job.attributions.empty()) out.emplace_back("attribution", layers::attribution_layer(job));
-  out.emplace_back("claims", layers::claims_layer(job));
+  std::vector<layers::ProjectLayer> originals;
+  std::vector<OutputLayer> out = build_layers(job, request.dir, originals);
+  const bool gpkg = request.format == "gpkg";
 
-  if (request.format == "gpkg") {
-    std::vector<const Layer*> all;
-    for (const auto& [stem, layer] : out) all.push_back(&layer);
-    io::write_geopackage(all, folder.file("results.gpkg"));
+  std::vector<layers::ProjectLayer> project;  // top to bottom
+  for (auto it = out.rbegin(); it != out.rend(); ++it)
+    project.push_back({it->stem, gpkg ? "./results.gpkg|layername=" + it->stem : "./" + it->stem + ".geojson",
+                       it->family, it->style, true});
+  project.insert(project.end(), originals.begin(), originals.end());
+
+  if (gpkg) {
+    std::vector<io::StyledLayer> styled;
+    for (const auto& o : out) styled.push_back({&o.layer, layers::style_qml(o.style, o.family)});
+    io::write_geopackage(styled, folder.file("results.gpkg"));
   } else {
-    for (const auto& [stem, layer] : out) io::write_geojson(layer, folder.file(stem + ".geojson"));
+    for (const auto& o : out) {
+      io::write_geojson(o.layer, folder.file(o.stem + ".geojson"));
+      write_text(folder.file(o.stem + ".qml"), layers::style_qml(o.style, o.family));
+    }
   }
+  write_text(folder.file("project.qgs"), layers::project_qgs("geoclaim: " + job.job_path, project, view_extent(out)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
   folder.commit();

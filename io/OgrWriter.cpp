@@ -121,7 +121,47 @@ void write_geojson(const Layer& layer, const std::string& path) {
   if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
 }
 
-void write_geopackage(const std::vector<const Layer*>& layers, const std::string& path) {
+namespace {
+
+/// QGIS's `layer_styles` table (the layout QGIS creates itself), one default style per layer.
+void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const std::string& path,
+                  const CaptureGdalErrors& errors) {
+  OGRLayerH table = GDALDatasetCreateLayer(ds, "layer_styles", nullptr, wkbNone, nullptr);
+  if (!table) throw DataError("cannot create the layer_styles table in '" + path + "': " + errors.last());
+  const std::pair<const char*, OGRFieldType> columns[] = {
+      {"f_table_catalog", OFTString}, {"f_table_schema", OFTString}, {"f_table_name", OFTString},
+      {"f_geometry_column", OFTString}, {"styleName", OFTString}, {"styleQML", OFTString},
+      {"styleSLD", OFTString}, {"useAsDefault", OFTInteger}, {"description", OFTString},
+      {"owner", OFTString}, {"ui", OFTString}, {"update_time", OFTDateTime}};
+  for (const auto& [name, type] : columns) {
+    OGRFieldDefnH fd = OGR_Fld_Create(name, type);
+    if (std::string(name) == "useAsDefault") OGR_Fld_SetSubType(fd, OFSTBoolean);
+    OGR_L_CreateField(table, fd, TRUE);
+    OGR_Fld_Destroy(fd);
+  }
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(table);
+  for (const auto& s : layers) {
+    if (s.qml.empty()) continue;
+    OGRFeatureH f = OGR_F_Create(defn);
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_catalog"), "");
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_schema"), "");
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_name"), s.layer->name().c_str());
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_geometry_column"), "geom");
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "styleName"), s.layer->name().c_str());
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "styleQML"), s.qml.c_str());
+    OGR_F_SetFieldInteger(f, OGR_FD_GetFieldIndex(defn, "useAsDefault"), 1);
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "description"), "geoclaim");
+    // A fixed time keeps the file byte-identical between runs.
+    OGR_F_SetFieldDateTime(f, OGR_FD_GetFieldIndex(defn, "update_time"), 2000, 1, 1, 0, 0, 0, 100);
+    const OGRErr err = OGR_L_CreateFeature(table, f);
+    OGR_F_Destroy(f);
+    if (err != OGRERR_NONE) throw DataError("cannot write the style of '" + s.layer->name() + "' to '" + path + "'");
+  }
+}
+
+}  // namespace
+
+void write_geopackage(const std::vector<StyledLayer>& layers, const std::string& path) {
   CaptureGdalErrors errors;
   // GDAL stamps gpkg_contents.last_change with the current time unless told a date: a fixed one
   // keeps the file byte-identical between runs (docs/outputs.md, determinism).
@@ -130,7 +170,8 @@ void write_geopackage(const std::vector<const Layer*>& layers, const std::string
   OGRSpatialReferenceH srs = wgs84_lon_lat();
   const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
   try {
-    for (const Layer* l : layers) write_layer(ds.get(), *l, srs, const_cast<char**>(options), path, errors);
+    for (const auto& l : layers) write_layer(ds.get(), *l.layer, srs, const_cast<char**>(options), path, errors);
+    write_styles(ds.get(), layers, path, errors);
   } catch (...) {
     OSRDestroySpatialReference(srs);
     throw;

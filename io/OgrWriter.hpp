@@ -13,8 +13,15 @@ namespace geoclaim::io {
 /// @throw DataError naming the path and GDAL's message.
 void write_geojson(const Layer& layer, const std::string& path);
 
-/// Writes each layer as a table of one new GeoPackage at `path` (EPSG:4326).
+/// A layer and its QGIS style (.qml text; empty for none).
+struct StyledLayer {
+  const Layer* layer;
+  std::string qml;
+};
+
+/// Writes each layer as a table of one new GeoPackage at `path` (EPSG:4326), and the styles
+/// into its `layer_styles` table, where QGIS finds them as the layers' default styles.
 /// @throw DataError
-void write_geopackage(const std::vector<const Layer*>& layers, const std::string& path);
+void write_geopackage(const std::vector<StyledLayer>& layers, const std::string& path);
 
 }  // namespace geoclaim::io

@@ -1,7 +1,10 @@
 #include "layers/InputLayers.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "layers/QgisStyle.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -22,8 +25,34 @@ std::set<size_t> used_features(const JobResult& job, const Layer* layer) {
   return used;
 }
 
-Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which) {
-  Layer out = src.subset(name, which);
+/// Footprints a strike hit: an `inside` claim found the subject in them, or an attribution
+/// put part of a point's uncertainty disc in them.
+std::map<const Layer*, std::set<size_t>> hit_features(const JobResult& job) {
+  std::map<const Layer*, std::set<size_t>> hit;
+  for (const auto& c : job.claims)
+    if (c.spec.relation == Relation::inside)
+      for (const auto& m : c.measures)
+        if (m.object_feature && m.edge_depth_m >= 0) hit[c.spec.object].insert(*m.object_feature);
+  for (const auto& a : job.attributions)
+    for (const auto& cand : a.candidates)
+      if (cand.share > 0) hit[a.object].insert(cand.feature);
+  return hit;
+}
+
+/// The chosen features of `src`; polygons get `geoclaim_hit` so their style can mark them.
+Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which, GeomFamily family,
+              const std::set<size_t>& hit) {
+  if (family != GeomFamily::polygon) return src.subset(name, which);
+  std::vector<Field> fields = src.fields();
+  fields.push_back({kHitField, Field::Type::integer});
+  Layer out(name, src.source(), fields);
+  out.reserve(which.size());
+  for (size_t i : which) {
+    const Feature& f = src.features()[i];
+    Feature copy{f.id, f.source_row, clone(f.geometry.get()), f.uncertainty_m, f.attributes};
+    copy.attributes.emplace_back(static_cast<int64_t>(hit.count(i) ? 1 : 0));
+    out.add(std::move(copy));
+  }
   return out;
 }
 
@@ -36,6 +65,8 @@ bool is_reserved_stem(const std::string& stem) {
 
 std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
   std::vector<InputLayer> out;
+  const auto hit = hit_features(job);
+  static const std::set<size_t> none;
   // Places share one layer, in definition order.
   std::optional<Layer> places;
   for (const auto& [name, named] : job.layers) {
@@ -70,10 +101,12 @@ std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
       for (size_t i : which)
         if (family(src.features()[i].geometry.get()) == fam) part.push_back(i);
       const std::string file_stem = families.size() == 1 ? stem : stem + "_" + family_name(fam);
-      out.push_back({file_stem, name, copy_of(src, file_stem, part), partial, src.source().path});
+      auto h = hit.find(named.layer.get());
+      out.push_back({file_stem, name, fam, copy_of(src, file_stem, part, fam, h == hit.end() ? none : h->second), partial,
+                     src.source().path});
     }
   }
-  if (places) out.insert(out.begin(), InputLayer{"places", "places", std::move(*places), false, ""});
+  if (places) out.insert(out.begin(), InputLayer{"places", "places", GeomFamily::point, std::move(*places), false, ""});
   return out;
 }
 

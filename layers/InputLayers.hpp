@@ -12,7 +12,8 @@ namespace geoclaim::layers {
 struct InputLayer {
   std::string file_stem;  ///< "strikes", "footprints_polygon", "places"
   std::string job_name;   ///< the name in the job
-  Layer layer;
+  GeomFamily family = GeomFamily::point;
+  Layer layer;  ///< polygon layers carry an extra integer field `geoclaim_hit` (1: hit)
   bool partial = false;   ///< only the features that take part in a result
   std::string original_path;  ///< the source, for the project to reference when partial
 };

@@ -1,0 +1,39 @@
+#pragma once
+// QGIS styles (.qml) for the output layers, and the same renderers embedded in project.qgs.
+// Verdicts have one colour everywhere: supported green, contradicted red, inconclusive amber.
+// Zones are translucent, evidence lines are labelled with their distance, footprints hit by a
+// strike stand out from those not hit. Written with tinyxml2 in the QGIS 3 style format.
+#include <string>
+
+#include "engine/Geometry.hpp"
+
+namespace tinyxml2 {
+class XMLPrinter;
+}
+
+namespace geoclaim::layers {
+
+enum class StyleKind {
+  claims,       ///< points, by verdict, labelled with the claim id
+  evidence,     ///< lines, by verdict, labelled with distance and bearing
+  zones,        ///< translucent polygons, by verdict
+  attribution,  ///< points, by status (inside, shared, nearest, none)
+  input,        ///< an input layer: plain; polygons by `geoclaim_hit`
+};
+
+/// The field an input polygon layer carries to say whether a strike hit it (1) or not (0).
+inline constexpr const char* kHitField = "geoclaim_hit";
+
+/// A whole .qml document for a layer of `family` geometries.
+std::string style_qml(StyleKind kind, GeomFamily family);
+
+/// The <renderer-v2> and <labeling> elements, for embedding in a project's <maplayer>.
+void write_style_elements(tinyxml2::XMLPrinter& xml, StyleKind kind, GeomFamily family);
+
+/// QGIS's name for the geometry type ("Point", "Line", "Polygon").
+const char* qgis_geometry_name(GeomFamily family);
+
+/// The version string written into QGIS documents (the QGIS the format follows).
+inline constexpr const char* kQgisVersion = "3.22.16-Białowieża";
+
+}  // namespace geoclaim::layers
