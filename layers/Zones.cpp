@@ -35,7 +35,7 @@ GeoPoint unrolled(const GeoPoint& p, double centre_lon) {
 /// clockwise.
 void arc(const GeoPoint& centre, double radius_m, double from_deg, double to_deg, std::vector<GeoPoint>& out) {
   const double sweep = to_deg - from_deg;
-  const int n = std::max(2, static_cast<int>(vertex_count(radius_m * sweep * M_PI / 180.0) * sweep / 360.0) + 1);
+  const int n = vertex_count(radius_m * sweep * M_PI / 180.0);
   for (int i = 0; i <= n; ++i)
     out.push_back(unrolled(geodesic_direct(centre, from_deg + sweep * i / n, radius_m), centre.lon()));
 }
@@ -91,16 +91,27 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
   std::vector<GeoPoint> ring;
   const double from = sector.centre_deg - sector.halfwidth_deg, to = sector.centre_deg + sector.halfwidth_deg;
   if (sector.halfwidth_deg >= 180.0) return distance_zone(make_point(centre).get(), {lo, hi});
+  // The radial edges lie on geodesics from the centre (points of one azimuth from a point are
+  // one geodesic), so they are densified like the arcs: straight in lon/lat they would stray.
+  auto radial = [&](const GeoPoint& a, const GeoPoint& b) {
+    const auto pts = densify_geodesic(a, b, kEdgeStepM);
+    for (size_t i = 1; i + 1 < pts.size(); ++i) ring.push_back(unrolled(pts[i], centre.lon()));
+  };
+  const GeoPoint inner_from = lo > 0 ? geodesic_direct(centre, from, lo) : centre;
+  const GeoPoint inner_to = lo > 0 ? geodesic_direct(centre, to, lo) : centre;
+  ring.push_back(unrolled(inner_from, centre.lon()));
+  radial(inner_from, geodesic_direct(centre, from, hi));
   arc(centre, hi, from, to, ring);
+  radial(geodesic_direct(centre, to, hi), inner_to);
   if (lo > 0) {
     std::vector<GeoPoint> inner;
     arc(centre, lo, from, to, inner);
     ring.insert(ring.end(), inner.rbegin(), inner.rend());
-  } else {
-    ring.push_back(centre);
   }
   return polygon_of({ring});
 }
+
+}  // namespace
 
 double direction_range_m(const ClaimResult& c) {
   double far = 1000.0;
@@ -108,6 +119,8 @@ double direction_range_m(const ClaimResult& c) {
     if (std::isfinite(m.distance_m)) far = std::max(far, 1.5 * (m.distance_m + m.uncertainty_m));
   return far;
 }
+
+namespace {
 
 const char* zone_kind(const ClaimResult& c) {
   switch (c.spec.relation) {

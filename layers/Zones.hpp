@@ -16,6 +16,10 @@ Layer zones_layer(const JobResult& job, size_t max_objects = 2000);
 /// the claim's own verdict (without uncertainty) exactly when it lies in this zone.
 GeomPtr claim_zone(const ClaimResult& claim);
 
+/// How far a direction-only sector is drawn: 1.5 times the farthest measured subject (with its
+/// uncertainty), at least 1 km. The claim itself has no range; the drawing must stop somewhere.
+double direction_range_m(const ClaimResult& claim);
+
 /// Geodesic circle around `centre` (vertices `radius_m` away by Karney's direct problem),
 /// as a ring of lon/lat points unrolled around the centre's longitude.
 std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m);

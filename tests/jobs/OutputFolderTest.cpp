@@ -1,0 +1,249 @@
+// What a job writes, checked the way a reader would: every GeoJSON read back by GDAL (valid,
+// RFC 7946), the QGIS files well-formed and naming only files that exist, runs byte-identical
+// but for the run time, and the folder written whole or not at all.
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <tinyxml2.h>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "app/Commands.hpp"
+#include "engine/Errors.hpp"
+#include "io/OutputFolder.hpp"
+#include "tests/TestSupport.hpp"
+
+namespace geoclaim {
+namespace {
+namespace fs = std::filesystem;
+
+fs::path scratch(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("geoclaim-out-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(p);
+  return p;
+}
+
+fs::path run_seed(const std::string& job, const fs::path& out) {
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = "scripts/" + job + ".gcl";
+  opts.output_dir = out.string();
+  EXPECT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  return out;
+}
+
+/// 1 point, 2 line, 3 polygon, single or multi alike (QGIS keeps them in one layer).
+int family_of(OGRwkbGeometryType t) {
+  if (t == wkbMultiPoint) return 1;
+  if (t == wkbMultiLineString) return 2;
+  if (t == wkbMultiPolygon) return 3;
+  return static_cast<int>(t);
+}
+
+/// Signed area of a ring in lon/lat (positive: counter-clockwise).
+double signed_area(OGRGeometryH ring) {
+  double a = 0;
+  const int n = OGR_G_GetPointCount(ring);
+  for (int i = 0; i + 1 < n; ++i)
+    a += OGR_G_GetX(ring, i) * OGR_G_GetY(ring, i + 1) - OGR_G_GetX(ring, i + 1) * OGR_G_GetY(ring, i);
+  return a / 2;
+}
+
+void check_rings(OGRGeometryH g, const std::string& where) {
+  const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
+  if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+    for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) check_rings(OGR_G_GetGeometryRef(g, i), where);
+  } else if (type == wkbPolygon) {
+    for (int r = 0; r < OGR_G_GetGeometryCount(g); ++r) {
+      const double area = signed_area(OGR_G_GetGeometryRef(g, r));
+      if (r == 0) EXPECT_GT(area, 0) << where << ": exterior ring is not counter-clockwise";
+      else EXPECT_LT(area, 0) << where << ": hole is not clockwise";
+    }
+  }
+}
+
+/// Every coordinate written with at most 7 decimals, and no `crs` member.
+void check_text(const std::string& path) {
+  const std::string text = test::read_file(path);
+  EXPECT_EQ(text.find("\"crs\""), std::string::npos) << path;
+  static const std::regex long_decimal(R"([-\d]\.\d{8,})");
+  // Each geometry's "coordinates" member runs to the closing brace of its geometry object.
+  for (size_t pos = text.find("\"coordinates\""); pos != std::string::npos; pos = text.find("\"coordinates\"", pos + 1)) {
+    const std::string coords = text.substr(pos, text.find('}', pos) - pos);
+    std::smatch m;
+    EXPECT_FALSE(std::regex_search(coords, m, long_decimal)) << path << ": " << m.str();
+  }
+}
+
+TEST(OutputFolder, EveryGeoJsonReadsBackValidAndRfc7946) {
+  for (const char* job : {"ayyash-2015", "deir-ez-zor-2016", "al-jinah-2017"}) {
+    const fs::path out = run_seed(job, scratch(job));
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(out)) {
+      if (e.path().extension() != ".geojson") continue;
+      ++files;
+      check_text(e.path().string());
+      GDALDatasetH ds = GDALOpenEx(e.path().c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+      ASSERT_TRUE(ds) << e.path();
+      ASSERT_EQ(GDALDatasetGetLayerCount(ds), 1) << e.path();
+      OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+      std::set<int> types;
+      while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f);
+        const std::string where = e.path().filename().string() + " feature " + std::to_string(OGR_F_GetFID(f));
+        EXPECT_TRUE(g) << where;
+        if (g) {
+          EXPECT_TRUE(OGR_G_IsValid(g)) << where;
+          types.insert(family_of(wkbFlatten(OGR_G_GetGeometryType(g))));
+          check_rings(g, where);
+          OGREnvelope env;
+          OGR_G_GetEnvelope(g, &env);
+          EXPECT_LE(std::fabs(env.MaxY), 90.0) << where << ": latitude in y (lon/lat order)";
+        }
+        OGR_F_Destroy(f);
+      }
+      EXPECT_LE(types.size(), 1u) << e.path() << " mixes geometry types";
+      GDALClose(ds);
+    }
+    EXPECT_GE(files, 5) << job;
+    fs::remove_all(out);
+  }
+}
+
+TEST(OutputFolder, ClaimsCarryTheDesignedProperties) {
+  const fs::path out = run_seed("ayyash-2015", scratch("props"));
+  GDALDatasetH ds = GDALOpenEx((out / "claims.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_TRUE(ds);
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0));
+  for (const char* field : {"claim_id", "verdict", "measured_m", "claimed_min_m", "claimed_max_m", "margin_m",
+                            "bearing_deg", "claimed_direction", "inside_share", "quote", "source"})
+    EXPECT_GE(OGR_FD_GetFieldIndex(defn, field), 0) << field;
+  EXPECT_EQ(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, OGR_FD_GetFieldIndex(defn, "measured_m"))), OFTReal);
+  GDALClose(ds);
+  fs::remove_all(out);
+}
+
+TEST(OutputFolder, QgisFilesAreWellFormedAndNameOnlyFilesThatExist) {
+  const fs::path out = run_seed("al-jinah-2017", scratch("qgis"));
+  int styles = 0;
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.path().extension() == ".geojson") {
+      EXPECT_TRUE(fs::exists(fs::path(e.path()).replace_extension(".qml"))) << e.path() << " has no style";
+    }
+    if (e.path().extension() != ".qml") continue;
+    ++styles;
+    tinyxml2::XMLDocument doc;
+    ASSERT_EQ(doc.LoadFile(e.path().c_str()), tinyxml2::XML_SUCCESS) << e.path();
+    ASSERT_TRUE(doc.FirstChildElement("qgis")) << e.path();
+    EXPECT_TRUE(doc.FirstChildElement("qgis")->FirstChildElement("renderer-v2")) << e.path();
+  }
+  EXPECT_GE(styles, 5);
+  tinyxml2::XMLDocument project;
+  ASSERT_EQ(project.LoadFile((out / "project.qgs").c_str()), tinyxml2::XML_SUCCESS);
+  const auto* layers = project.FirstChildElement("qgis")->FirstChildElement("projectlayers");
+  ASSERT_TRUE(layers);
+  std::vector<std::string> order;
+  for (auto* l = layers->FirstChildElement("maplayer"); l; l = l->NextSiblingElement("maplayer")) {
+    const std::string source = l->FirstChildElement("datasource")->GetText();
+    EXPECT_TRUE(fs::exists(out / source)) << source;
+    order.push_back(l->FirstChildElement("layername")->GetText());
+  }
+  // Points on top, zones at the bottom.
+  ASSERT_GE(order.size(), 4u);
+  EXPECT_EQ(order.front(), "claims");
+  EXPECT_EQ(order.back(), "zones");
+  fs::remove_all(out);
+}
+
+TEST(OutputFolder, RunsAreByteIdenticalButForTheRunTime) {
+  const fs::path a = run_seed("deir-ez-zor-2016", scratch("det-a"));
+  const fs::path b = run_seed("deir-ez-zor-2016", scratch("det-b"));
+  static const std::regex time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
+  int compared = 0;
+  for (const auto& e : fs::directory_iterator(a)) {
+    const std::string name = e.path().filename().string();
+    ASSERT_TRUE(fs::exists(b / name)) << name;
+    std::string ta = test::read_file(e.path().string()), tb = test::read_file((b / name).string());
+    if (name == "report.md" || name == "report.json") {
+      ta = std::regex_replace(ta, time, "T"), tb = std::regex_replace(tb, time, "T");
+    }
+    EXPECT_EQ(ta, tb) << name;
+    ++compared;
+  }
+  EXPECT_GE(compared, 15);
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
+  // The al-Jinah job asking for a GeoPackage, run twice into two folders (-o keeps the format).
+  const fs::path job = fs::temp_directory_path() / ("geoclaim-gpkg-" + std::to_string(::getpid()) + ".gcl");
+  std::string text = test::read_file("scripts/al-jinah-2017.gcl");
+  text = std::regex_replace(text, std::regex(R"(report to "out/al-jinah-2017")"), "report to \"out/al-jinah-2017\" as gpkg");
+  std::ofstream(job) << text;
+  auto run_gpkg = [&job](const fs::path& out) {
+    std::ostringstream o, e;
+    app::RunOptions opts;
+    opts.job = job.string();
+    opts.output_dir = out.string();
+    EXPECT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  };
+  const fs::path a = scratch("gpkg-a"), b = scratch("gpkg-b");
+  run_gpkg(a);
+  run_gpkg(b);
+  // Compared as a bool: a binary diff helps nobody in a test log.
+  EXPECT_TRUE(test::read_file((a / "results.gpkg").string()) == test::read_file((b / "results.gpkg").string()))
+      << "the two GeoPackages differ";
+  GDALDatasetH ds = GDALOpenEx((a / "results.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_TRUE(ds);
+  OGRLayerH styles = GDALDatasetGetLayerByName(ds, "layer_styles");
+  ASSERT_TRUE(styles);
+  EXPECT_GE(OGR_L_GetFeatureCount(styles, TRUE), 5);
+  EXPECT_TRUE(GDALDatasetGetLayerByName(ds, "claims"));
+  GDALClose(ds);
+  fs::remove_all(a);
+  fs::remove_all(b);
+  fs::remove(job);
+}
+
+TEST(OutputFolder, AFailingJobLeavesTheEarlierResultUntouched) {
+  const fs::path out = run_seed("ayyash-2015", scratch("atomic"));
+  const std::string before = test::read_file((out / "claims.geojson").string());
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = "tests/jobs/errors/latitude-out-of-range.gcl";
+  opts.output_dir = out.string();
+  EXPECT_EQ(app::run_job(opts, o, e), app::kDataError);
+  EXPECT_EQ(test::read_file((out / "claims.geojson").string()), before);
+  EXPECT_TRUE(fs::exists(out / "wells.geojson"));
+  fs::remove_all(out);
+}
+
+TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
+  const fs::path target = scratch("commit");
+  fs::create_directories(target);
+  std::ofstream(target / "old.txt") << "earlier result";
+  {
+    io::OutputFolder folder(target.string());
+    std::ofstream(folder.file("new.txt")) << "half-written";
+    // destroyed without commit: an error happened mid-write
+  }
+  EXPECT_TRUE(fs::exists(target / "old.txt"));
+  EXPECT_FALSE(fs::exists(target / "new.txt"));
+  for (const auto& e : fs::directory_iterator(target.parent_path()))
+    EXPECT_EQ(e.path().filename().string().find("." + target.filename().string() + ".partial"), std::string::npos);
+  {
+    io::OutputFolder folder(target.string());
+    std::ofstream(folder.file("new.txt")) << "whole";
+    folder.commit();
+  }
+  EXPECT_FALSE(fs::exists(target / "old.txt"));
+  EXPECT_EQ(test::read_file((target / "new.txt").string()), "whole");
+  fs::remove_all(target);
+}
+
+}  // namespace
+}  // namespace geoclaim
