@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "app/ProgressPrinter.hpp"
 #include "app/TerminalTable.hpp"
 #include "app/WriteResults.hpp"
 #include "engine/CoordinateText.hpp"
@@ -53,7 +54,9 @@ int run_job(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const std::string text = read_job(o.job);
     lang::SourceFile file(o.job, text);
     io::OgrSource source;
-    Interpreter interpreter(source, [&err](const std::string& w) { err << "warning: " << w << "\n"; });
+    ProgressPrinter progress(err, o.progress_on_terminal);
+    Interpreter interpreter(source, [&err](const std::string& w) { err << "warning: " << w << "\n"; },
+                            progress.callbacks());
     JobResult job = interpreter.run(file);
     if (o.output_dir) {
       const std::string format = job.reports.empty() ? "geojson" : job.reports.front().format;

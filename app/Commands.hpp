@@ -16,6 +16,7 @@ struct RunOptions {
   std::optional<std::string> output_dir;  ///< replaces the job's `report to` folders
   bool fail_on_contradicted = false;
   bool color = false;
+  bool progress_on_terminal = false;  ///< stderr is a terminal: progress updates in place
 };
 
 int run_job(const RunOptions& options, std::ostream& out, std::ostream& err);

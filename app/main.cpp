@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   if (*run_cmd) {
     run.fail_on_contradicted = fail_on == "contradicted";
     run.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    run.progress_on_terminal = ::isatty(STDERR_FILENO);
     return run_job(run, std::cout, std::cerr);
   }
   if (*check_cmd) return check_job(check_path, std::cout, std::cerr);

@@ -1,5 +1,7 @@
 #include "engine/Claims.hpp"
 
+#include "engine/DataSource.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -32,7 +34,8 @@ std::string feature_id(const Layer& layer, size_t i) { return layer.features()[i
 
 class Evaluator {
 public:
-  explicit Evaluator(const ClaimSpec& spec) : m_spec(spec) {}
+  Evaluator(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress)
+      : m_spec(spec), m_progress(progress) {}
 
   ClaimResult run() {
     ClaimResult r;
@@ -43,7 +46,10 @@ public:
       case Relation::crosses: r.measures.push_back(crosses()); break;
       default:
         r.measures.reserve(m_spec.subject->size());
-        for (size_t i = 0; i < m_spec.subject->size(); ++i) r.measures.push_back(per_feature(i));
+        for (size_t i = 0; i < m_spec.subject->size(); ++i) {
+          r.measures.push_back(per_feature(i));
+          if (m_progress && (i + 1) % Progress::kEvery == 0) m_progress(i + 1, m_spec.subject->size());
+        }
     }
     if (m_spec.quantifier == Quantifier::no)
       for (auto& m : r.measures) negate_measure(m);
@@ -276,6 +282,7 @@ private:
   }
 
   const ClaimSpec& m_spec;
+  const std::function<void(size_t, size_t)>& m_progress;
   NearestScratch m_scratch;
 };
 
@@ -294,6 +301,8 @@ Interval claimed_interval(lang::Bound bound, double d1, double d2, const std::st
   return {std::max(0.0, d1 - a), d1 + a};
 }
 
-ClaimResult evaluate(const ClaimSpec& spec) { return Evaluator(spec).run(); }
+ClaimResult evaluate(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress) {
+  return Evaluator(spec, progress).run();
+}
 
 }  // namespace geoclaim

@@ -74,7 +74,9 @@ struct ClaimResult {
 
 /// Measures a claim and gives its verdict.
 /// @throw DataError when the data cannot answer it (a line layer for `inside`, …).
-ClaimResult evaluate(const ClaimSpec& spec);
+/// `progress`, when given, is called with (features done, total) every Progress::kEvery
+/// subject features.
+ClaimResult evaluate(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress = {});
 
 /// The distance interval a bound and tolerance give: `about 55 km` with 10 % → [49.5, 60.5] km.
 Interval claimed_interval(lang::Bound bound, double d1_m, double d2_m, const std::string& word,

@@ -19,6 +19,8 @@ struct LoadOptions {
   std::optional<std::string> crs;    ///< overrides the source's CRS (CSV default EPSG:4326)
   std::optional<std::string> lat_col, lon_col, wkt_col, mgrs_col, id_col;
   double uncertainty_m = 0;  ///< for every feature, unless an `uncertainty_m` column says
+  /// Called with the number of features read so far, every Progress::kEvery features.
+  std::function<void(size_t read)> on_read;
 };
 
 /// A table of text cells with the line each row came from (reported-claims CSVs).
@@ -34,6 +36,18 @@ struct Table {
 
 /// Warnings that do not stop a job (a repaired polygon); the sink prints or collects them.
 using WarningSink = std::function<void(const std::string&)>;
+
+/// Progress of long work, for people watching and for benchmarks. Both callbacks are optional.
+struct Progress {
+  /// `done` of `total` items of the step `what` ("load footprints", "claim on_wells"); total is
+  /// 0 when unknown. Called every few thousand items, not per item.
+  std::function<void(const std::string& what, size_t done, size_t total)> advance;
+  /// A step finished after `seconds` of wall time, having handled `items`.
+  std::function<void(const std::string& what, size_t items, double seconds)> finished;
+
+  /// How often `advance` is called, in items.
+  static constexpr size_t kEvery = 4096;
+};
 
 class FeatureSource {
 public:

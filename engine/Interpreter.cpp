@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -324,8 +325,9 @@ Attribution attribute_one(const Layer& subject, size_t i, const Layer& object, d
 
 class Run {
 public:
-  Run(const lang::SourceFile& file, FeatureSource& source, const WarningSink& warn, bool execute, bool probe)
-      : m_file(file), m_source(source), m_warn(warn), m_execute(execute), m_probe(probe) {}
+  Run(const lang::SourceFile& file, FeatureSource& source, const WarningSink& warn, const Progress& progress,
+      bool execute, bool probe)
+      : m_file(file), m_source(source), m_warn(warn), m_progress(progress), m_execute(execute), m_probe(probe) {}
 
   std::vector<Diagnostic> errors;
   JobResult result;
@@ -344,6 +346,20 @@ public:
 private:
   static SpecError data_error(Span span, const std::string& message) { return {span, message, true}; }
 
+  /// Runs `work` (which returns how many items it handled) as a named step for Progress.
+  template <class Work>
+  void timed(const std::string& what, Work work) {
+    const auto start = std::chrono::steady_clock::now();
+    const size_t items = work();
+    if (m_progress.finished)
+      m_progress.finished(what, items, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+
+  std::function<void(size_t, size_t)> advance(const std::string& what) const {
+    if (!m_progress.advance) return {};
+    return [this, what](size_t done, size_t total) { m_progress.advance(what, done, total); };
+  }
+
   LoadOptions load_options(const lang::LoadStmt& s) {
     LoadOptions o;
     o.name = s.name.text;
@@ -361,16 +377,21 @@ private:
   }
 
   void exec(const lang::LoadStmt& s) {
-    const LoadOptions o = load_options(s);
+    LoadOptions o = load_options(s);
+    if (m_progress.advance)
+      o.on_read = [this, what = "load " + s.name.text](size_t read) { m_progress.advance(what, read, 0); };
     if (s.crs) check_crs(*s.crs, s.crs_span);
     NamedLayer named;
     if (m_execute || m_probe) {
       try {
         if (m_execute)
-          named.layer = std::make_shared<const Layer>(m_source.load(o, [this](const std::string& w) {
-            result.warnings.push_back(w);
-            if (m_warn) m_warn(w);
-          }));
+          timed("load " + s.name.text, [&] {
+            named.layer = std::make_shared<const Layer>(m_source.load(o, [this](const std::string& w) {
+              result.warnings.push_back(w);
+              if (m_warn) m_warn(w);
+            }));
+            return named.layer->size();
+          });
         else
           m_source.probe(o);
       } catch (const DataError& e) {
@@ -451,15 +472,14 @@ private:
     spec.source = s.source;
     set_working_crs(spec);
     settle_quantifier(spec, s.body.subject.span);
-    evaluate_into(spec, s.body.span);
-  }
-
-  void evaluate_into(const ClaimSpec& spec, Span span) {
-    try {
-      result.claims.push_back(evaluate(spec));
-    } catch (const DataError& e) {
-      throw data_error(span, e.what());
-    }
+    timed("claim " + spec.id, [&] {
+      try {
+        result.claims.push_back(evaluate(spec, advance("claim " + spec.id)));
+      } catch (const DataError& e) {
+        throw data_error(s.body.span, e.what());
+      }
+      return spec.subject->size();
+    });
   }
 
   void exec(const lang::AttributeStmt& s) {
@@ -470,14 +490,21 @@ private:
     if (object.layer->family() != GeomFamily::polygon)
       throw data_error(s.object.span, "'attribute … to " + s.object.text + "' needs footprints (polygons), but '" +
                                           s.object.text + "' holds " + family_name(object.layer->family()) + " features");
-    NearestScratch scratch;
-    for (size_t i = 0; i < subject.layer->size(); ++i) {
-      Attribution a = attribute_one(*subject.layer, i, *object.layer, within, scratch);
-      a.statement_id = std::string(m_file.slice(s.span));
-      a.subject_name = s.subject.text;
-      a.object_name = s.object.text;
-      result.attributions.push_back(std::move(a));
-    }
+    const std::string what = "attribute " + s.subject.text + " to " + s.object.text;
+    const auto progress = advance(what);
+    timed(what, [&] {
+      NearestScratch scratch;
+      const size_t n = subject.layer->size();
+      for (size_t i = 0; i < n; ++i) {
+        Attribution a = attribute_one(*subject.layer, i, *object.layer, within, scratch);
+        a.statement_id = std::string(m_file.slice(s.span));
+        a.subject_name = s.subject.text;
+        a.object_name = s.object.text;
+        result.attributions.push_back(std::move(a));
+        if (progress && (i + 1) % Progress::kEvery == 0) progress(i + 1, n);
+      }
+      return n;
+    });
   }
 
   void exec(const lang::CheckClaimsStmt& s) {
@@ -559,6 +586,7 @@ private:
   const lang::SourceFile& m_file;
   FeatureSource& m_source;
   const WarningSink& m_warn;
+  const Progress& m_progress;
   bool m_execute;
   bool m_probe;
   Scope m_scope;
@@ -570,13 +598,14 @@ private:
 
 }  // namespace
 
-Interpreter::Interpreter(FeatureSource& source, WarningSink warn) : m_source(source), m_warn(std::move(warn)) {}
+Interpreter::Interpreter(FeatureSource& source, WarningSink warn, Progress progress)
+    : m_source(source), m_warn(std::move(warn)), m_progress(std::move(progress)) {}
 
 std::vector<Diagnostic> Interpreter::check(const lang::SourceFile& file, bool probe_files) {
   std::vector<Diagnostic> errors;
   const lang::Script script = lang::parse(file, errors);
   if (!errors.empty()) return errors;
-  Run resolve(file, m_source, m_warn, /*execute=*/false, probe_files);
+  Run resolve(file, m_source, m_warn, m_progress, /*execute=*/false, probe_files);
   resolve.statements(script);
   return resolve.errors;
 }
@@ -590,7 +619,7 @@ JobResult Interpreter::run(const lang::SourceFile& file) {
   if (auto errors = check(file, /*probe_files=*/false); !errors.empty()) fail(errors);
   std::vector<Diagnostic> parse_errors;
   const lang::Script script = lang::parse(file, parse_errors);
-  Run run(file, m_source, m_warn, /*execute=*/true, false);
+  Run run(file, m_source, m_warn, m_progress, /*execute=*/true, false);
   run.result.job_path = file.name();
   run.statements(script);
   if (!run.errors.empty()) fail(run.errors);

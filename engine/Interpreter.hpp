@@ -66,7 +66,7 @@ struct JobResult {
 
 class Interpreter {
 public:
-  Interpreter(FeatureSource& source, WarningSink warn);
+  Interpreter(FeatureSource& source, WarningSink warn, Progress progress = {});
 
   /// Parses and resolves `file` without running claims. `probe_files` also opens every input.
   /// Returns every error found, rendered with file:line:col and a caret; empty when clean.
@@ -79,6 +79,7 @@ public:
 private:
   FeatureSource& m_source;
   WarningSink m_warn;
+  Progress m_progress;
 };
 
 /// Renders diagnostics the way the command line prints them.

@@ -19,16 +19,10 @@ std::optional<size_t> Layer::field_index(const std::string& name) const {
   return std::nullopt;
 }
 
-GeomFamily Layer::family() const {
-  if (m_features.empty()) return GeomFamily::other;
-  const GeomFamily f = geoclaim::family(m_features.front().geometry.get());
-  for (const auto& feat : m_features)
-    if (geoclaim::family(feat.geometry.get()) != f) return GeomFamily::other;
-  return f;
-}
-
 void Layer::add(Feature f) {
   m_index.reset();
+  const GeomFamily fam = geoclaim::family(f.geometry.get());
+  m_family = m_features.empty() || m_family == fam ? fam : GeomFamily::other;
   m_features.push_back(std::move(f));
 }
 

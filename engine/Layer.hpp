@@ -54,7 +54,9 @@ public:
   const std::vector<Feature>& features() const { return m_features; }
   size_t size() const { return m_features.size(); }
   std::optional<size_t> field_index(const std::string& name) const;  ///< case-insensitive
-  GeomFamily family() const;  ///< common family of all features, `other` if mixed
+  /// Common family of all features, `other` if mixed or empty. Kept up to date by add(), so
+  /// asking is free (claims ask once per subject feature).
+  GeomFamily family() const { return m_features.empty() ? GeomFamily::other : m_family; }
 
   void add(Feature f);
   void reserve(size_t n) { m_features.reserve(n); }
@@ -70,6 +72,7 @@ private:
   LayerSource m_source;
   std::vector<Field> m_fields;
   std::vector<Feature> m_features;
+  GeomFamily m_family = GeomFamily::other;
   mutable std::unique_ptr<SpatialIndex> m_index;
 };
 

@@ -214,6 +214,7 @@ public:
       feat.uncertainty_m = m_o.uncertainty_m;
       if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
       out.add(std::move(feat));
+      if (m_o.on_read && number % Progress::kEvery == 0) m_o.on_read(number);
     }
     if (out.size() == 0)
       throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
