@@ -192,9 +192,9 @@ private:
     } else {
       // Every polygon the disc may touch; footprints do not overlap, so shares add up.
       double share = 0;
+      const UncertaintyDisc disc(p, m.uncertainty_m);
       obj.index().candidates_within(p, m.uncertainty_m, m_scratch.candidates);
-      const std::vector<size_t> near = m_scratch.candidates;
-      for (size_t i : near) share += disc_share_inside(p, m.uncertainty_m, obj.features()[i].geometry.get());
+      for (size_t i : m_scratch.candidates) share += disc.share_inside(obj.features()[i].geometry.get());
       m.inside_share = std::min(1.0, share);
     }
     m.verdict = m.inside_share >= 1.0 - kShareEpsilon ? Verdict::supported

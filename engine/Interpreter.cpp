@@ -296,11 +296,12 @@ Attribution attribute_one(const Layer& subject, size_t i, const Layer& object, d
     return c;
   };
   if (a.uncertainty_m > 0) {
+    const UncertaintyDisc disc(a.point, a.uncertainty_m);
     object.index().candidates_within(a.point, a.uncertainty_m, scratch.candidates);
-    const std::vector<size_t> near = scratch.candidates;
+    const std::vector<size_t> near = scratch.candidates;  // candidate() below reuses the scratch
     for (size_t j : near) {
       if (family(object.features()[j].geometry.get()) != GeomFamily::polygon) continue;
-      const double share = disc_share_inside(a.point, a.uncertainty_m, object.features()[j].geometry.get());
+      const double share = disc.share_inside(object.features()[j].geometry.get());
       if (share > 0) a.candidates.push_back(candidate(j, share));
     }
     std::stable_sort(a.candidates.begin(), a.candidates.end(),

@@ -79,6 +79,18 @@ NearestPair nearest_in_working_crs(const GEOSGeometry* a, const GEOSGeometry* b,
 
 }  // namespace
 
+double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b) {
+  const double dlat = std::max({0.0, a.min_lat - b.max_lat, b.min_lat - a.max_lat});
+  const double dlon = std::max({0.0, a.min_lon - b.max_lon, b.min_lon - a.max_lon});
+  if (dlon > 90.0 || dlat > 0.5) return 0.0;  // far, or across the antimeridian: no bound
+  const double lat_max = std::max({std::fabs(a.min_lat), std::fabs(a.max_lat), std::fabs(b.min_lat), std::fabs(b.max_lat)});
+  if (lat_max > 89.0) return 0.0;
+  // Metres per degree on WGS84 are at least 110 574 (latitude) and 111 319 cos(lat) (longitude);
+  // within half a degree the flat combination is within 1 % of the geodesic, hence 0.98.
+  const double x = dlon * 111319.0 * std::cos(lat_max * M_PI / 180.0), y = dlat * 110574.0;
+  return 0.98 * std::sqrt(x * x + y * y);
+}
+
 NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b, const CrsTransform* working) {
   if (is_single_point(a) && is_single_point(b)) {
     const GeoPoint pa = representative_point(a), pb = representative_point(b);
@@ -114,18 +126,28 @@ std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer
   const double reach = reach_m(g);
   double radius = max_m;
   if (!std::isfinite(radius)) {
-    // First guess from the R-tree in degree space, then search the exact radius around it:
-    // the true nearest feature lies within the best exact distance found so far.
-    layer.index().nearest_by_bounds(centre, 4, scratch.candidates);
+    // First guess: the feature nearest in degree space (the R-tree's own nearest query); the
+    // true nearest feature lies within that one's exact distance, searched below.
+    layer.index().nearest_by_bounds(centre, 1, scratch.candidates);
     radius = std::numeric_limits<double>::infinity();
     for (size_t i : scratch.candidates)
       radius = std::min(radius, nearest_points(g, layer.features()[i].geometry.get(), working).distance_m);
   }
   layer.index().candidates_within(centre, radius + reach, scratch.candidates);
+  // Exact distances are the cost; a cheap lower bound from the bounding boxes orders the
+  // candidates, and the search stops at the first one that cannot beat the best so far.
+  const GeoBox gb = envelope(g);
+  scratch.ordered.clear();
+  for (size_t i : scratch.candidates)
+    scratch.ordered.emplace_back(box_distance_lower_bound_m(gb, layer.index().bounds(i)), i);
+  std::sort(scratch.ordered.begin(), scratch.ordered.end());
   std::optional<NearestFeature> best;
-  for (size_t i : scratch.candidates) {  // ascending, so ties keep the lowest index
+  for (const auto& [bound, i] : scratch.ordered) {
+    if (best && bound > best->pair.distance_m) break;
     NearestPair p = nearest_points(g, layer.features()[i].geometry.get(), working);
-    if (p.distance_m <= max_m && (!best || p.distance_m < best->pair.distance_m))
+    // Ties keep the lowest feature index, so results do not depend on the order above.
+    if (p.distance_m <= max_m && (!best || p.distance_m < best->pair.distance_m ||
+                                  (p.distance_m == best->pair.distance_m && i < best->feature)))
       best = NearestFeature{i, p};
   }
   return best;
@@ -141,18 +163,26 @@ std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, Nea
   return out;
 }
 
-double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g) {
-  if (radius_m <= 0) return covers_point(g, centre) ? 1.0 : 0.0;
-  const LocalAeqd aeqd(centre);
-  GeomPtr projected = aeqd.project(g);
+UncertaintyDisc::UncertaintyDisc(const GeoPoint& centre, double radius_m) : m_centre(centre), m_radius_m(radius_m) {
+  if (radius_m <= 0) return;
   GeomPtr origin(GEOSGeom_createPointFromXY_r(geos(), 0.0, 0.0));
-  GeomPtr disc(GEOSBuffer_r(geos(), origin.get(), radius_m, 64));  // 64 segments a quadrant
-  GeomPtr inside(GEOSIntersection_r(geos(), disc.get(), projected.get()));
-  if (!disc || !inside) throw Error("GEOS could not intersect an uncertainty disc");
-  double disc_area = 0, inside_area = 0;
-  GEOSArea_r(geos(), disc.get(), &disc_area);
+  m_disc.reset(GEOSBuffer_r(geos(), origin.get(), radius_m, 64));  // 64 segments a quadrant
+  if (!m_disc) throw Error("GEOS could not build an uncertainty disc");
+  GEOSArea_r(geos(), m_disc.get(), &m_area);
+}
+
+double UncertaintyDisc::share_inside(const GEOSGeometry* g) const {
+  if (m_radius_m <= 0) return covers_point(g, m_centre) ? 1.0 : 0.0;
+  GeomPtr projected = LocalAeqd(m_centre).project(g);
+  GeomPtr inside(GEOSIntersection_r(geos(), m_disc.get(), projected.get()));
+  if (!inside) throw Error("GEOS could not intersect an uncertainty disc");
+  double inside_area = 0;
   GEOSArea_r(geos(), inside.get(), &inside_area);
-  return std::clamp(inside_area / disc_area, 0.0, 1.0);
+  return std::clamp(inside_area / m_area, 0.0, 1.0);
+}
+
+double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g) {
+  return UncertaintyDisc(centre, radius_m).share_inside(g);
 }
 
 }  // namespace geoclaim

@@ -37,7 +37,12 @@ struct NearestFeature {
 /// Reusable buffers for nearest_feature, so loops over many subjects do not allocate.
 struct NearestScratch {
   std::vector<size_t> candidates;
+  std::vector<std::pair<double, size_t>> ordered;  ///< (lower bound in metres, feature)
 };
+
+/// A lower bound of the geodesic distance between anything in box `a` and anything in box
+/// `b`, metres (0 where no cheap bound holds: far apart, polar, across the antimeridian).
+double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b);
 
 /// The feature of `layer` nearest to `g` (via the layer's R-tree), if one lies within
 /// `max_m`. Ties go to the lower feature index, so results are deterministic.
@@ -49,8 +54,24 @@ std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer
 /// Indexes of the polygon features of `layer` that cover point `p` (ascending).
 std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, NearestScratch& scratch);
 
-/// Share (0..1) of the disc of `radius_m` around `centre` that lies inside polygonal `g`,
-/// computed in a local azimuthal equidistant projection on a 256-gon.
+/// A point's uncertainty disc, built once (a 256-gon in a local azimuthal equidistant
+/// projection centred on the point, where it is a true circle of the radius) and then
+/// intersected with every footprint it may overlap. Move-only.
+class UncertaintyDisc {
+public:
+  UncertaintyDisc(const GeoPoint& centre, double radius_m);
+  /// Share (0..1) of the disc inside polygonal `g`; for radius 0, 1 or 0 by containment.
+  double share_inside(const GEOSGeometry* g) const;
+
+private:
+  GeoPoint m_centre;
+  double m_radius_m;
+  GeomPtr m_disc;
+  double m_area = 0;
+};
+
+/// Share (0..1) of the disc of `radius_m` around `centre` inside polygonal `g` (one-off use of
+/// UncertaintyDisc).
 double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g);
 
 /// The largest geodesic distance from `g`'s representative point to a corner of its bounds:

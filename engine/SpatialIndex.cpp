@@ -17,13 +17,16 @@ using Entry = std::pair<BBox, size_t>;
 
 struct SpatialIndex::Impl {
   bgi::rtree<Entry, bgi::rstar<16>> tree;
+  std::vector<GeoBox> bounds;  // by feature index
 };
 
 SpatialIndex::SpatialIndex(const Layer& layer) : m_impl(std::make_unique<Impl>()) {
   std::vector<Entry> entries;
   entries.reserve(layer.size());
+  m_impl->bounds.reserve(layer.size());
   for (size_t i = 0; i < layer.size(); ++i) {
     const GeoBox b = envelope(layer.features()[i].geometry.get());
+    m_impl->bounds.push_back(b);
     entries.emplace_back(BBox(BPoint(b.min_lon, b.min_lat), BPoint(b.max_lon, b.max_lat)), i);
   }
   m_impl->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());  // packing
@@ -32,6 +35,8 @@ SpatialIndex::SpatialIndex(const Layer& layer) : m_impl(std::make_unique<Impl>()
 SpatialIndex::~SpatialIndex() = default;
 
 size_t SpatialIndex::size() const { return m_impl->tree.size(); }
+
+const GeoBox& SpatialIndex::bounds(size_t i) const { return m_impl->bounds[i]; }
 
 std::vector<std::array<double, 4>> search_boxes(const GeoPoint& p, double radius_m) {
   // A degree of latitude is at least 110,574 m on WGS84; a degree of longitude at least

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/GeoPoint.hpp"
+#include "engine/Geometry.hpp"
 
 namespace geoclaim {
 
@@ -29,6 +30,8 @@ public:
   void nearest_by_bounds(const GeoPoint& p, size_t k, std::vector<size_t>& out) const;
 
   size_t size() const;
+  /// The bounds of feature `i` as indexed.
+  const GeoBox& bounds(size_t i) const;
 
 private:
   struct Impl;
