@@ -381,26 +381,43 @@ private:
     LoadOptions o = load_options(s);
     if (m_progress.advance)
       o.on_read = [this, what = "load " + s.name.text](size_t read) { m_progress.advance(what, read, 0); };
-    if (s.crs) check_crs(*s.crs, s.crs_span);
-    NamedLayer named;
-    if (m_execute || m_probe) {
+    define(s.name, NamedLayer::Kind::layer, [&]() -> std::shared_ptr<const Layer> {
+      if (s.crs) check_crs(*s.crs, s.crs_span);
+      std::shared_ptr<const Layer> layer;
       try {
         if (m_execute)
           timed("load " + s.name.text, [&] {
-            named.layer = std::make_shared<const Layer>(m_source.load(o, [this](const std::string& w) {
+            layer = std::make_shared<const Layer>(m_source.load(o, [this](const std::string& w) {
               result.warnings.push_back(w);
               if (m_warn) m_warn(w);
             }));
-            return named.layer->size();
+            return layer->size();
           });
-        else
+        else if (m_probe)
           m_source.probe(o);
       } catch (const DataError& e) {
         throw data_error(s.path_span, e.what());
       }
+      return layer;
+    });
+  }
+
+  /// Defines `name` with the layer `make` returns (null while checking). The name is defined
+  /// even when `make` fails, so that a bad input is one error, not one more per later use.
+  template <class Make>
+  void define(const lang::Name& name, NamedLayer::Kind kind, Make make) {
+    NamedLayer named{kind, nullptr};
+    try {
+      named.layer = make();
+    } catch (const SpecError&) {
+      try {
+        m_scope.define(name, named);
+      } catch (const SpecError&) {  // already defined: the first error is the one to show
+      }
+      throw;
     }
-    m_scope.define(s.name, named);
-    result.layers.emplace_back(s.name.text, named);
+    m_scope.define(name, named);
+    result.layers.emplace_back(name.text, named);
   }
 
   void check_crs(const std::string& crs, Span span) {
@@ -412,6 +429,19 @@ private:
   }
 
   void exec(const lang::PlaceStmt& s) {
+    define(s.name, NamedLayer::Kind::place, [&]() -> std::shared_ptr<const Layer> {
+      const GeoPoint p = place_point(s);
+      const double u = s.uncertainty ? metres(*s.uncertainty) : 0.0;
+      if (!m_execute) return nullptr;
+      LayerSource src{m_file.name(), "place", "", "EPSG:4326", ""};
+      Layer layer(s.name.text, src, {Field{"name", Field::Type::string}});
+      const auto line = static_cast<uint64_t>(m_file.line_col(s.name.span.begin).first);
+      layer.add(Feature{s.name.text, line, make_point(p), u, {AttributeValue{s.name.text}}});
+      return std::make_shared<const Layer>(std::move(layer));
+    });
+  }
+
+  static GeoPoint place_point(const lang::PlaceStmt& s) {
     GeoPoint p;
     try {
       switch (s.form) {
@@ -428,23 +458,13 @@ private:
     } catch (const CoordinateError& e) {
       throw SpecError{s.coord_span, e.what()};
     }
-    const double u = s.uncertainty ? metres(*s.uncertainty) : 0.0;
-    NamedLayer named{NamedLayer::Kind::place, nullptr};
-    if (m_execute) {
-      LayerSource src{m_file.name(), "place", "", "EPSG:4326", ""};
-      Layer layer(s.name.text, src, {Field{"name", Field::Type::string}});
-      const auto line = static_cast<uint64_t>(m_file.line_col(s.name.span.begin).first);
-      layer.add(Feature{s.name.text, line, make_point(p), u, {AttributeValue{s.name.text}}});
-      named.layer = std::make_shared<const Layer>(std::move(layer));
-    }
-    m_scope.define(s.name, named);
-    result.layers.emplace_back(s.name.text, named);
+    return p;
   }
 
   void exec(const lang::SelectStmt& s) {
-    const NamedLayer& from = m_scope.require(s.layer.text, s.layer.span, "layer");
-    NamedLayer named{NamedLayer::Kind::selection, nullptr};
-    if (m_execute) {
+    define(s.name, NamedLayer::Kind::selection, [&]() -> std::shared_ptr<const Layer> {
+      const NamedLayer& from = m_scope.require(s.layer.text, s.layer.span, "layer");
+      if (!m_execute) return nullptr;
       if (const auto* bad = find_unknown_field(*from.layer, s.where)) {
         std::vector<std::string> names;
         for (const auto& f : from.layer->fields()) names.push_back(f.name);
@@ -454,10 +474,8 @@ private:
       const auto which = select_features(*from.layer, s.where);
       if (which.empty())
         throw data_error(s.where.span, "no feature of '" + s.layer.text + "' matches this condition");
-      named.layer = std::make_shared<const Layer>(from.layer->subset(s.name.text, which));
-    }
-    m_scope.define(s.name, named);
-    result.layers.emplace_back(s.name.text, named);
+      return std::make_shared<const Layer>(from.layer->subset(s.name.text, which));
+    });
   }
 
   void exec(const lang::ClaimStmt& s) {

@@ -3,8 +3,7 @@
 #include <cctype>
 #include <charconv>
 
-#include "engine/Errors.hpp"
-#include "engine/Names.hpp"
+#include <stdexcept>
 
 namespace geoclaim {
 namespace {
@@ -70,12 +69,8 @@ const lang::Condition* find_unknown_field(const Layer& layer, const lang::Condit
 }
 
 std::vector<size_t> select_features(const Layer& layer, const lang::Condition& where) {
-  if (const auto* bad = find_unknown_field(layer, where)) {
-    std::vector<std::string> names;
-    for (const auto& f : layer.fields()) names.push_back(f.name);
-    throw ScriptError("layer '" + layer.name() + "' has no field '" + bad->field.text + "'" +
-                      did_you_mean(bad->field.text, names));
-  }
+  if (find_unknown_field(layer, where))  // the caller reports it, with its place in the script
+    throw std::logic_error("select_features: check find_unknown_field first");
   std::vector<size_t> out;
   for (size_t i = 0; i < layer.size(); ++i)
     if (matches(layer.features()[i], layer, where)) out.push_back(i);

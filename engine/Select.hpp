@@ -10,7 +10,7 @@ namespace geoclaim {
 /// Indexes (ascending) of the features of `layer` that satisfy `where`. Numbers compare as
 /// numbers with integer and real fields, everything else as text; `like` takes SQL wildcards
 /// (% any run, _ one character) and ignores case. A null never matches.
-/// @throw lang::SpecError-like ScriptError when a field does not exist (names the nearest).
+/// Every field `where` names must exist (check with find_unknown_field first).
 std::vector<size_t> select_features(const Layer& layer, const lang::Condition& where);
 
 /// The unknown field named by `where`, if any (for the resolver's error with its span).

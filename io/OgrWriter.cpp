@@ -84,11 +84,22 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
   if (transaction && GDALDatasetCommitTransaction(ds) != OGRERR_NONE) fail("the features");
 }
 
-OGRSpatialReferenceH wgs84_lon_lat() {
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, 4326);
-  OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);  // x = lon, as the engine holds it
+struct SrsDeleter {
+  void operator()(OGRSpatialReferenceH s) const { OSRDestroySpatialReference(s); }
+};
+using Srs = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDeleter>;
+
+Srs wgs84_lon_lat() {
+  Srs srs(OSRNewSpatialReference(nullptr));
+  OSRImportFromEPSG(srs.get(), 4326);
+  OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);  // x = lon, as the engine holds it
   return srs;
+}
+
+/// Closes the dataset, which flushes it, and reports what GDAL said went wrong.
+void finish(Dataset ds, const std::string& path, const CaptureGdalErrors& errors) {
+  GDALClose(ds.release());
+  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
 }
 
 Dataset create(const char* driver_name, const std::string& path, const CaptureGdalErrors& errors) {
@@ -105,20 +116,12 @@ Dataset create(const char* driver_name, const std::string& path, const CaptureGd
 void write_geojson(const Layer& layer, const std::string& path) {
   CaptureGdalErrors errors;
   Dataset ds = create("GeoJSON", path, errors);
-  OGRSpatialReferenceH srs = wgs84_lon_lat();
   // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
   // member. 15 significant figures keep rounded attribute values as written ("1499.93").
   const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15",
                            "WRITE_NAME=YES", nullptr};
-  try {
-    write_layer(ds.get(), layer, srs, const_cast<char**>(options), path, errors);
-  } catch (...) {
-    OSRDestroySpatialReference(srs);
-    throw;
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds.release());
-  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
+  write_layer(ds.get(), layer, wgs84_lon_lat().get(), const_cast<char**>(options), path, errors);
+  finish(std::move(ds), path, errors);
 }
 
 namespace {
@@ -167,18 +170,11 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
   // keeps the file byte-identical between runs (docs/outputs.md, determinism).
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   Dataset ds = create("GPKG", path, errors);
-  OGRSpatialReferenceH srs = wgs84_lon_lat();
+  const Srs srs = wgs84_lon_lat();
   const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
-  try {
-    for (const auto& l : layers) write_layer(ds.get(), *l.layer, srs, const_cast<char**>(options), path, errors);
-    write_styles(ds.get(), layers, path, errors);
-  } catch (...) {
-    OSRDestroySpatialReference(srs);
-    throw;
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds.release());
-  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
+  for (const auto& l : layers) write_layer(ds.get(), *l.layer, srs.get(), const_cast<char**>(options), path, errors);
+  write_styles(ds.get(), layers, path, errors);
+  finish(std::move(ds), path, errors);
 }
 
 }  // namespace geoclaim::io

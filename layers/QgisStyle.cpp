@@ -81,15 +81,19 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
   x.CloseElement();  // symbol
 }
 
-void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vector<Category>& cats, GeomFamily family,
-                 StyleKind kind) {
+void open_renderer(tinyxml2::XMLPrinter& x, const char* type) {
   x.OpenElement("renderer-v2");
-  x.PushAttribute("type", "categorizedSymbol");
-  x.PushAttribute("attr", attribute);
+  x.PushAttribute("type", type);
   x.PushAttribute("symbollevels", "0");
   x.PushAttribute("forceraster", "0");
   x.PushAttribute("enableorderby", "0");
   x.PushAttribute("referencescale", "-1");
+}
+
+void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vector<Category>& cats, GeomFamily family,
+                 StyleKind kind) {
+  open_renderer(x, "categorizedSymbol");
+  x.PushAttribute("attr", attribute);
   x.OpenElement("categories");
   for (size_t i = 0; i < cats.size(); ++i) {
     x.OpenElement("category");
@@ -107,12 +111,7 @@ void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vect
 }
 
 void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colour) {
-  x.OpenElement("renderer-v2");
-  x.PushAttribute("type", "singleSymbol");
-  x.PushAttribute("symbollevels", "0");
-  x.PushAttribute("forceraster", "0");
-  x.PushAttribute("enableorderby", "0");
-  x.PushAttribute("referencescale", "-1");
+  open_renderer(x, "singleSymbol");
   x.OpenElement("symbols");
   symbol(x, "0", family, colour, StyleKind::input);
   x.CloseElement();
