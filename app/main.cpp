@@ -11,6 +11,15 @@ int main(int argc, char** argv) {
   CLI::App cli{"geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
                "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
   cli.set_version_flag("--version", std::string("geoclaim ") + GEOCLAIM_VERSION);
+  cli.footer(
+      "Examples:\n"
+      "  geoclaim run scripts/ayyash-2015.gcl            evaluate the claims, write out/ayyash-2015/\n"
+      "  geoclaim run job.gcl -o out/today --fail-on contradicted\n"
+      "  geoclaim check job.gcl                         every error, nothing run or written\n"
+      "  geoclaim info strikes.gpkg                     layers, counts, types, CRS, extent\n"
+      "  geoclaim measure \"35.383, 40.017\" 37SFV0692205349\n"
+      "Exit codes: 0 ran; 1 --fail-on contradicted and a claim was contradicted;\n"
+      "            2 usage or script error; 3 data error.");
   cli.require_subcommand(1);
 
   RunOptions run;

@@ -63,3 +63,40 @@ TEST(Run, FailOnContradictedExitsOne) {
 
 }  // namespace
 }  // namespace geoclaim
+
+#include "app/ProgressPrinter.hpp"
+#include "app/TerminalTable.hpp"
+#include "engine/Interpreter.hpp"
+#include "io/OgrSource.hpp"
+
+namespace geoclaim {
+namespace {
+
+JobResult run_in_memory(const std::string& job) {
+  io::OgrSource source;
+  Interpreter interpreter(source, {});
+  return interpreter.run(lang::SourceFile(job, test::read_file(job)));
+}
+
+TEST(TerminalTable, ColouredOnATerminalPlainWhenPiped) {
+  const JobResult job = run_in_memory("scripts/deir-ez-zor-2016.gcl");
+  const std::string plain = app::verdict_table(job, false), coloured = app::verdict_table(job, true);
+  EXPECT_EQ(plain.find('\033'), std::string::npos);
+  EXPECT_NE(coloured.find("\033[32msupported"), std::string::npos);     // green
+  EXPECT_NE(coloured.find("\033[31mcontradicted"), std::string::npos);  // red
+  EXPECT_NE(plain.find("unit_in_airport   contradicted"), std::string::npos) << plain;
+}
+
+TEST(ProgressPrinter, QuietForQuickStepsAndTimesSlowOnes) {
+  std::ostringstream err;
+  app::ProgressPrinter printer(err, /*terminal=*/false);
+  const Progress p = printer.callbacks();
+  p.advance("load strikes", 4096, 0);
+  p.finished("load strikes", 4096, 0.2);
+  EXPECT_EQ(err.str(), "");
+  p.finished("claim near", 200000, 3.46);
+  EXPECT_EQ(err.str(), "claim near: 200000 features in 3.5 s\n");
+}
+
+}  // namespace
+}  // namespace geoclaim

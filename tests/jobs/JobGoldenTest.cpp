@@ -64,6 +64,8 @@ INSTANTIATE_TEST_SUITE_P(Golden, Job,
                          ::testing::Values(GoldenJob{"scripts/ayyash-2015.gcl", app::kOk},
                                            GoldenJob{"scripts/deir-ez-zor-2016.gcl", app::kOk},
                                            GoldenJob{"scripts/al-jinah-2017.gcl", app::kOk},
+                                           GoldenJob{"tests/jobs/attribution.gcl", app::kOk},
+                                           GoldenJob{"tests/jobs/set-statements.gcl", app::kOk},
                                            // Row errors: every other row still runs; exit 3.
                                            GoldenJob{"tests/jobs/claims-table.gcl", app::kDataError}),
                          [](const auto& p) {

@@ -1,0 +1,62 @@
+// `select … where …` over the al-Jinah footprints (testdata/al-jinah-2017: 7 polygons, `id`
+// integer 1–7, `name`, `kind` mosque|building).
+#include <gtest/gtest.h>
+
+#include "engine/Select.hpp"
+#include "engine/lang/Parser.hpp"
+#include "tests/TestSupport.hpp"
+
+namespace geoclaim {
+namespace {
+
+std::vector<std::string> ids(const std::string& condition) {
+  static const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson", "footprints");
+  lang::SourceFile f("t.gcl", "select x from footprints where " + condition + "\n");
+  std::vector<lang::Diagnostic> errors;
+  const lang::Script s = lang::parse(f, errors);
+  EXPECT_TRUE(errors.empty()) << condition;
+  const auto& where = std::get<lang::SelectStmt>(s.statements.at(0)).where;
+  EXPECT_EQ(find_unknown_field(footprints, where), nullptr);
+  std::vector<std::string> out;
+  for (size_t i : select_features(footprints, where)) out.push_back(footprints.features()[i].id);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Select, EveryOperator) {
+  EXPECT_EQ(ids("kind = \"mosque\""), V{"1"});
+  EXPECT_EQ(ids("kind != \"building\""), V{"1"});
+  EXPECT_EQ(ids("id < 3"), (V{"1", "2"}));
+  EXPECT_EQ(ids("id <= 3"), (V{"1", "2", "3"}));
+  EXPECT_EQ(ids("id > 5"), (V{"6", "7"}));
+  EXPECT_EQ(ids("id >= 7"), V{"7"});
+  EXPECT_EQ(ids("name like \"building _\""), (V{"4", "5", "6", "7"}));
+  EXPECT_EQ(ids("name like \"%BUILDING\""), V{"3"});  // "target building"; like ignores case
+  EXPECT_EQ(ids("name like \"%ex\""), V{"2"});
+}
+
+TEST(Select, AndOrParentheses) {
+  EXPECT_EQ(ids("kind = \"building\" and id < 4"), (V{"2", "3"}));
+  EXPECT_EQ(ids("kind = \"mosque\" or id = 7"), (V{"1", "7"}));
+  EXPECT_EQ(ids("(kind = \"mosque\" or id = 7) and id > 1"), V{"7"});
+  EXPECT_EQ(ids("kind = \"mosque\" or id > 5 and id < 7"), (V{"1", "6"}));  // and binds tighter
+}
+
+TEST(Select, NumbersCompareAsNumbersOnNumericFields) {
+  EXPECT_EQ(ids("id = 3.0"), V{"3"});
+  EXPECT_EQ(ids("id > 10"), V{});  // as text "2" > "10" would be true
+}
+
+TEST(Select, UnknownFieldIsFound) {
+  const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson");
+  lang::SourceFile f("t.gcl", "select x from footprints where kind = \"mosque\" and knd = 1\n");
+  std::vector<lang::Diagnostic> errors;
+  const lang::Script s = lang::parse(f, errors);
+  const auto* bad = find_unknown_field(footprints, std::get<lang::SelectStmt>(s.statements[0]).where);
+  ASSERT_NE(bad, nullptr);
+  EXPECT_EQ(bad->field.text, "knd");
+}
+
+}  // namespace
+}  // namespace geoclaim
