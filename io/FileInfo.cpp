@@ -4,14 +4,51 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/Errors.hpp"
 #include "engine/Units.hpp"
 #include "io/GdalErrors.hpp"
+#include "io/CoordinateColumns.hpp"
 #include "io/OgrSource.hpp"
 
 namespace geoclaim::io {
+
+namespace {
+
+/// A CSV has no geometry for GDAL; geoclaim reads it as points from its coordinate columns,
+/// so `info` says which columns and what extent that gives (or what stops it).
+void describe_coordinates(const std::string& path, LayerInfo& li) {
+  LoadOptions o;
+  o.name = li.name;
+  o.path = path;
+  try {
+    const Layer layer = OgrSource().load(o, {});
+    std::vector<std::string> header;
+    for (const auto& f : layer.fields()) header.push_back(f.name);
+    const CoordinateColumns c = find_coordinate_columns(header, o, path);
+    li.coordinates = c.kind == CoordinateColumns::Kind::wkt    ? "WKT column " + header[static_cast<size_t>(c.wkt)]
+                     : c.kind == CoordinateColumns::Kind::mgrs ? "MGRS column " + header[static_cast<size_t>(c.mgrs)]
+                                                               : "columns " + header[static_cast<size_t>(c.lat)] +
+                                                                     " (latitude), " + header[static_cast<size_t>(c.lon)] +
+                                                                     " (longitude)";
+    li.geometry_type = std::string(layer.family() == GeomFamily::point ? "Point" : "mixed") + " (from " + li.coordinates + ")";
+    li.crs = "EPSG:4326 (geoclaim's reading of coordinate columns)";
+    li.has_extent = true;
+    li.min_x = li.min_y = 1e300;
+    li.max_x = li.max_y = -1e300;
+    for (const auto& f : layer.features()) {
+      const GeoBox b = envelope(f.geometry.get());
+      li.min_x = std::min(li.min_x, b.min_lon), li.min_y = std::min(li.min_y, b.min_lat);
+      li.max_x = std::max(li.max_x, b.max_lon), li.max_y = std::max(li.max_y, b.max_lat);
+    }
+  } catch (const DataError& e) {
+    li.coordinates = std::string("unreadable: ") + e.what();
+  }
+}
+
+}  // namespace
 
 SourceInfo describe_source(const std::string& path) {
   ensure_gdal();
@@ -48,6 +85,7 @@ SourceInfo describe_source(const std::string& path) {
     info.layers.push_back(std::move(li));
   }
   GDALClose(ds);
+  if (is_delimited_text(path) && info.layers.size() == 1) describe_coordinates(path, info.layers[0]);
   return info;
 }
 
@@ -59,6 +97,7 @@ std::string format_source_info(const SourceInfo& info) {
     if (l.has_extent)
       out += "    extent (x min, y min, x max, y max): " + format_number(l.min_x, 7) + ", " + format_number(l.min_y, 7) +
              ", " + format_number(l.max_x, 7) + ", " + format_number(l.max_y, 7) + "\n";
+    if (!l.coordinates.empty() && !l.has_extent) out += "    coordinates " + l.coordinates + "\n";
     if (!l.fields.empty()) {
       out += "    fields:";
       for (const auto& f : l.fields) out += " " + f + (&f == &l.fields.back() ? "" : ",");

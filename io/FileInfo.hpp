@@ -13,6 +13,8 @@ struct LayerInfo {
   double min_x = 0, min_y = 0, max_x = 0, max_y = 0;  ///< in the layer's CRS, x = lon/easting
   bool has_extent = false;
   std::vector<std::string> fields;  ///< "name (String)"
+  /// CSV/TSV: how geoclaim reads its coordinates ("columns lat, lon"), or why it cannot.
+  std::string coordinates;
 };
 
 struct SourceInfo {

@@ -89,3 +89,20 @@ TEST(Info, DescribesLayersCountsTypesAndCrs) {
 
 }  // namespace
 }  // namespace geoclaim
+
+namespace geoclaim {
+namespace {
+
+TEST(Info, ReadsACsvAsGeoclaimDoesAndSaysWhyItCannot) {
+  const auto good = io::describe_source("testdata/coords/latlon.csv");
+  ASSERT_EQ(good.layers.size(), 1u);
+  EXPECT_EQ(good.layers[0].coordinates, "columns Latitude (latitude), Longitude (longitude)");
+  EXPECT_TRUE(good.layers[0].has_extent);
+  EXPECT_NEAR(good.layers[0].max_y, 36.1064, 1e-9);
+  const auto bad = io::describe_source("testdata/bad/lat-out-of-range.csv");
+  EXPECT_EQ(bad.layers[0].coordinates,
+            "unreadable: testdata/bad/lat-out-of-range.csv:3: latitude 95.1 is outside ±90°");
+}
+
+}  // namespace
+}  // namespace geoclaim
