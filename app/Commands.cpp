@@ -101,6 +101,9 @@ int check_job(const std::string& job, std::ostream& out, std::ostream& err) {
   } catch (const ScriptError& e) {
     err << e.what() << "\n";
     return kUsage;
+  } catch (const DataError& e) {
+    err << e.what() << "\n";
+    return kDataError;
   }
 }
 

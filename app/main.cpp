@@ -49,13 +49,20 @@ int main(int argc, char** argv) {
     const int code = cli.exit(e);
     return code == 0 ? kOk : kUsage;
   }
-  if (*run_cmd) {
-    run.fail_on_contradicted = fail_on == "contradicted";
-    run.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    run.progress_on_terminal = ::isatty(STDERR_FILENO);
-    return run_job(run, std::cout, std::cerr);
+  try {
+    if (*run_cmd) {
+      run.fail_on_contradicted = fail_on == "contradicted";
+      run.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      run.progress_on_terminal = ::isatty(STDERR_FILENO);
+      return run_job(run, std::cout, std::cerr);
+    }
+    if (*check_cmd) return check_job(check_path, std::cout, std::cerr);
+    if (*info_cmd) return info(info_path, std::cout, std::cerr);
+    return measure(a, b, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    // The subcommands report every expected failure themselves; this is the last guard, so
+    // that nothing ends in std::terminate.
+    std::cerr << "geoclaim: internal error: " << e.what() << "\n";
+    return kDataError;
   }
-  if (*check_cmd) return check_job(check_path, std::cout, std::cerr);
-  if (*info_cmd) return info(info_path, std::cout, std::cerr);
-  return measure(a, b, std::cout, std::cerr);
 }
