@@ -135,7 +135,7 @@ int measure(const std::string& a, const std::string& b, std::ostream& out, std::
   out << "from      " << format_number(pa.lat(), 7) << ", " << format_number(pa.lon(), 7) << "  (lat, lon)\n"
       << "to        " << format_number(pb.lat(), 7) << ", " << format_number(pb.lon(), 7) << "\n"
       << "distance  " << format_number(inv.distance_m, 3) << " m (" << format_length(inv.distance_m) << ")\n"
-      << "azimuth   " << format_number(inv.azimuth1_deg, 4) << "° at the start, " << format_number(inv.azimuth2_deg, 4)
+      << "azimuth   " << format_azimuth(inv.azimuth1_deg, 4) << "° at the start, " << format_azimuth(inv.azimuth2_deg, 4)
       << "° at the end\n"
       << "method    geodesic on WGS84 (Karney)\n";
   return kOk;

@@ -1,6 +1,7 @@
 #include "app/WriteResults.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -48,13 +49,22 @@ GeoBox view_extent(const std::vector<OutputLayer>& out) {
 }
 
 /// The original source of an input written only in part, for the project to reference (QGIS
-/// opens GeoPackage, FlatGeobuf and PostGIS sources directly), hidden by default.
-layers::ProjectLayer original_source(const layers::InputLayer& in, const std::string& dir) {
-  std::error_code ec;
-  const auto rel = std::filesystem::relative(std::filesystem::absolute(in.original_path),
-                                             std::filesystem::absolute(dir), ec);
-  return {in.job_name + " (whole source)", ec ? in.original_path : rel.string(), in.family, layers::StyleKind::input,
-          false};
+/// opens GeoPackage, FlatGeobuf and PostGIS sources directly); hidden by default, plainly
+/// styled. Other formats are not referenced: QGIS would read a CSV as a table without points.
+std::optional<layers::ProjectLayer> original_source(const layers::InputLayer& in, const std::string& dir) {
+  const LayerSource& src = in.original;
+  std::string datasource;
+  if (src.driver == "PostgreSQL") {
+    datasource = src.path + "|layername=" + src.layer;
+  } else if (src.driver == "GPKG" || src.driver == "FlatGeobuf") {
+    std::error_code ec;
+    const auto rel = std::filesystem::relative(std::filesystem::absolute(src.path), std::filesystem::absolute(dir), ec);
+    datasource = ec ? src.path : rel.string();
+    if (src.driver == "GPKG") datasource += "|layername=" + src.layer;
+  } else {
+    return std::nullopt;
+  }
+  return layers::ProjectLayer{in.job_name + " (whole source)", datasource, in.family, layers::StyleKind::original, false};
 }
 
 /// Layers bottom to top: zones, input polygons, lines, points, evidence, attribution, claims;
@@ -63,17 +73,22 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
                                       std::vector<layers::ProjectLayer>& originals) {
   using layers::StyleKind;
   std::vector<OutputLayer> out;
-  out.push_back({"zones", layers::zones_layer(job), GeomFamily::polygon, StyleKind::zones});
+  // A result layer with nothing in it is left out: QGIS would show it as a table without
+  // geometry (a GeoJSON file without features says no geometry type).
+  auto add_result = [&out](const char* stem, Layer layer, GeomFamily fam, StyleKind style) {
+    if (layer.size() > 0) out.push_back({stem, std::move(layer), fam, style});
+  };
+  add_result("zones", layers::zones_layer(job), GeomFamily::polygon, StyleKind::zones);
   auto inputs = layers::input_layers(job);
   for (const auto& in : inputs)
-    if (in.partial && !in.original_path.empty()) originals.push_back(original_source(in, dir));
+    if (in.partial)
+      if (auto original = original_source(in, dir)) originals.push_back(std::move(*original));
   for (GeomFamily fam : {GeomFamily::polygon, GeomFamily::line, GeomFamily::point})
     for (auto& in : inputs)
       if (in.family == fam) out.push_back({in.file_stem, std::move(in.layer), fam, StyleKind::input});
-  out.push_back({"evidence", layers::evidence_layer(job), GeomFamily::line, StyleKind::evidence});
-  if (!job.attributions.empty())
-    out.push_back({"attribution", layers::attribution_layer(job), GeomFamily::point, StyleKind::attribution});
-  out.push_back({"claims", layers::claims_layer(job), GeomFamily::point, StyleKind::claims});
+  add_result("evidence", layers::evidence_layer(job), GeomFamily::line, StyleKind::evidence);
+  add_result("attribution", layers::attribution_layer(job), GeomFamily::point, StyleKind::attribution);
+  add_result("claims", layers::claims_layer(job), GeomFamily::point, StyleKind::claims);
   return out;
 }
 

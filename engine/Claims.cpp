@@ -69,7 +69,9 @@ private:
   std::string method() const {
     const bool points = m_spec.subject->family() == GeomFamily::point &&
                         (!m_spec.object || m_spec.object->family() == GeomFamily::point);
-    if (m_spec.relation == Relation::inside) return "point in polygon, local AEQD disc share";
+    if (m_spec.relation == Relation::inside)
+      return m_spec.working_crs ? "point in polygon, local AEQD disc share, edge distance in " + m_spec.working_crs_label
+                                : "point in polygon, local AEQD disc share";
     if (points) return "geodesic WGS84";
     return (m_spec.working_crs ? m_spec.working_crs_label : std::string("local AEQD")) +
            " nearest points + geodesic WGS84";
@@ -274,7 +276,7 @@ private:
     if (m.uncertainty_m > 0 && m_spec.relation != Relation::direction) s += " ±" + format_length(m.uncertainty_m);
     if (m_spec.direction) {
       if (!s.empty()) s += ", ";
-      s += "bearing " + format_number(m.bearing_deg, 1) + "°";
+      s += "bearing " + format_azimuth(m.bearing_deg, 1) + "°";
       if (m.bearing_uncertainty_deg > 0) s += " ±" + format_number(m.bearing_uncertainty_deg, 1) + "°";
       s += " (claimed " + m_spec.direction->label + ")";
     }

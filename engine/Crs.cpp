@@ -56,6 +56,7 @@ Crs Crs::from_user_input(const std::string& definition) {
   crs.m_definition = definition;
   const PJ_TYPE t = proj_get_type(pj.get());
   crs.m_geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+  crs.m_projected = t == PJ_TYPE_PROJECTED_CRS;
   const char* auth = proj_get_id_auth_name(pj.get(), 0);
   const char* code = proj_get_id_code(pj.get(), 0);
   if (auth && code) {
@@ -72,8 +73,9 @@ Crs Crs::from_user_input(const std::string& definition) {
     if (matches) proj_list_destroy(matches);
     if (confidence) proj_int_list_destroy(confidence);
     if (crs.m_label.empty()) {
+      // PROJ names a bare PROJ string "unknown"; the definition itself says more.
       const char* name = proj_get_name(pj.get());
-      crs.m_label = name ? name : definition;
+      crs.m_label = name && std::string(name) != "unknown" ? name : definition;
     }
   }
   cache.emplace(definition, crs);

@@ -25,11 +25,14 @@ public:
   /// "EPSG:32637" when PROJ can identify it with confidence, otherwise the CRS's name.
   const std::string& label() const { return m_label; }
   bool is_geographic() const { return m_geographic; }
+  /// A map projection (x/y in linear units): what `set crs` needs for planar work.
+  bool is_projected() const { return m_projected; }
 
 private:
   std::string m_definition;
   std::string m_label;
   bool m_geographic = false;
+  bool m_projected = false;
 };
 
 /// A transformation between two CRSs, or a single PROJ operation ("+proj=etmerc …").

@@ -584,8 +584,10 @@ private:
     result.working_crs = s.crs;
     try {
       const Crs crs = Crs::from_user_input(s.crs);
-      if (crs.is_geographic())
-        throw SpecError{s.span, "'" + s.crs + "' is geographic (degrees): a working CRS for planar work is projected, such as EPSG:32637"};
+      if (!crs.is_projected())
+        throw SpecError{s.span, "'" + s.crs + "' is not a map projection" +
+                                    (crs.is_geographic() ? " (its coordinates are degrees)" : "") +
+                                    ": a working CRS for planar work is projected, such as EPSG:32637"};
       if (!m_execute) return;
       m_working = CrsTransform::between(Crs::wgs84(), crs);
       m_working_label = crs.label();

@@ -45,6 +45,12 @@ std::string format_number(double value, int decimals) {
   return s;
 }
 
+std::string format_azimuth(double deg, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  const double rounded = std::round(deg * scale) / scale;
+  return format_number(rounded >= 360.0 ? rounded - 360.0 : rounded, decimals);
+}
+
 std::string format_length(double metres) {
   const double a = std::fabs(metres);
   if (a >= 10000.0) return format_number(metres / 1000.0, 2) + " km";

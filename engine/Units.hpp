@@ -19,4 +19,7 @@ std::string format_length(double metres);
 /// A double written locale-free with at most `decimals` decimals and no trailing zeros.
 std::string format_number(double value, int decimals);
 
+/// An azimuth in [0, 360) written like format_number, "0" rather than "360" when it rounds up.
+std::string format_azimuth(double deg, int decimals);
+
 }  // namespace geoclaim

@@ -33,7 +33,8 @@ void describe_coordinates(const std::string& path, LayerInfo& li) {
                                                                : "columns " + header[static_cast<size_t>(c.lat)] +
                                                                      " (latitude), " + header[static_cast<size_t>(c.lon)] +
                                                                      " (longitude)";
-    li.geometry_type = std::string(layer.family() == GeomFamily::point ? "Point" : "mixed") + " (from " + li.coordinates + ")";
+    static const char* const names[] = {"Point", "LineString", "Polygon", "mixed"};
+    li.geometry_type = std::string(names[static_cast<int>(layer.family())]) + " (from " + li.coordinates + ")";
     li.crs = "EPSG:4326 (geoclaim's reading of coordinate columns)";
     li.has_extent = true;
     li.min_x = li.min_y = 1e300;

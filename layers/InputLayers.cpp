@@ -39,18 +39,63 @@ std::map<const Layer*, std::set<size_t>> hit_features(const JobResult& job) {
   return hit;
 }
 
-/// The chosen features of `src`; polygons get `geoclaim_hit` so their style can mark them.
-Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which, GeomFamily family,
+/// Appends copies of the single (non-multi) geometries of family `fam` inside `g`.
+void collect_singles(const GEOSGeometry* g, GeomFamily fam, std::vector<GEOSGeometry*>& out) {
+  const int n = GEOSGetNumGeometries_r(geos(), g);
+  const int type = GEOSGeomTypeId_r(geos(), g);
+  const bool single = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
+  if (single) {
+    if (family(g) == fam) out.push_back(GEOSGeom_clone_r(geos(), g));
+    return;
+  }
+  for (int i = 0; i < n; ++i) collect_singles(GEOSGetGeometryN_r(geos(), g, i), fam, out);
+}
+
+/// The part of `g` of family `fam`: `g` itself, or the members of that family of a mixed
+/// collection (one, or a multi-geometry of several); null when it has none.
+GeomPtr part_of_family(const GEOSGeometry* g, GeomFamily fam) {
+  const GeomFamily whole = family(g);
+  if (whole == fam) return clone(g);
+  if (whole != GeomFamily::other) return nullptr;
+  std::vector<GEOSGeometry*> members;
+  collect_singles(g, fam, members);
+  if (members.empty()) return nullptr;
+  if (members.size() == 1) return GeomPtr(members[0]);
+  const int type = fam == GeomFamily::point ? GEOS_MULTIPOINT : fam == GeomFamily::line ? GEOS_MULTILINESTRING : GEOS_MULTIPOLYGON;
+  return GeomPtr(GEOSGeom_createCollection_r(geos(), type, members.data(), static_cast<unsigned>(members.size())));
+}
+
+/// Families present in the chosen features, looking inside mixed collections.
+std::vector<GeomFamily> families_of(const Layer& src, const std::vector<size_t>& which) {
+  std::set<GeomFamily> found;
+  for (size_t i : which) {
+    const GEOSGeometry* g = src.features()[i].geometry.get();
+    if (family(g) != GeomFamily::other) {
+      found.insert(family(g));
+      continue;
+    }
+    for (int k = 0; k < GEOSGetNumGeometries_r(geos(), g); ++k) {
+      const GeomFamily f = family(GEOSGetGeometryN_r(geos(), g, k));
+      if (f != GeomFamily::other) found.insert(f);
+    }
+  }
+  return {found.begin(), found.end()};
+}
+
+/// The `fam` parts of the chosen features of `src`; polygons get `geoclaim_hit` so their
+/// style can mark the footprints a strike hit.
+Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which, GeomFamily fam,
               const std::set<size_t>& hit) {
-  if (family != GeomFamily::polygon) return src.subset(name, which);
   std::vector<Field> fields = src.fields();
-  fields.push_back({kHitField, Field::Type::integer});
+  if (fam == GeomFamily::polygon) fields.push_back({kHitField, Field::Type::integer});
   Layer out(name, src.source(), fields);
   out.reserve(which.size());
   for (size_t i : which) {
     const Feature& f = src.features()[i];
-    Feature copy{f.id, f.source_row, clone(f.geometry.get()), f.uncertainty_m, f.attributes};
-    copy.attributes.emplace_back(static_cast<int64_t>(hit.count(i) ? 1 : 0));
+    GeomPtr part = part_of_family(f.geometry.get(), fam);
+    if (!part) continue;
+    Feature copy{f.id, f.source_row, std::move(part), f.uncertainty_m, f.attributes};
+    if (fam == GeomFamily::polygon) copy.attributes.emplace_back(static_cast<int64_t>(hit.count(i) ? 1 : 0));
     out.add(std::move(copy));
   }
   return out;
@@ -88,25 +133,18 @@ std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
       which.resize(src.size());
       for (size_t i = 0; i < which.size(); ++i) which[i] = i;
     }
-    // One output layer per geometry family (QGIS would split a mixed file into sub-layers).
-    std::vector<GeomFamily> families;
-    for (size_t i : which) {
-      const GeomFamily f = family(src.features()[i].geometry.get());
-      if (std::find(families.begin(), families.end(), f) == families.end()) families.push_back(f);
-    }
-    std::sort(families.begin(), families.end());
+    // One output layer per geometry family (QGIS would split a mixed file into sub-layers);
+    // a feature whose geometry mixes families is written in each, as its parts.
+    const std::vector<GeomFamily> families = families_of(src, which);
     const std::string stem = is_reserved_stem(name) ? name + "_input" : name;
+    const auto h = hit.find(named.layer.get());
     for (GeomFamily fam : families) {
-      std::vector<size_t> part;
-      for (size_t i : which)
-        if (family(src.features()[i].geometry.get()) == fam) part.push_back(i);
       const std::string file_stem = families.size() == 1 ? stem : stem + "_" + family_name(fam);
-      auto h = hit.find(named.layer.get());
-      out.push_back({file_stem, name, fam, copy_of(src, file_stem, part, fam, h == hit.end() ? none : h->second), partial,
-                     src.source().path});
+      out.push_back({file_stem, name, fam, copy_of(src, file_stem, which, fam, h == hit.end() ? none : h->second),
+                     partial, src.source()});
     }
   }
-  if (places) out.insert(out.begin(), InputLayer{"places", "places", GeomFamily::point, std::move(*places), false, ""});
+  if (places) out.insert(out.begin(), InputLayer{"places", "places", GeomFamily::point, std::move(*places), false, {}});
   return out;
 }
 

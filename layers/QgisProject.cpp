@@ -100,7 +100,7 @@ std::string project_qgs(const std::string& title, const std::vector<ProjectLayer
     x.OpenElement("maplayer");
     x.PushAttribute("type", "vector");
     x.PushAttribute("geometry", qgis_geometry_name(l.family));
-    x.PushAttribute("labelsEnabled", l.style == StyleKind::zones || l.style == StyleKind::input ? "0" : "1");
+    x.PushAttribute("labelsEnabled", has_labels(l.style) ? "1" : "0");
     text_element(x, "id", layer_id(i, l.name));
     text_element(x, "datasource", l.datasource);
     text_element(x, "layername", l.name);

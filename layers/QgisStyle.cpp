@@ -39,6 +39,7 @@ void option(tinyxml2::XMLPrinter& x, const char* name, const std::string& value)
 /// One <symbol> of one simple layer; `name` is its index in the renderer.
 void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family, const std::string& colour,
             StyleKind kind) {
+  const bool plain = kind == StyleKind::input || kind == StyleKind::original;
   const char* type = family == GeomFamily::point ? "marker" : family == GeomFamily::line ? "line" : "fill";
   x.OpenElement("symbol");
   x.PushAttribute("name", name.c_str());
@@ -58,7 +59,7 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
     option(x, "color", colour);
     option(x, "outline_color", "35,35,35,255");
     option(x, "outline_width", "0.2");
-    option(x, "size", kind == StyleKind::input ? "2.2" : "3.2");
+    option(x, "size", plain ? "2.2" : "3.2");
     option(x, "size_unit", "MM");
   } else if (family == GeomFamily::line) {
     option(x, "line_color", colour);
@@ -156,6 +157,10 @@ void labels(tinyxml2::XMLPrinter& x, const char* field, GeomFamily family) {
 
 }  // namespace
 
+bool has_labels(StyleKind kind) {
+  return kind == StyleKind::claims || kind == StyleKind::evidence || kind == StyleKind::attribution;
+}
+
 const char* qgis_geometry_name(GeomFamily family) {
   switch (family) {
     case GeomFamily::point: return "Point";
@@ -184,6 +189,7 @@ void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily fa
       if (family == GeomFamily::polygon) categorized(x, kHitField, kHits, family, kind);
       else single(x, family, family == GeomFamily::point ? "60,60,60,255" : "90,90,90,255");
       break;
+    case StyleKind::original: single(x, family, "150,150,150,255"); break;
   }
 }
 
@@ -193,7 +199,7 @@ std::string style_qml(StyleKind kind, GeomFamily family) {
   x.OpenElement("qgis");
   x.PushAttribute("version", kQgisVersion);
   x.PushAttribute("styleCategories", "Symbology|Labeling");
-  x.PushAttribute("labelsEnabled", kind == StyleKind::zones || kind == StyleKind::input ? "0" : "1");
+  x.PushAttribute("labelsEnabled", has_labels(kind) ? "1" : "0");
   write_style_elements(x, kind, family);
   x.OpenElement("layerGeometryType");
   x.PushText(family == GeomFamily::point ? 0 : family == GeomFamily::line ? 1 : 2);

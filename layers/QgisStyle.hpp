@@ -19,6 +19,7 @@ enum class StyleKind {
   zones,        ///< translucent polygons, by verdict
   attribution,  ///< points, by status (inside, shared, nearest, none)
   input,        ///< an input layer: plain; polygons by `geoclaim_hit`
+  original,     ///< a large input's whole source, referenced as it is: plain
 };
 
 /// The field an input polygon layer carries to say whether a strike hit it (1) or not (0).
@@ -29,6 +30,9 @@ std::string style_qml(StyleKind kind, GeomFamily family);
 
 /// The <renderer-v2> and <labeling> elements, for embedding in a project's <maplayer>.
 void write_style_elements(tinyxml2::XMLPrinter& xml, StyleKind kind, GeomFamily family);
+
+/// True for the kinds whose layers are labelled (claims, evidence, attribution).
+bool has_labels(StyleKind kind);
 
 /// QGIS's name for the geometry type ("Point", "Line", "Polygon").
 const char* qgis_geometry_name(GeomFamily family);

@@ -71,7 +71,7 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
         }
         share = format_number(b.share * 100, 1) + "%";
         dist = format_length(b.distance_m);
-        bearing = b.distance_m > 0 ? format_number(b.bearing_deg, 1) + "°" : "";
+        bearing = b.distance_m > 0 ? format_azimuth(b.bearing_deg, 1) + "°" : "";
         for (const auto& cand : a.candidates)
           cands += (cands.empty() ? "" : "; ") + cand.id + " " + format_number(cand.share * 100, 1) + "%";
       }

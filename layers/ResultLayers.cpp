@@ -104,7 +104,7 @@ std::string measured_text(const ClaimResult& c) {
     if (m.uncertainty_m > 0) s += " ±" + format_length(m.uncertainty_m);
   }
   if (c.spec.direction) {
-    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_number(m.bearing_deg, 1) + "°";
+    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_azimuth(m.bearing_deg, 1) + "°";
     if (m.bearing_uncertainty_deg > 0) s += " ±" + format_number(m.bearing_uncertainty_deg, 1) + "°";
   }
   return s;
@@ -164,7 +164,7 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
                                        c.spec.object->family() == GeomFamily::point
                                    ? "geodesic"
                                    : "nearest points";
-      const std::string label = format_length(inv.distance_m) + ", " + format_number(inv.azimuth1_deg, 1) + "°";
+      const std::string label = format_length(inv.distance_m) + ", " + format_azimuth(inv.azimuth1_deg, 1) + "°";
       RowBuilder row(out.fields());
       row.set("claim_id", c.spec.id)
           .set("kind", kind)

@@ -28,6 +28,8 @@ TEST(Units, FormatsWithoutLocaleOrTrailingZeros) {
   EXPECT_EQ(format_length(55400.0), "55.4 km");
   EXPECT_EQ(format_length(15.2443), "15.2 m");
   EXPECT_EQ(format_length(0.5), "0.5 m");
+  EXPECT_EQ(format_azimuth(359.96, 1), "0");  // an azimuth never reads 360
+  EXPECT_EQ(format_azimuth(359.94, 1), "359.9");
 }
 
 struct CompassCase {

@@ -4,6 +4,7 @@
 #include <gdal.h>
 #include <gtest/gtest.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 #include <tinyxml2.h>
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 
 #include "app/Commands.hpp"
 #include "engine/Errors.hpp"
+#include "io/GdalErrors.hpp"
 #include "io/OutputFolder.hpp"
 #include "tests/TestSupport.hpp"
 
@@ -243,6 +245,100 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   EXPECT_FALSE(fs::exists(target / "old.txt"));
   EXPECT_EQ(test::read_file((target / "new.txt").string()), "whole");
   fs::remove_all(target);
+}
+
+}  // namespace
+}  // namespace geoclaim
+
+namespace geoclaim {
+namespace {
+
+TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
+  const fs::path job = fs::temp_directory_path() / ("geoclaim-mixed-" + std::to_string(::getpid()) + ".gcl");
+  std::ofstream(job) << "load mixed from \"testdata/formats/mixed.geojson\"\n";
+  const fs::path out = scratch("mixed");
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = job.string();
+  opts.output_dir = out.string();
+  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  EXPECT_FALSE(fs::exists(out / "mixed.geojson"));
+  // The collection's point goes with the points, its polygon with the polygons.
+  for (const auto& [file, expected] : {std::pair{"mixed_point.geojson", 2}, std::pair{"mixed_polygon.geojson", 2}}) {
+    GDALDatasetH ds = GDALOpenEx((out / file).c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    ASSERT_TRUE(ds) << file;
+    EXPECT_EQ(OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, 0), TRUE), expected) << file;
+    GDALClose(ds);
+  }
+  // No claims: no empty result layers either.
+  EXPECT_FALSE(fs::exists(out / "claims.geojson"));
+  EXPECT_FALSE(fs::exists(out / "zones.geojson"));
+  EXPECT_TRUE(fs::exists(out / "project.qgs"));
+  fs::remove_all(out);
+  fs::remove(job);
+}
+
+}  // namespace
+}  // namespace geoclaim
+
+namespace geoclaim {
+namespace {
+
+// More than 10,000 footprints: the folder keeps only the footprints a result names, and the
+// project also references the whole FlatGeobuf, which QGIS opens directly.
+TEST(OutputFolder, LargeInputIsWrittenInPartAndReferencedWhole) {
+  const fs::path dir = scratch("large");
+  fs::create_directories(dir);
+  const fs::path fgb = dir / "footprints.fgb";
+  io::ensure_gdal();
+  GDALDatasetH ds = GDALCreate(GDALGetDriverByName("FlatGeobuf"), fgb.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  ASSERT_TRUE(ds);
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, 4326);
+  OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+  OGRLayerH layer = GDALDatasetCreateLayer(ds, "footprints", srs, wkbPolygon, nullptr);
+  for (int i = 0; i < 10050; ++i) {  // 10 m squares on a 0.0005° grid, 101 to a row
+    const double lon = 40.0 + (i % 101) * 0.0005, lat = 35.0 + (i / 101) * 0.0005;
+    const std::string wkt = "POLYGON((" + std::to_string(lon) + " " + std::to_string(lat) + "," +
+                            std::to_string(lon + 0.0001) + " " + std::to_string(lat) + "," + std::to_string(lon + 0.0001) +
+                            " " + std::to_string(lat + 0.0001) + "," + std::to_string(lon) + " " +
+                            std::to_string(lat + 0.0001) + "," + std::to_string(lon) + " " + std::to_string(lat) + "))";
+    OGRGeometryH g = nullptr;
+    char* p = const_cast<char*>(wkt.c_str());
+    ASSERT_EQ(OGR_G_CreateFromWkt(&p, srs, &g), OGRERR_NONE);
+    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+    OGR_F_SetGeometryDirectly(f, g);
+    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
+    OGR_F_Destroy(f);
+  }
+  GDALClose(ds);
+  OSRDestroySpatialReference(srs);
+
+  const fs::path job = dir / "job.gcl";
+  std::ofstream(job) << "load footprints from \"" << fgb.string() << "\"\n"
+                     << "place strike at 35.00005, 40.00005 uncertainty 3 m\n"
+                     << "claim hit: strike inside footprints\n";
+  const fs::path out = dir / "out";
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = job.string();
+  opts.output_dir = out.string();
+  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  GDALDatasetH written = GDALOpenEx((out / "footprints.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_TRUE(written);
+  EXPECT_EQ(OGR_L_GetFeatureCount(GDALDatasetGetLayer(written, 0), TRUE), 1);  // the one hit
+  GDALClose(written);
+  tinyxml2::XMLDocument project;
+  ASSERT_EQ(project.LoadFile((out / "project.qgs").c_str()), tinyxml2::XML_SUCCESS);
+  bool referenced = false;
+  for (auto* l = project.FirstChildElement("qgis")->FirstChildElement("projectlayers")->FirstChildElement("maplayer"); l;
+       l = l->NextSiblingElement("maplayer"))
+    if (std::string(l->FirstChildElement("layername")->GetText()) == "footprints (whole source)") {
+      referenced = true;
+      EXPECT_TRUE(fs::equivalent(out / l->FirstChildElement("datasource")->GetText(), fgb));
+    }
+  EXPECT_TRUE(referenced);
+  fs::remove_all(dir);
 }
 
 }  // namespace
