@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "engine/ClaimsTable.hpp"
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
 #include "engine/Errors.hpp"
@@ -61,6 +62,13 @@ private:
   std::map<std::string, Span> m_spans;
   std::vector<std::string> m_order;
 };
+
+std::string trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
 
 std::vector<std::string> unit_list() { return {"m", "km", "ft", "yd", "mi", "nmi"}; }
 
@@ -137,190 +145,6 @@ void settle_quantifier(ClaimSpec& s, Span span) {
                             " features: say every, any, no or each before it"};
 }
 
-std::string claim_text(const lang::ClaimBody& b) {
-  using lang::Relation;
-  auto dist = [](const lang::DistanceLit& d) { return format_number(d.value, 6) + " " + d.unit; };
-  std::string q;
-  switch (b.quantifier) {
-    case lang::Quantifier::every: q = "every "; break;
-    case lang::Quantifier::any: q = "any "; break;
-    case lang::Quantifier::no: q = "no "; break;
-    case lang::Quantifier::each: q = "each "; break;
-    default: break;
-  }
-  const std::string qual = b.qualifier ? b.qualifier->text + " " : "";
-  const std::string dir = b.direction ? (b.direction->bearing_deg ? "bearing " + format_number(*b.direction->bearing_deg, 3)
-                                                                   : b.direction->words)
-                                      : "";
-  switch (b.relation) {
-    case Relation::within: return q + b.subject.text + " within " + qual + dist(*b.distance) + " of " + b.object.text;
-    case Relation::distance_from: return q + b.subject.text + " " + qual + dist(*b.distance) + " from " + b.object.text;
-    case Relation::distance_direction:
-      return q + b.subject.text + " " + qual + dist(*b.distance) + " " + dir + " of " + b.object.text;
-    case Relation::direction: return q + b.subject.text + " " + dir + " of " + b.object.text;
-    case Relation::inside: return q + b.subject.text + " inside " + b.object.text;
-    case Relation::crosses: return "line from " + b.subject.text + " to " + b.object.text + " crosses " + b.crossed.text;
-    case Relation::distance_between: {
-      std::string cond;
-      switch (b.bound) {
-        case lang::Bound::at_most: cond = "at most " + dist(*b.distance); break;
-        case lang::Bound::at_least: cond = "at least " + dist(*b.distance); break;
-        case lang::Bound::between: cond = "between " + dist(*b.distance) + " and " + dist(*b.distance2); break;
-        default: cond = qual + dist(*b.distance);
-      }
-      return "distance between " + b.subject.text + " and " + b.object.text + " is " + cond;
-    }
-  }
-  return {};
-}
-
-// ---- reported-claims tables -------------------------------------------------------------
-
-/// Reads a number with optional unit-free decimals ("55", "0.5"); nothing when it is not one.
-std::optional<double> to_number(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t b = 0;
-  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  double v = 0;
-  auto [p, ec] = std::from_chars(s.data() + b, s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || b == s.size()) return std::nullopt;
-  return v;
-}
-
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
-
-/// One table row as a claim body. Cells are named by the table's header.
-lang::ClaimBody body_from_row(const std::map<std::string, std::string>& cell) {
-  using lang::Relation;
-  auto get = [&](const char* k) {
-    auto it = cell.find(k);
-    return it == cell.end() ? std::string() : trim(it->second);
-  };
-  lang::ClaimBody b;
-  std::string subject = get("subject");
-  for (const auto& [word, q] : std::initializer_list<std::pair<const char*, lang::Quantifier>>{
-           {"every ", lang::Quantifier::every}, {"any ", lang::Quantifier::any},
-           {"no ", lang::Quantifier::no}, {"each ", lang::Quantifier::each}})
-    if (lower(subject).rfind(word, 0) == 0) {
-      b.quantifier = q;
-      subject = trim(subject.substr(std::string(word).size()));
-    }
-  if (subject.empty()) throw SpecError{{}, "column 'subject' is empty"};
-  b.subject = {subject, {}};
-  b.object = {get("object"), {}};
-  if (b.object.text.empty()) throw SpecError{{}, "column 'object' is empty"};
-  const std::string relation = lower(get("relation"));
-  const std::string unit = get("unit");
-  const std::string distance = get("distance");
-  if (!get("qualifier").empty()) b.qualifier = lang::Name{get("qualifier"), {}};
-  auto need_distance = [&](const std::string& text) {
-    auto v = to_number(text);
-    if (!v) throw SpecError{{}, "column 'distance' holds '" + text + "', not a number"};
-    if (unit.empty()) throw SpecError{{}, "column 'unit' is empty (expected " + std::string(unit_names()) + ")"};
-    return lang::DistanceLit{*v, unit, {}, {}};
-  };
-  const std::string direction = get("direction");
-  auto set_direction = [&]() {
-    if (direction.empty()) return;
-    lang::DirectionLit d;
-    if (lower(direction).rfind("bearing", 0) == 0) {
-      auto v = to_number(direction.substr(7));
-      if (!v) throw SpecError{{}, "column 'direction' holds '" + direction + "', not 'bearing DEGREES'"};
-      d.bearing_deg = *v;
-    } else {
-      d.words = direction;
-    }
-    b.direction = d;
-  };
-  if (relation == "within") {
-    b.relation = Relation::within;
-    b.bound = lang::Bound::at_most;
-    b.distance = need_distance(distance);
-  } else if (relation == "distance") {
-    b.distance = need_distance(distance);
-    set_direction();
-    b.relation = b.direction ? Relation::distance_direction : Relation::distance_from;
-  } else if (relation == "direction") {
-    set_direction();
-    if (!b.direction) throw SpecError{{}, "relation 'direction' needs the column 'direction'"};
-    b.relation = Relation::direction;
-  } else if (relation == "inside" || relation == "hit") {
-    b.relation = Relation::inside;
-  } else if (relation == "at_most" || relation == "at_least") {
-    b.relation = Relation::distance_between;
-    b.bound = relation == "at_most" ? lang::Bound::at_most : lang::Bound::at_least;
-    b.distance = need_distance(distance);
-  } else if (relation == "between") {
-    b.relation = Relation::distance_between;
-    b.bound = lang::Bound::between;
-    const size_t sep = distance.find("..") != std::string::npos ? distance.find("..") : distance.find('-', 1);
-    if (sep == std::string::npos)
-      throw SpecError{{}, "relation 'between' needs a distance such as '10..20', found '" + distance + "'"};
-    b.distance = need_distance(distance.substr(0, sep));
-    b.distance2 = need_distance(distance.substr(sep + (distance[sep] == '.' ? 2 : 1)));
-  } else {
-    throw SpecError{{}, "unknown relation '" + relation +
-                            "' (expected within, distance, direction, inside, at_most, at_least, between)" +
-                            did_you_mean(relation, {"within", "distance", "direction", "inside", "at_most", "at_least", "between"})};
-  }
-  return b;
-}
-
-// ---- attribution ------------------------------------------------------------------------
-
-Attribution attribute_one(const Layer& subject, size_t i, const Layer& object, double within_m,
-                          NearestScratch& scratch) {
-  const Feature& f = subject.features()[i];
-  Attribution a;
-  a.subject = &subject;
-  a.subject_feature = i;
-  a.subject_id = f.id;
-  a.point = representative_point(f.geometry.get());
-  a.uncertainty_m = f.uncertainty_m;
-  a.object = &object;
-  GeomPtr point = make_point(a.point);
-  auto candidate = [&](size_t j, double share) {
-    AttributionCandidate c;
-    c.feature = j;
-    c.id = object.features()[j].id;
-    c.share = share;
-    const NearestPair p = nearest_points(point.get(), object.features()[j].geometry.get());
-    c.distance_m = p.distance_m;
-    c.nearest = p.on_b;
-    c.bearing_deg = p.distance_m > 0 ? geodesic_inverse(p.on_b, a.point).azimuth1_deg : 0.0;
-    return c;
-  };
-  if (a.uncertainty_m > 0) {
-    const UncertaintyDisc disc(a.point, a.uncertainty_m);
-    object.index().candidates_within(a.point, a.uncertainty_m, scratch.candidates);
-    const std::vector<size_t> near = scratch.candidates;  // candidate() below reuses the scratch
-    for (size_t j : near) {
-      if (family(object.features()[j].geometry.get()) != GeomFamily::polygon) continue;
-      const double share = disc.share_inside(object.features()[j].geometry.get());
-      if (share > 0) a.candidates.push_back(candidate(j, share));
-    }
-    std::stable_sort(a.candidates.begin(), a.candidates.end(),
-                     [](const auto& x, const auto& y) { return x.share > y.share; });
-    if (!a.candidates.empty()) a.status = a.candidates.size() == 1 && a.candidates[0].share > 0.999999 ? "inside" : "shared";
-  } else {
-    for (size_t j : covering_features(a.point, object, scratch)) a.candidates.push_back(candidate(j, 1.0));
-    if (!a.candidates.empty()) a.status = "inside";
-  }
-  if (a.candidates.empty()) {
-    if (auto nf = nearest_feature(point.get(), object, scratch, within_m)) {
-      a.candidates.push_back(candidate(nf->feature, 0.0));
-      a.status = "nearest";
-    } else {
-      a.status = "none";
-    }
-  }
-  return a;
-}
 
 // ---- the interpreter --------------------------------------------------------------------
 
@@ -515,7 +339,7 @@ private:
       NearestScratch scratch;
       const size_t n = subject.layer->size();
       for (size_t i = 0; i < n; ++i) {
-        Attribution a = attribute_one(*subject.layer, i, *object.layer, within, scratch);
+        Attribution a = attribute_feature(*subject.layer, i, *object.layer, within, scratch);
         a.statement_id = std::string(m_file.slice(s.span));
         a.subject_name = s.subject.text;
         a.object_name = s.object.text;
@@ -546,7 +370,7 @@ private:
       for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) cell[table.columns[c]] = row.cells[c];
       const std::string where = s.path + ":" + std::to_string(row.line);
       try {
-        const lang::ClaimBody body = body_from_row(cell);
+        const lang::ClaimBody body = claim_from_row(cell);
         ClaimSpec spec = build_spec(body, m_scope, m_tolerances);
         spec.id = trim(cell["id"]).empty() ? "row" + std::to_string(row.line) : trim(cell["id"]);
         if (std::find(m_claim_ids.begin(), m_claim_ids.end(), spec.id) != m_claim_ids.end())
@@ -561,7 +385,7 @@ private:
         result.claims.push_back(evaluate(spec));
       } catch (const SpecError& e) {
         result.row_errors.push_back(where + ": " + e.message);
-      } catch (const DataError& e) {
+      } catch (const Error& e) {  // the row's own text (ScriptError) or its data (DataError)
         result.row_errors.push_back(where + ": " + e.what());
       }
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/Attribution.hpp"
 #include "engine/Claims.hpp"
 #include "engine/DataSource.hpp"
 #include "engine/Tolerance.hpp"
@@ -14,30 +15,6 @@
 #include "engine/lang/SourceFile.hpp"
 
 namespace geoclaim {
-
-/// One footprint an attributed point may be in.
-struct AttributionCandidate {
-  size_t feature = 0;
-  std::string id;
-  double share = 0;        ///< share of the uncertainty disc inside (1 or 0 without uncertainty)
-  double distance_m = 0;   ///< 0 when inside
-  double bearing_deg = 0;  ///< from the footprint's nearest point to the subject
-  GeoPoint nearest;        ///< nearest point of the footprint
-};
-
-/// `attribute S to O`: for one subject feature, the footprints it may have hit, best first.
-struct Attribution {
-  std::string statement_id;  ///< "attribute strikes to footprints"
-  std::string subject_name, object_name;
-  const Layer* object = nullptr;
-  const Layer* subject = nullptr;
-  size_t subject_feature = 0;
-  std::string subject_id;
-  GeoPoint point;
-  double uncertainty_m = 0;
-  std::string status;  ///< "inside", "shared", "nearest", "none"
-  std::vector<AttributionCandidate> candidates;
-};
 
 /// A loaded or defined layer and what kind of name it is.
 struct NamedLayer {

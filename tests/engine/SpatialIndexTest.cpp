@@ -37,7 +37,9 @@ void check_against_linear_scan(double lat0, double lon0) {
     layer.index().candidates_within(p, 30000, found);
     for (size_t i = 0; i < layer.size(); ++i) {
       const double d = geodesic_inverse(p, representative_point(layer.features()[i].geometry.get())).distance_m;
-      if (d <= 30000) EXPECT_TRUE(std::binary_search(found.begin(), found.end(), i)) << "missed " << i;
+      if (d <= 30000) {
+        EXPECT_TRUE(std::binary_search(found.begin(), found.end(), i)) << "missed " << i;
+      }
     }
     // Nearest: the same feature and distance as the scan.
     double best = 1e300;

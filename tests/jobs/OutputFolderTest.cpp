@@ -61,8 +61,11 @@ void check_rings(OGRGeometryH g, const std::string& where) {
   } else if (type == wkbPolygon) {
     for (int r = 0; r < OGR_G_GetGeometryCount(g); ++r) {
       const double area = signed_area(OGR_G_GetGeometryRef(g, r));
-      if (r == 0) EXPECT_GT(area, 0) << where << ": exterior ring is not counter-clockwise";
-      else EXPECT_LT(area, 0) << where << ": hole is not clockwise";
+      if (r == 0) {
+        EXPECT_GT(area, 0) << where << ": exterior ring is not counter-clockwise";
+      } else {
+        EXPECT_LT(area, 0) << where << ": hole is not clockwise";
+      }
     }
   }
 }
