@@ -6,17 +6,13 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Names.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 
 namespace geoclaim {
 namespace {
 
 using lang::Relation;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 /// Reads a number with optional unit-free decimals ("55", "0.5"); nothing when it is not one.
 std::optional<double> to_number(std::string s) {
@@ -27,13 +23,6 @@ std::optional<double> to_number(std::string s) {
   auto [p, ec] = std::from_chars(s.data() + b, s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size() || b == s.size()) return std::nullopt;
   return v;
-}
-
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
 }
 
 }  // namespace

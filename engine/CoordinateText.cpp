@@ -9,17 +9,11 @@
 #include <vector>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 
 namespace geoclaim {
 namespace {
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 std::vector<std::string> split_ws(std::string_view s) {
   std::vector<std::string> out;

@@ -16,6 +16,7 @@
 #include "engine/Names.hpp"
 #include "engine/Select.hpp"
 #include "engine/SpatialIndex.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "engine/lang/Parser.hpp"
 
@@ -31,11 +32,6 @@ struct SpecError {
   std::string message;
   bool data = false;
 };
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 /// The names defined so far. While checking, layers are not loaded and `layer` is null.
 class Scope {
@@ -63,20 +59,11 @@ private:
   std::vector<std::string> m_order;
 };
 
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
-
-std::vector<std::string> unit_list() { return {"m", "km", "ft", "yd", "mi", "nmi"}; }
-
 double metres(const lang::DistanceLit& d) {
   auto f = metres_per_unit(d.unit);
   if (!f)
     throw SpecError{d.unit_span, "unknown unit '" + d.unit + "' (expected " + unit_names() + ")" +
-                                     did_you_mean(d.unit, unit_list())};
+                                     did_you_mean(d.unit, unit_name_list())};
   if (!std::isfinite(d.value) || d.value < 0)
     throw SpecError{d.span, "a distance cannot be negative"};
   return d.value * *f;
@@ -144,7 +131,6 @@ void settle_quantifier(ClaimSpec& s, Span span) {
   throw SpecError{span, "'" + s.subject_name + "' has " + std::to_string(s.subject->size()) +
                             " features: say every, any, no or each before it"};
 }
-
 
 // ---- the interpreter --------------------------------------------------------------------
 

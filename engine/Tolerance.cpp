@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 
 namespace geoclaim {
 namespace {
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 }  // namespace
 
 std::string Tolerance::describe() const {

@@ -30,6 +30,12 @@ std::optional<double> metres_per_unit(std::string_view unit) {
 
 const char* unit_names() { return "m, km, ft, yd, mi, nmi"; }
 
+std::vector<std::string> unit_name_list() {
+  std::vector<std::string> out;
+  for (const auto& u : kUnits) out.emplace_back(u.name);
+  return out;
+}
+
 std::string format_number(double value, int decimals) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
   const double scale = std::pow(10.0, decimals);

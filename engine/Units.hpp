@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace geoclaim {
 
@@ -12,6 +13,9 @@ std::optional<double> metres_per_unit(std::string_view unit);
 
 /// The accepted unit names, for error messages: "m, km, ft, yd, mi, nmi".
 const char* unit_names();
+
+/// The accepted unit names one by one, for "did you mean" suggestions.
+std::vector<std::string> unit_name_list();
 
 /// A length in metres written for people: "55.21 km", "15.2 m", "0.84 m".
 std::string format_length(double metres);

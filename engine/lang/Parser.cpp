@@ -4,17 +4,11 @@
 #include <cctype>
 #include <tuple>
 
+#include "engine/Text.hpp"
 #include "engine/lang/Lexer.hpp"
 
 namespace geoclaim::lang {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 /// Thrown inside the parser to unwind to the statement loop; never escapes parse().
 struct SyntaxError {
