@@ -55,8 +55,8 @@ int run_job(const RunOptions& o, std::ostream& out, std::ostream& err) {
     lang::SourceFile file(o.job, text);
     io::OgrSource source;
     ProgressPrinter progress(err, o.progress_on_terminal);
-    Interpreter interpreter(source, [&err](const std::string& w) { err << "warning: " << w << "\n"; },
-                            progress.callbacks());
+    Interpreter interpreter(
+        source, [&err](const std::string& w) { err << "warning: " << w << "\n"; }, progress.callbacks());
     JobResult job = interpreter.run(file);
     if (o.output_dir) {
       const std::string format = job.reports.empty() ? "geojson" : job.reports.front().format;
@@ -135,8 +135,8 @@ int measure(const std::string& a, const std::string& b, std::ostream& out, std::
   out << "from      " << format_number(pa.lat(), 7) << ", " << format_number(pa.lon(), 7) << "  (lat, lon)\n"
       << "to        " << format_number(pb.lat(), 7) << ", " << format_number(pb.lon(), 7) << "\n"
       << "distance  " << format_number(inv.distance_m, 3) << " m (" << format_length(inv.distance_m) << ")\n"
-      << "azimuth   " << format_azimuth(inv.azimuth1_deg, 4) << "° at the start, " << format_azimuth(inv.azimuth2_deg, 4)
-      << "° at the end\n"
+      << "azimuth   " << format_azimuth(inv.azimuth1_deg, 4) << "° at the start, "
+      << format_azimuth(inv.azimuth2_deg, 4) << "° at the end\n"
       << "method    geodesic on WGS84 (Karney)\n";
   return kOk;
 }

@@ -11,12 +11,12 @@
 namespace geoclaim::app {
 
 class ProgressPrinter {
-public:
+ public:
   ProgressPrinter(std::ostream& err, bool terminal) : m_err(err), m_terminal(terminal) {}
   /// Callbacks for the Interpreter; the printer must outlive them.
   Progress callbacks();
 
-private:
+ private:
   using Clock = std::chrono::steady_clock;
   void advance(const std::string& what, size_t done, size_t total);
   void finished(const std::string& what, size_t items, double seconds);

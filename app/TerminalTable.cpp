@@ -7,14 +7,18 @@
 namespace geoclaim::app {
 namespace {
 size_t width(const std::string& s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 std::string pad(const std::string& s, size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 const char* colour(Verdict v) {
   switch (v) {
-    case Verdict::supported: return "\033[32m";
-    case Verdict::contradicted: return "\033[31m";
-    default: return "\033[33m";
+    case Verdict::supported:
+      return "\033[32m";
+    case Verdict::contradicted:
+      return "\033[31m";
+    default:
+      return "\033[33m";
   }
 }
 }  // namespace
@@ -33,7 +37,8 @@ std::string verdict_table(const JobResult& job, bool color) {
     w_measured = std::max(w_measured, width(r.measured));
     rows.push_back(std::move(r));
   }
-  std::string out = pad("claim", w_id) + "  " + pad("verdict", w_verdict) + "  " + pad("measured", w_measured) + "  claimed\n";
+  std::string out =
+      pad("claim", w_id) + "  " + pad("verdict", w_verdict) + "  " + pad("measured", w_measured) + "  claimed\n";
   for (const auto& r : rows) {
     const std::string v = pad(r.verdict, w_verdict);
     out += pad(r.id, w_id) + "  " + (color ? colour(r.v) + v + "\033[0m" : v) + "  " + pad(r.measured, w_measured) +

@@ -1,9 +1,9 @@
 #include "app/WriteResults.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "engine/Errors.hpp"
 #include "io/OgrWriter.hpp"
@@ -64,7 +64,8 @@ std::optional<layers::ProjectLayer> original_source(const layers::InputLayer& in
   } else {
     return std::nullopt;
   }
-  return layers::ProjectLayer{in.job_name + " (whole source)", datasource, in.family, layers::StyleKind::original, false};
+  return layers::ProjectLayer{in.job_name + " (whole source)", datasource, in.family, layers::StyleKind::original,
+                              false};
 }
 
 /// Layers bottom to top: zones, input polygons, lines, points, evidence, attribution, claims;

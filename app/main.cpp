@@ -8,8 +8,9 @@
 
 int main(int argc, char** argv) {
   using namespace geoclaim::app;
-  CLI::App cli{"geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
-               "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
+  CLI::App cli{
+      "geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
+      "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
   cli.set_version_flag("--version", std::string("geoclaim ") + GEOCLAIM_VERSION);
   cli.footer(
       "Examples:\n"
@@ -27,10 +28,12 @@ int main(int argc, char** argv) {
   auto* run_cmd = cli.add_subcommand("run", "Run a job: evaluate its claims and write its report folders.");
   run_cmd->add_option("job", run.job, "the job script (.gcl)")->required();
   run_cmd->add_option("-o,--output", run.output_dir, "write results here instead of the job's 'report to' folders");
-  run_cmd->add_option("--fail-on", fail_on, "exit 1 when a claim has this verdict")->check(CLI::IsMember({"contradicted"}));
+  run_cmd->add_option("--fail-on", fail_on, "exit 1 when a claim has this verdict")
+      ->check(CLI::IsMember({"contradicted"}));
 
   std::string check_path;
-  auto* check_cmd = cli.add_subcommand("check", "Find every error in a job (syntax, names, files, CRSs) without running it.");
+  auto* check_cmd =
+      cli.add_subcommand("check", "Find every error in a job (syntax, names, files, CRSs) without running it.");
   check_cmd->add_option("job", check_path, "the job script (.gcl)")->required();
 
   std::string info_path;

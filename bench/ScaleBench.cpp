@@ -58,7 +58,8 @@ void write_footprints(const Grid& g, long count, const std::string& path) {
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   // Row by row, one direct problem per row corner and a fixed degree step along the row: at
   // 25 m spacing over ~35 km the metres-per-degree of a row changes by far less than a cm.
-  const double m_per_deg_lon = geodesic_inverse(g.origin, GeoPoint::from_lat_lon(g.origin.lat(), g.origin.lon() + 0.01)).distance_m / 0.01;
+  const double m_per_deg_lon =
+      geodesic_inverse(g.origin, GeoPoint::from_lat_lon(g.origin.lat(), g.origin.lon() + 0.01)).distance_m / 0.01;
   long written = 0;
   for (int row = 0; row < g.side && written < count; ++row) {
     const GeoPoint south = g.corner(0, row, 0, 0), north = g.corner(0, row, 0, 10.0);
@@ -118,8 +119,8 @@ int main(int argc, char** argv) {
   grid.side = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(footprints))));
   const std::string fgb = dir + "/footprints.fgb", csv = dir + "/strikes.csv", job_path = dir + "/bench.gcl";
 
-  std::cout << "geoclaim scale benchmark: " << strikes << " strikes, " << footprints << " footprints ("
-            << grid.side << " x " << grid.side << " grid, 25 m pitch)\n\n";
+  std::cout << "geoclaim scale benchmark: " << strikes << " strikes, " << footprints << " footprints (" << grid.side
+            << " x " << grid.side << " grid, 25 m pitch)\n\n";
   std::cout << "step                                   items      seconds   items/s\n";
   auto row = [](const std::string& what, size_t items, double s) {
     std::printf("%-36s %9zu %10.2f %9.0f\n", what.c_str(), items, s, s > 0 ? items / s : 0.0);

@@ -4,11 +4,12 @@
 
 #include "engine/Geodesy.hpp"
 #include "engine/SpatialIndex.hpp"
+#include "engine/Units.hpp"
 
 namespace geoclaim {
 
 Attribution attribute_feature(const Layer& subject, size_t i, const Layer& object, double within_m,
-                          NearestScratch& scratch) {
+                              NearestScratch& scratch) {
   const Feature& f = subject.features()[i];
   Attribution a;
   a.subject = &subject;
@@ -40,7 +41,8 @@ Attribution attribute_feature(const Layer& subject, size_t i, const Layer& objec
     }
     std::stable_sort(a.candidates.begin(), a.candidates.end(),
                      [](const auto& x, const auto& y) { return x.share > y.share; });
-    if (!a.candidates.empty()) a.status = a.candidates.size() == 1 && a.candidates[0].share > 0.999999 ? "inside" : "shared";
+    if (!a.candidates.empty())
+      a.status = a.candidates.size() == 1 && a.candidates[0].share > 0.999999 ? "inside" : "shared";
   } else {
     for (size_t j : covering_features(a.point, object, scratch)) a.candidates.push_back(candidate(j, 1.0));
     if (!a.candidates.empty()) a.status = "inside";
@@ -54,6 +56,22 @@ Attribution attribute_feature(const Layer& subject, size_t i, const Layer& objec
     }
   }
   return a;
+}
+
+std::string footprint_label(const Attribution& a, const AttributionCandidate& c) {
+  std::string label = c.id;
+  if (auto name = a.object->field_index("name")) {
+    const std::string n = attribute_text(a.object->features()[c.feature].attributes[*name]);
+    if (!n.empty() && n != c.id) label += " (" + n + ")";
+  }
+  return label;
+}
+
+std::string candidates_text(const Attribution& a) {
+  std::string out;
+  for (const auto& c : a.candidates)
+    out += (out.empty() ? "" : "; ") + footprint_label(a, c) + " " + format_number(c.share * 100, 1) + "%";
+  return out;
 }
 
 }  // namespace geoclaim

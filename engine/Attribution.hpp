@@ -34,6 +34,12 @@ struct Attribution {
   std::vector<AttributionCandidate> candidates;
 };
 
+/// "3 (target building)": a candidate's id, and its `name` attribute when the layer has one.
+std::string footprint_label(const Attribution& a, const AttributionCandidate& c);
+
+/// "3 (target building) 100%; 2 (annex) 42.8%": every candidate with its share, best first.
+std::string candidates_text(const Attribution& a);
+
 /// Attributes feature `i` of `subject` (its representative point and uncertainty) to the
 /// polygons of `object`; `within_m` bounds the nearest-footprint fallback. The statement and
 /// layer names are left for the caller to fill in.

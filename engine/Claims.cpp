@@ -20,9 +20,7 @@ constexpr double kAnyDistance = std::numeric_limits<double>::infinity();
 // a 256-gon, so shares are exact only to about 1e-4 near an edge anyway.
 constexpr double kShareEpsilon = 1e-6;
 
-int badness(Verdict v) {
-  return v == Verdict::contradicted ? 2 : v == Verdict::inconclusive ? 1 : 0;
-}
+int badness(Verdict v) { return v == Verdict::contradicted ? 2 : v == Verdict::inconclusive ? 1 : 0; }
 
 Verdict both(Verdict a, Verdict b) {
   if (a == Verdict::contradicted || b == Verdict::contradicted) return Verdict::contradicted;
@@ -33,7 +31,7 @@ Verdict both(Verdict a, Verdict b) {
 std::string feature_id(const Layer& layer, size_t i) { return layer.features()[i].id; }
 
 class Evaluator {
-public:
+ public:
   Evaluator(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress)
       : m_spec(spec), m_progress(progress) {}
 
@@ -42,8 +40,12 @@ public:
     r.spec = m_spec;
     r.method = method();
     switch (m_spec.relation) {
-      case Relation::distance_between: r.measures.push_back(between()); break;
-      case Relation::crosses: r.measures.push_back(crosses()); break;
+      case Relation::distance_between:
+        r.measures.push_back(between());
+        break;
+      case Relation::crosses:
+        r.measures.push_back(crosses());
+        break;
       default:
         r.measures.reserve(m_spec.subject->size());
         for (size_t i = 0; i < m_spec.subject->size(); ++i) {
@@ -65,13 +67,14 @@ public:
     return r;
   }
 
-private:
+ private:
   std::string method() const {
     const bool points = m_spec.subject->family() == GeomFamily::point &&
                         (!m_spec.object || m_spec.object->family() == GeomFamily::point);
     if (m_spec.relation == Relation::inside)
-      return m_spec.working_crs ? "point in polygon, local AEQD disc share, edge distance in " + m_spec.working_crs_label
-                                : "point in polygon, local AEQD disc share";
+      return m_spec.working_crs
+                 ? "point in polygon, local AEQD disc share, edge distance in " + m_spec.working_crs_label
+                 : "point in polygon, local AEQD disc share";
     if (points) return "geodesic WGS84";
     return (m_spec.working_crs ? m_spec.working_crs_label : std::string("local AEQD")) +
            " nearest points + geodesic WGS84";
@@ -164,8 +167,8 @@ private:
     (void)g;
     const Layer& obj = *m_spec.object;
     if (obj.family() != GeomFamily::polygon)
-      throw DataError("'inside " + m_spec.object_name + "' needs polygons, but '" +
-                      m_spec.object_name + "' holds " + family_name(obj.family()) + " features");
+      throw DataError("'inside " + m_spec.object_name + "' needs polygons, but '" + m_spec.object_name + "' holds " +
+                      family_name(obj.family()) + " features");
     const GeoPoint p = m.subject_point;
     const auto covering = covering_features(p, obj, m_scratch);
     GeomPtr point = make_point(p);
@@ -200,8 +203,8 @@ private:
       m.inside_share = std::min(1.0, share);
     }
     m.verdict = m.inside_share >= 1.0 - kShareEpsilon ? Verdict::supported
-                : m.inside_share <= kShareEpsilon    ? Verdict::contradicted
-                                                     : Verdict::inconclusive;
+                : m.inside_share <= kShareEpsilon     ? Verdict::contradicted
+                                                      : Verdict::inconclusive;
     m.reason = reason(m);
     return m;
   }
@@ -245,8 +248,8 @@ private:
     m.on_subject = best->second.pair.on_a;
     m.bearing_deg = geodesic_inverse(m.on_object, m.on_subject).azimuth1_deg;
     if (m_spec.crossed->family() != GeomFamily::line)
-      throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but '" + m_spec.crossed_name +
-                      "' holds " + family_name(m_spec.crossed->family()) + " features");
+      throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but '" + m_spec.crossed_name + "' holds " +
+                      family_name(m_spec.crossed->family()) + " features");
     const auto path = densify_geodesic(m.on_object, m.on_subject, 1.0);
     GeomPtr segment = make_line(path);
     const GeoPoint mid = path[path.size() / 2];
@@ -255,11 +258,12 @@ private:
     for (size_t i : m_scratch.candidates)
       if (GEOSIntersects_r(geos(), segment.get(), m_spec.crossed->features()[i].geometry.get()) == 1) {
         crossed = true;
-        m.reason = "the " + format_length(m.distance_m) + " segment crosses " + m_spec.crossed_name +
-                   " feature " + feature_id(*m_spec.crossed, i);
+        m.reason = "the " + format_length(m.distance_m) + " segment crosses " + m_spec.crossed_name + " feature " +
+                   feature_id(*m_spec.crossed, i);
         break;
       }
-    if (!crossed) m.reason = "the " + format_length(m.distance_m) + " segment crosses no feature of " + m_spec.crossed_name;
+    if (!crossed)
+      m.reason = "the " + format_length(m.distance_m) + " segment crosses no feature of " + m_spec.crossed_name;
     m.verdict = crossed ? Verdict::supported : Verdict::contradicted;
     return m;
   }
@@ -267,9 +271,12 @@ private:
   std::string reason(const FeatureMeasure& m) const {
     std::string s;
     if (m_spec.relation == Relation::inside) {
-      s = m.object_id.empty() ? "no polygon near" : (m.edge_depth_m >= 0 ? "inside " : "outside ") + m_spec.object_name + " " + m.object_id;
+      s = m.object_id.empty() ? "no polygon near"
+                              : (m.edge_depth_m >= 0 ? "inside " : "outside ") + m_spec.object_name + " " + m.object_id;
       if (!std::isnan(m.edge_depth_m)) s += ", " + format_length(std::fabs(m.edge_depth_m)) + " from its edge";
-      if (m.uncertainty_m > 0) s += ", " + format_number(m.inside_share * 100, 1) + "% of the ±" + format_length(m.uncertainty_m) + " disc inside";
+      if (m.uncertainty_m > 0)
+        s += ", " + format_number(m.inside_share * 100, 1) + "% of the ±" + format_length(m.uncertainty_m) +
+             " disc inside";
       return s;
     }
     if (m_spec.relation != Relation::direction) s = format_length(m.distance_m);
@@ -290,14 +297,17 @@ private:
 
 }  // namespace
 
-Interval claimed_interval(lang::Bound bound, double d1, double d2, const std::string& word,
-                          const Tolerance& tol) {
+Interval claimed_interval(lang::Bound bound, double d1, double d2, const std::string& word, const Tolerance& tol) {
   const double a = word.empty() ? 0.0 : tol.allowance_m(d1);
   switch (bound) {
-    case lang::Bound::at_most: return {0.0, d1 + a};
-    case lang::Bound::at_least: return {std::max(0.0, d1 - a), std::numeric_limits<double>::infinity()};
-    case lang::Bound::between: return {std::min(d1, d2), std::max(d1, d2)};
-    case lang::Bound::approximately: break;
+    case lang::Bound::at_most:
+      return {0.0, d1 + a};
+    case lang::Bound::at_least:
+      return {std::max(0.0, d1 - a), std::numeric_limits<double>::infinity()};
+    case lang::Bound::between:
+      return {std::min(d1, d2), std::max(d1, d2)};
+    case lang::Bound::approximately:
+      break;
   }
   if (is_upper_bounded_word(word)) return {std::max(0.0, d1 - a), d1};
   return {std::max(0.0, d1 - a), d1 + a};

@@ -31,7 +31,7 @@ struct ClaimSpec {
   const Layer* object = nullptr;
   const Layer* crossed = nullptr;  ///< line layer for `crosses`
   bool subject_is_place = false;
-  std::optional<Interval> claimed_m;        ///< distance interval, metres
+  std::optional<Interval> claimed_m;         ///< distance interval, metres
   std::optional<DirectionSector> direction;  ///< bearing sector from object to subject
   std::string tolerance_word;                ///< "about", "plain", … ("" when none applies)
   /// `set crs`: WGS84 lon/lat → the working CRS where footprint nearest points are found;
@@ -48,7 +48,7 @@ struct FeatureMeasure {
   std::optional<size_t> object_feature;
   std::string object_id;
   double distance_m = std::numeric_limits<double>::quiet_NaN();
-  double uncertainty_m = 0;  ///< subject's plus object's positional uncertainty
+  double uncertainty_m = 0;                                       ///< subject's plus object's positional uncertainty
   double bearing_deg = std::numeric_limits<double>::quiet_NaN();  ///< object → subject
   double bearing_uncertainty_deg = 0;
   double inside_share = std::numeric_limits<double>::quiet_NaN();  ///< `inside` only
@@ -58,7 +58,7 @@ struct FeatureMeasure {
   double margin_m = std::numeric_limits<double>::quiet_NaN();
   double margin_deg = std::numeric_limits<double>::quiet_NaN();
   Verdict verdict = Verdict::inconclusive;
-  std::string reason;  ///< one line saying why
+  std::string reason;              ///< one line saying why
   GeoPoint on_subject, on_object;  ///< the nearest points measured between (evidence)
 };
 
@@ -79,7 +79,6 @@ struct ClaimResult {
 ClaimResult evaluate(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress = {});
 
 /// The distance interval a bound and tolerance give: `about 55 km` with 10 % → [49.5, 60.5] km.
-Interval claimed_interval(lang::Bound bound, double d1_m, double d2_m, const std::string& word,
-                          const Tolerance& tol);
+Interval claimed_interval(lang::Bound bound, double d1_m, double d2_m, const std::string& word, const Tolerance& tol);
 
 }  // namespace geoclaim

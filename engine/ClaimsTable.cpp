@@ -36,9 +36,11 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
   };
   lang::ClaimBody b;
   std::string subject = get("subject");
-  for (const auto& [word, q] : std::initializer_list<std::pair<const char*, lang::Quantifier>>{
-           {"every ", lang::Quantifier::every}, {"any ", lang::Quantifier::any},
-           {"no ", lang::Quantifier::no}, {"each ", lang::Quantifier::each}})
+  for (const auto& [word, q] :
+       std::initializer_list<std::pair<const char*, lang::Quantifier>>{{"every ", lang::Quantifier::every},
+                                                                       {"any ", lang::Quantifier::any},
+                                                                       {"no ", lang::Quantifier::no},
+                                                                       {"each ", lang::Quantifier::each}})
     if (lower(subject).rfind(word, 0) == 0) {
       b.quantifier = q;
       subject = trim(subject.substr(std::string(word).size()));
@@ -97,9 +99,10 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
     b.distance = need_distance(distance.substr(0, sep));
     b.distance2 = need_distance(distance.substr(sep + (distance[sep] == '.' ? 2 : 1)));
   } else {
-    throw ScriptError("unknown relation '" + relation +
-                            "' (expected within, distance, direction, inside, at_most, at_least, between)" +
-                            did_you_mean(relation, {"within", "distance", "direction", "inside", "at_most", "at_least", "between"}));
+    throw ScriptError(
+        "unknown relation '" + relation +
+        "' (expected within, distance, direction, inside, at_most, at_least, between)" +
+        did_you_mean(relation, {"within", "distance", "direction", "inside", "at_most", "at_least", "between"}));
   }
   return b;
 }
@@ -109,31 +112,53 @@ std::string claim_text(const lang::ClaimBody& b) {
   auto dist = [](const lang::DistanceLit& d) { return format_number(d.value, 6) + " " + d.unit; };
   std::string q;
   switch (b.quantifier) {
-    case lang::Quantifier::every: q = "every "; break;
-    case lang::Quantifier::any: q = "any "; break;
-    case lang::Quantifier::no: q = "no "; break;
-    case lang::Quantifier::each: q = "each "; break;
-    default: break;
+    case lang::Quantifier::every:
+      q = "every ";
+      break;
+    case lang::Quantifier::any:
+      q = "any ";
+      break;
+    case lang::Quantifier::no:
+      q = "no ";
+      break;
+    case lang::Quantifier::each:
+      q = "each ";
+      break;
+    default:
+      break;
   }
   const std::string qual = b.qualifier ? b.qualifier->text + " " : "";
-  const std::string dir = b.direction ? (b.direction->bearing_deg ? "bearing " + format_number(*b.direction->bearing_deg, 3)
-                                                                   : b.direction->words)
-                                      : "";
+  const std::string dir =
+      b.direction
+          ? (b.direction->bearing_deg ? "bearing " + format_number(*b.direction->bearing_deg, 3) : b.direction->words)
+          : "";
   switch (b.relation) {
-    case Relation::within: return q + b.subject.text + " within " + qual + dist(*b.distance) + " of " + b.object.text;
-    case Relation::distance_from: return q + b.subject.text + " " + qual + dist(*b.distance) + " from " + b.object.text;
+    case Relation::within:
+      return q + b.subject.text + " within " + qual + dist(*b.distance) + " of " + b.object.text;
+    case Relation::distance_from:
+      return q + b.subject.text + " " + qual + dist(*b.distance) + " from " + b.object.text;
     case Relation::distance_direction:
       return q + b.subject.text + " " + qual + dist(*b.distance) + " " + dir + " of " + b.object.text;
-    case Relation::direction: return q + b.subject.text + " " + dir + " of " + b.object.text;
-    case Relation::inside: return q + b.subject.text + " inside " + b.object.text;
-    case Relation::crosses: return "line from " + b.subject.text + " to " + b.object.text + " crosses " + b.crossed.text;
+    case Relation::direction:
+      return q + b.subject.text + " " + dir + " of " + b.object.text;
+    case Relation::inside:
+      return q + b.subject.text + " inside " + b.object.text;
+    case Relation::crosses:
+      return "line from " + b.subject.text + " to " + b.object.text + " crosses " + b.crossed.text;
     case Relation::distance_between: {
       std::string cond;
       switch (b.bound) {
-        case lang::Bound::at_most: cond = "at most " + dist(*b.distance); break;
-        case lang::Bound::at_least: cond = "at least " + dist(*b.distance); break;
-        case lang::Bound::between: cond = "between " + dist(*b.distance) + " and " + dist(*b.distance2); break;
-        default: cond = qual + dist(*b.distance);
+        case lang::Bound::at_most:
+          cond = "at most " + dist(*b.distance);
+          break;
+        case lang::Bound::at_least:
+          cond = "at least " + dist(*b.distance);
+          break;
+        case lang::Bound::between:
+          cond = "between " + dist(*b.distance) + " and " + dist(*b.distance2);
+          break;
+        default:
+          cond = qual + dist(*b.distance);
       }
       return "distance between " + b.subject.text + " and " + b.object.text + " is " + cond;
     }

@@ -36,8 +36,7 @@ bool is_hemisphere(const std::string& t) {
 bool is_plain_number(const std::string& t) {
   if (t.empty()) return false;
   for (char c : t)
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'))
-      return false;
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+')) return false;
   return true;
 }
 
@@ -88,8 +87,7 @@ double parse_angle(std::string_view raw, Axis axis) {
     throw CoordinateError("'" + text + "' has an N/S letter but is read as a longitude");
   const double limit = axis == Axis::latitude ? 90.0 : 180.0;
   if (!std::isfinite(value) || std::fabs(value) > limit)
-    throw CoordinateError(std::string(name) + " '" + text + "' is outside ±" +
-                          format_number(limit, 0) + "°");
+    throw CoordinateError(std::string(name) + " '" + text + "' is outside ±" + format_number(limit, 0) + "°");
   return value;
 }
 
@@ -106,14 +104,12 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
     size_t cut = 0;
     for (size_t i = 0; i < parts.size() && cut == 0; ++i) {
       const auto& p = parts[i];
-      if (i + 1 < parts.size() && !p.empty() &&
-          std::string("NSEWnsew").find(p.back()) != std::string::npos)
+      if (i + 1 < parts.size() && !p.empty() && std::string("NSEWnsew").find(p.back()) != std::string::npos)
         cut = i + 1;
     }
     if (cut == 0) {
       if (parts.size() % 2 != 0 || parts.empty())
-        throw CoordinateError("cannot split '" + text +
-                              "' into latitude and longitude (separate them with a comma)");
+        throw CoordinateError("cannot split '" + text + "' into latitude and longitude (separate them with a comma)");
       cut = parts.size() / 2;
     }
     for (size_t i = 0; i < parts.size(); ++i) (i < cut ? first : second) += parts[i] + " ";
@@ -125,7 +121,8 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
   GeographicLib::DMS::flag ind1 = GeographicLib::DMS::NONE, ind2 = GeographicLib::DMS::NONE;
   double a = decode(first, ind1), b = decode(second, ind2);
   if (ind1 != GeographicLib::DMS::NONE && ind1 == ind2)
-    throw CoordinateError("'" + text + "' gives two " + (ind1 == GeographicLib::DMS::LATITUDE ? "latitudes" : "longitudes"));
+    throw CoordinateError("'" + text + "' gives two " +
+                          (ind1 == GeographicLib::DMS::LATITUDE ? "latitudes" : "longitudes"));
   if (ind1 == GeographicLib::DMS::LONGITUDE || ind2 == GeographicLib::DMS::LATITUDE) std::swap(a, b);
   const double lat = a, lon = b;
   if (auto problem = check_lat_lon(lat, lon); !problem.empty())
@@ -156,8 +153,7 @@ bool looks_swapped(double lat, double lon) {
 std::string check_lat_lon(double lat, double lon) {
   if (!std::isfinite(lat) || !std::isfinite(lon)) return "coordinate is not a number";
   if (std::fabs(lat) > 90.0) return "latitude " + format_number(lat, 7) + " is outside ±90°";
-  if (std::fabs(lon) > 180.0)
-    return "longitude " + format_number(lon, 7) + " is outside ±180°";
+  if (std::fabs(lon) > 180.0) return "longitude " + format_number(lon, 7) + " is outside ±180°";
   return {};
 }
 

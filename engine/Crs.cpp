@@ -32,17 +32,14 @@ PjPtr create_crs(const std::string& definition) {
   if (!pj) {
     // PROJ's own text is kept when it says something ("crs not found" says little).
     const std::string why = last_proj_error();
-    throw DataError("unknown CRS '" + definition + "'" +
-                    (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
+    throw DataError("unknown CRS '" + definition + "'" + (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
                     ": give an EPSG code such as EPSG:32637, a WKT or a PROJ string");
   }
   const PJ_TYPE t = proj_get_type(pj.get());
-  const bool is_crs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS ||
-                      t == PJ_TYPE_PROJECTED_CRS || t == PJ_TYPE_COMPOUND_CRS ||
-                      t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_BOUND_CRS ||
+  const bool is_crs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_PROJECTED_CRS ||
+                      t == PJ_TYPE_COMPOUND_CRS || t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_BOUND_CRS ||
                       t == PJ_TYPE_GEOGRAPHIC_CRS || t == PJ_TYPE_OTHER_CRS;
-  if (!is_crs)
-    throw DataError("'" + definition + "' is a coordinate operation, not a CRS");
+  if (!is_crs) throw DataError("'" + definition + "' is a coordinate operation, not a CRS");
   return pj;
 }
 
@@ -84,7 +81,7 @@ Crs Crs::from_user_input(const std::string& definition) {
 
 struct CrsTransform::Impl {
   PjPtr pj;
-  bool angular_in = false;   // operation() only: input in radians per PROJ, we take degrees
+  bool angular_in = false;  // operation() only: input in radians per PROJ, we take degrees
   bool angular_out = false;
 };
 
@@ -95,11 +92,9 @@ std::shared_ptr<const CrsTransform> CrsTransform::between(const Crs& source, con
   static std::map<std::pair<std::string, std::string>, std::shared_ptr<const CrsTransform>> cache;
   const auto key = std::make_pair(source.definition(), target.definition());
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  PjPtr raw(proj_create_crs_to_crs(PJ_DEFAULT_CTX, source.definition().c_str(),
-                                   target.definition().c_str(), nullptr));
+  PjPtr raw(proj_create_crs_to_crs(PJ_DEFAULT_CTX, source.definition().c_str(), target.definition().c_str(), nullptr));
   if (!raw)
-    throw DataError("no transformation from " + source.label() + " to " + target.label() + ": " +
-                    last_proj_error());
+    throw DataError("no transformation from " + source.label() + " to " + target.label() + ": " + last_proj_error());
   PjPtr norm(proj_normalize_for_visualization(PJ_DEFAULT_CTX, raw.get()));
   if (!norm) throw DataError("cannot normalise the axis order of " + source.label());
   auto impl = std::make_unique<Impl>();
@@ -109,9 +104,7 @@ std::shared_ptr<const CrsTransform> CrsTransform::between(const Crs& source, con
   return t;
 }
 
-std::shared_ptr<const CrsTransform> CrsTransform::to_wgs84(const Crs& source) {
-  return between(source, Crs::wgs84());
-}
+std::shared_ptr<const CrsTransform> CrsTransform::to_wgs84(const Crs& source) { return between(source, Crs::wgs84()); }
 
 std::shared_ptr<const CrsTransform> CrsTransform::operation(const std::string& proj_string) {
   PjPtr pj(proj_create(PJ_DEFAULT_CTX, proj_string.c_str()));

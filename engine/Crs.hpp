@@ -16,7 +16,7 @@ struct PlanarXY {
 /// A CRS given as anything PROJ accepts ("EPSG:32637", WKT, a PROJ string), checked and
 /// described. Immutable; cheap to copy (the PROJ object is shared).
 class Crs {
-public:
+ public:
   /// @throw DataError naming the definition when PROJ cannot build a CRS from it.
   static Crs from_user_input(const std::string& definition);
   static Crs wgs84() { return from_user_input("EPSG:4326"); }
@@ -28,7 +28,7 @@ public:
   /// A map projection (x/y in linear units): what `set crs` needs for planar work.
   bool is_projected() const { return m_projected; }
 
-private:
+ private:
   std::string m_definition;
   std::string m_label;
   bool m_geographic = false;
@@ -38,7 +38,7 @@ private:
 /// A transformation between two CRSs, or a single PROJ operation ("+proj=etmerc …").
 /// Geographic coordinates are degrees on both sides. Not thread-safe (one PROJ context).
 class CrsTransform {
-public:
+ public:
   /// From `source` to WGS84 lon/lat. Cached: the same source returns the same object.
   /// @throw DataError when PROJ finds no transformation.
   static std::shared_ptr<const CrsTransform> to_wgs84(const Crs& source);
@@ -55,7 +55,7 @@ public:
   PlanarXY forward(PlanarXY p) const;
   PlanarXY inverse(PlanarXY p) const;
 
-private:
+ private:
   struct Impl;
   explicit CrsTransform(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;

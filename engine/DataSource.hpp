@@ -50,7 +50,7 @@ struct Progress {
 };
 
 class FeatureSource {
-public:
+ public:
   virtual ~FeatureSource() = default;
   /// Reads a whole layer into WGS84 lon/lat.
   /// @throw DataError naming the file, line or feature and what is wrong.

@@ -22,9 +22,14 @@ std::optional<DirectionSector> parse_compass(std::string_view words) {
   std::string word;
   auto flush = [&]() -> bool {
     if (word.empty()) return true;
-    static const std::array<std::pair<const char*, const char*>, 8> names{{
-        {"north", "N"}, {"south", "S"}, {"east", "E"}, {"west", "W"},
-        {"northeast", "NE"}, {"northwest", "NW"}, {"southeast", "SE"}, {"southwest", "SW"}}};
+    static const std::array<std::pair<const char*, const char*>, 8> names{{{"north", "N"},
+                                                                           {"south", "S"},
+                                                                           {"east", "E"},
+                                                                           {"west", "W"},
+                                                                           {"northeast", "NE"},
+                                                                           {"northwest", "NW"},
+                                                                           {"southeast", "SE"},
+                                                                           {"southwest", "SW"}}};
     bool found = false;
     for (const auto& [full, abbr] : names)
       if (word == full) letters += abbr, found = true;

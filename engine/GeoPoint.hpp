@@ -10,7 +10,7 @@ namespace geoclaim {
 /// Geodetic longitude and latitude in degrees on WGS84. Default-constructed points are invalid
 /// (NaN), never (0, 0). Copy cost: two doubles.
 class GeoPoint {
-public:
+ public:
   GeoPoint() = default;
   static GeoPoint from_lat_lon(double lat_deg, double lon_deg) { return {lon_deg, lat_deg}; }
   static GeoPoint from_lon_lat(double lon_deg, double lat_deg) { return {lon_deg, lat_deg}; }
@@ -19,12 +19,11 @@ public:
   double lon() const { return m_lon; }
   /// True when both values are finite and latitude is within ±90°, longitude within ±180°.
   bool valid() const {
-    return std::isfinite(m_lat) && std::isfinite(m_lon) && std::fabs(m_lat) <= 90.0 &&
-           std::fabs(m_lon) <= 180.0;
+    return std::isfinite(m_lat) && std::isfinite(m_lon) && std::fabs(m_lat) <= 90.0 && std::fabs(m_lon) <= 180.0;
   }
   friend bool operator==(const GeoPoint&, const GeoPoint&) = default;
 
-private:
+ private:
   GeoPoint(double lon_deg, double lat_deg) : m_lon(lon_deg), m_lat(lat_deg) {}
   double m_lon = std::numeric_limits<double>::quiet_NaN();
   double m_lat = std::numeric_limits<double>::quiet_NaN();

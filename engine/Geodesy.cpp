@@ -17,9 +17,7 @@ double normalize_azimuth(double deg) {
   return a == 360.0 ? 0.0 : a;
 }
 
-double azimuth_difference(double a_deg, double b_deg) {
-  return GeographicLib::Math::AngDiff(a_deg, b_deg);
-}
+double azimuth_difference(double a_deg, double b_deg) { return GeographicLib::Math::AngDiff(a_deg, b_deg); }
 
 GeodesicInverse geodesic_inverse(const GeoPoint& from, const GeoPoint& to) {
   double s12 = 0, azi1 = 0, azi2 = 0;
@@ -33,12 +31,11 @@ GeoPoint geodesic_direct(const GeoPoint& from, double azimuth_deg, double distan
   return GeoPoint::from_lat_lon(lat2, lon2);
 }
 
-std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to,
-                                       double max_step_m) {
-  const GeographicLib::GeodesicLine line = wgs84().InverseLine(
-      from.lat(), from.lon(), to.lat(), to.lon(),
-      GeographicLib::Geodesic::LATITUDE | GeographicLib::Geodesic::LONGITUDE |
-          GeographicLib::Geodesic::DISTANCE_IN | GeographicLib::Geodesic::LONG_UNROLL);
+std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to, double max_step_m) {
+  const GeographicLib::GeodesicLine line =
+      wgs84().InverseLine(from.lat(), from.lon(), to.lat(), to.lon(),
+                          GeographicLib::Geodesic::LATITUDE | GeographicLib::Geodesic::LONGITUDE |
+                              GeographicLib::Geodesic::DISTANCE_IN | GeographicLib::Geodesic::LONG_UNROLL);
   const double length = line.Distance();
   const int steps = std::max(1, static_cast<int>(std::ceil(length / std::max(max_step_m, 1e-3))));
   std::vector<GeoPoint> out;
@@ -46,10 +43,10 @@ std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to,
   for (int i = 0; i <= steps; ++i) {
     double lat = 0, lon = 0, t = 0;
     // LONG_UNROLL keeps the longitude continuous from `from` across the antimeridian.
-    line.GenPosition(false, length * i / steps,
-                     GeographicLib::Geodesic::LATITUDE | GeographicLib::Geodesic::LONGITUDE |
-                         GeographicLib::Geodesic::LONG_UNROLL,
-                     lat, lon, t, t, t, t, t, t);
+    line.GenPosition(
+        false, length * i / steps,
+        GeographicLib::Geodesic::LATITUDE | GeographicLib::Geodesic::LONGITUDE | GeographicLib::Geodesic::LONG_UNROLL,
+        lat, lon, t, t, t, t, t, t);
     out.push_back(GeoPoint::from_lat_lon(lat, lon));
   }
   out.front() = from;  // exactly the given end, not its recomputation

@@ -9,7 +9,7 @@
 namespace geoclaim {
 
 struct GeodesicInverse {
-  double distance_m = 0;  ///< geodesic length, metres
+  double distance_m = 0;    ///< geodesic length, metres
   double azimuth1_deg = 0;  ///< forward azimuth at the first point, [0, 360)
   double azimuth2_deg = 0;  ///< forward azimuth at the second point, [0, 360)
 };
@@ -23,8 +23,7 @@ GeoPoint geodesic_direct(const GeoPoint& from, double azimuth_deg, double distan
 /// The geodesic from `from` to `to` as points no more than `max_step_m` apart (both ends
 /// included), so that a straight-segment renderer draws it where it truly is. Longitudes are
 /// kept continuous (they may leave ±180 when the line crosses the antimeridian; writers split).
-std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to,
-                                       double max_step_m);
+std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to, double max_step_m);
 
 /// Normalises an azimuth to [0, 360).
 double normalize_azimuth(double deg);

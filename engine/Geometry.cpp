@@ -23,8 +23,7 @@ GEOSCoordSequence* sequence(std::span<const GeoPoint> points, bool close) {
   const bool add_closing = close && !points.empty() && !(points.front() == points.back());
   const auto n = static_cast<unsigned>(points.size() + (add_closing ? 1 : 0));
   GEOSCoordSequence* seq = GEOSCoordSeq_create_r(geos(), n, 2);
-  for (unsigned i = 0; i < points.size(); ++i)
-    GEOSCoordSeq_setXY_r(geos(), seq, i, points[i].lon(), points[i].lat());
+  for (unsigned i = 0; i < points.size(); ++i) GEOSCoordSeq_setXY_r(geos(), seq, i, points[i].lon(), points[i].lat());
   if (add_closing) GEOSCoordSeq_setXY_r(geos(), seq, n - 1, points[0].lon(), points[0].lat());
   return seq;
 }
@@ -59,8 +58,7 @@ GeomPtr make_polygon(const std::vector<std::vector<GeoPoint>>& rings) {
   std::vector<GEOSGeometry*> holes;
   for (size_t i = 1; i < rings.size(); ++i)
     holes.push_back(GEOSGeom_createLinearRing_r(geos(), sequence(rings[i], true)));
-  return checked(GEOSGeom_createPolygon_r(geos(), shell, holes.data(),
-                                          static_cast<unsigned>(holes.size())),
+  return checked(GEOSGeom_createPolygon_r(geos(), shell, holes.data(), static_cast<unsigned>(holes.size())),
                  "create a polygon");
 }
 
@@ -100,31 +98,41 @@ GeomFamily family(const GEOSGeometry* g) {
   if (GEOSisEmpty_r(geos(), g) == 1) return GeomFamily::other;
   switch (GEOSGeomTypeId_r(geos(), g)) {
     case GEOS_POINT:
-    case GEOS_MULTIPOINT: return GeomFamily::point;
+    case GEOS_MULTIPOINT:
+      return GeomFamily::point;
     case GEOS_LINESTRING:
     case GEOS_LINEARRING:
-    case GEOS_MULTILINESTRING: return GeomFamily::line;
+    case GEOS_MULTILINESTRING:
+      return GeomFamily::line;
     case GEOS_POLYGON:
-    case GEOS_MULTIPOLYGON: return GeomFamily::polygon;
-    default: break;
+    case GEOS_MULTIPOLYGON:
+      return GeomFamily::polygon;
+    default:
+      break;
   }
   // A collection whose members share one family (MakeValid may return such).
   const int n = GEOSGetNumGeometries_r(geos(), g);
   GeomFamily f = GeomFamily::other;
   for (int i = 0; i < n; ++i) {
     const GeomFamily m = family(GEOSGetGeometryN_r(geos(), g, i));
-    if (i == 0) f = m;
-    else if (m != f) return GeomFamily::other;
+    if (i == 0)
+      f = m;
+    else if (m != f)
+      return GeomFamily::other;
   }
   return f;
 }
 
 const char* family_name(GeomFamily f) {
   switch (f) {
-    case GeomFamily::point: return "point";
-    case GeomFamily::line: return "line";
-    case GeomFamily::polygon: return "polygon";
-    case GeomFamily::other: return "mixed";
+    case GeomFamily::point:
+      return "point";
+    case GeomFamily::line:
+      return "line";
+    case GeomFamily::polygon:
+      return "polygon";
+    case GeomFamily::other:
+      return "mixed";
   }
   return "?";
 }
@@ -174,8 +182,7 @@ GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, do
     (*static_cast<const std::function<void(double&, double&)>*>(data))(*x, *y);
     return 1;
   };
-  return checked(GEOSGeom_transformXY_r(geos(), g, callback,
-                                        const_cast<std::function<void(double&, double&)>*>(&fn)),
+  return checked(GEOSGeom_transformXY_r(geos(), g, callback, const_cast<std::function<void(double&, double&)>*>(&fn)),
                  "transform coordinates");
 }
 

@@ -35,7 +35,7 @@ struct SpecError {
 
 /// The names defined so far. While checking, layers are not loaded and `layer` is null.
 class Scope {
-public:
+ public:
   const NamedLayer* find(const std::string& name) const {
     auto it = m_names.find(name);
     return it == m_names.end() ? nullptr : &it->second;
@@ -53,7 +53,7 @@ public:
   }
   const std::vector<std::string>& order() const { return m_order; }
 
-private:
+ private:
   std::map<std::string, NamedLayer> m_names;
   std::map<std::string, Span> m_spans;
   std::vector<std::string> m_order;
@@ -64,8 +64,7 @@ double metres(const lang::DistanceLit& d) {
   if (!f)
     throw SpecError{d.unit_span, "unknown unit '" + d.unit + "' (expected " + unit_names() + ")" +
                                      did_you_mean(d.unit, unit_name_list())};
-  if (!std::isfinite(d.value) || d.value < 0)
-    throw SpecError{d.span, "a distance cannot be negative"};
+  if (!std::isfinite(d.value) || d.value < 0) throw SpecError{d.span, "a distance cannot be negative"};
   return d.value * *f;
 }
 
@@ -113,8 +112,9 @@ ClaimSpec build_spec(const lang::ClaimBody& b, const Scope& scope, const Toleran
     } else {
       s.direction = parse_compass(b.direction->words);
       if (!s.direction)
-        throw SpecError{b.direction->span, "unknown direction '" + b.direction->words +
-                                               "' (expected a compass point such as SE, south east, SSE, or bearing 135)"};
+        throw SpecError{b.direction->span,
+                        "unknown direction '" + b.direction->words +
+                            "' (expected a compass point such as SE, south east, SSE, or bearing 135)"};
     }
   }
   return s;
@@ -123,8 +123,8 @@ ClaimSpec build_spec(const lang::ClaimBody& b, const Scope& scope, const Toleran
 /// At run time: a layer subject needs a quantifier unless it holds one feature.
 void settle_quantifier(ClaimSpec& s, Span span) {
   if (s.quantifier != lang::Quantifier::none) return;
-  if (s.subject_is_place || s.relation == lang::Relation::distance_between ||
-      s.relation == lang::Relation::crosses || s.subject->size() == 1) {
+  if (s.subject_is_place || s.relation == lang::Relation::distance_between || s.relation == lang::Relation::crosses ||
+      s.subject->size() == 1) {
     s.quantifier = lang::Quantifier::every;
     return;
   }
@@ -135,7 +135,7 @@ void settle_quantifier(ClaimSpec& s, Span span) {
 // ---- the interpreter --------------------------------------------------------------------
 
 class Run {
-public:
+ public:
   Run(const lang::SourceFile& file, FeatureSource& source, const WarningSink& warn, const Progress& progress,
       bool execute, bool probe)
       : m_file(file), m_source(source), m_warn(warn), m_progress(progress), m_execute(execute), m_probe(probe) {}
@@ -154,7 +154,7 @@ public:
     }
   }
 
-private:
+ private:
   static SpecError data_error(Span span, const std::string& message) { return {span, message, true}; }
 
   /// Runs `work` (which returns how many items it handled) as a named step for Progress.
@@ -177,7 +177,9 @@ private:
     o.path = s.path;
     o.layer = s.layer;
     o.crs = s.crs;
-    auto col = [](const std::optional<lang::Name>& n) { return n ? std::optional<std::string>(n->text) : std::nullopt; };
+    auto col = [](const std::optional<lang::Name>& n) {
+      return n ? std::optional<std::string>(n->text) : std::nullopt;
+    };
     o.lat_col = col(s.lat_col);
     o.lon_col = col(s.lon_col);
     o.wkt_col = col(s.wkt_col);
@@ -262,8 +264,12 @@ private:
           p = GeoPoint::from_lat_lon(s.lat_deg, s.lon_deg);
           break;
         }
-        case lang::PlaceStmt::Form::text: p = parse_lat_lon_text(s.text); break;
-        case lang::PlaceStmt::Form::mgrs: p = parse_mgrs(s.text); break;
+        case lang::PlaceStmt::Form::text:
+          p = parse_lat_lon_text(s.text);
+          break;
+        case lang::PlaceStmt::Form::mgrs:
+          p = parse_mgrs(s.text);
+          break;
       }
     } catch (const CoordinateError& e) {
       throw SpecError{s.coord_span, e.what()};
@@ -282,8 +288,7 @@ private:
                                              did_you_mean(bad->field.text, names)};
       }
       const auto which = select_features(*from.layer, s.where);
-      if (which.empty())
-        throw data_error(s.where.span, "no feature of '" + s.layer.text + "' matches this condition");
+      if (which.empty()) throw data_error(s.where.span, "no feature of '" + s.layer.text + "' matches this condition");
       return std::make_shared<const Layer>(from.layer->subset(s.name.text, which));
     });
   }
@@ -318,7 +323,8 @@ private:
     if (!m_execute) return;
     if (object.layer->family() != GeomFamily::polygon)
       throw data_error(s.object.span, "'attribute … to " + s.object.text + "' needs footprints (polygons), but '" +
-                                          s.object.text + "' holds " + family_name(object.layer->family()) + " features");
+                                          s.object.text + "' holds " + family_name(object.layer->family()) +
+                                          " features");
     const std::string what = "attribute " + s.subject.text + " to " + s.object.text;
     const auto progress = advance(what);
     timed(what, [&] {
@@ -349,8 +355,10 @@ private:
     }
     for (const char* required : {"id", "subject", "relation", "object"})
       if (std::find(table.columns.begin(), table.columns.end(), required) == table.columns.end())
-        throw data_error(s.path_span, s.path + ": no column '" + required +
-                                          "' (expected id, subject, relation, object, distance, unit, direction, qualifier, source, quote)");
+        throw data_error(
+            s.path_span,
+            s.path + ": no column '" + required +
+                "' (expected id, subject, relation, object, distance, unit, direction, qualifier, source, quote)");
     for (const auto& row : table.rows) {
       std::map<std::string, std::string> cell;
       for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) cell[table.columns[c]] = row.cells[c];

@@ -35,14 +35,14 @@ struct JobResult {
   std::vector<ClaimResult> claims;
   std::vector<Attribution> attributions;
   ToleranceTable tolerances;
-  std::string working_crs;            ///< empty: chosen per claim
+  std::string working_crs;              ///< empty: chosen per claim
   std::vector<std::string> row_errors;  ///< from `check claims from`, "file:line: message"
   std::vector<std::string> warnings;
   std::vector<ReportRequest> reports;
 };
 
 class Interpreter {
-public:
+ public:
   Interpreter(FeatureSource& source, WarningSink warn, Progress progress = {});
 
   /// Parses and resolves `file` without running claims. `probe_files` also opens every input.
@@ -53,7 +53,7 @@ public:
   /// @throw ScriptError (rendered diagnostics) or DataError.
   JobResult run(const lang::SourceFile& file);
 
-private:
+ private:
   FeatureSource& m_source;
   WarningSink m_warn;
   Progress m_progress;

@@ -24,10 +24,10 @@ struct Field {
 
 /// One feature. Move-only (owns its geometry).
 struct Feature {
-  std::string id;          ///< the id column's value, else the 1-based feature number
-  uint64_t source_row = 0;  ///< CSV line number, or 1-based feature number in the source
-  GeomPtr geometry;        ///< WGS84 lon/lat, valid
-  double uncertainty_m = 0;  ///< positional uncertainty radius, metres (0: exact)
+  std::string id;                          ///< the id column's value, else the 1-based feature number
+  uint64_t source_row = 0;                 ///< CSV line number, or 1-based feature number in the source
+  GeomPtr geometry;                        ///< WGS84 lon/lat, valid
+  double uncertainty_m = 0;                ///< positional uncertainty radius, metres (0: exact)
   std::vector<AttributeValue> attributes;  ///< parallel to the layer's fields
 };
 
@@ -42,7 +42,7 @@ struct LayerSource {
 
 /// A named collection of features. Holds its spatial index once built.
 class Layer {
-public:
+ public:
   Layer(std::string name, LayerSource source, std::vector<Field> fields);
   ~Layer();
   Layer(Layer&&) noexcept;
@@ -67,7 +67,7 @@ public:
   /// A new layer holding copies of the features whose indexes are given (select).
   Layer subset(std::string name, const std::vector<size_t>& which) const;
 
-private:
+ private:
   std::string m_name;
   LayerSource m_source;
   std::vector<Field> m_fields;

@@ -16,9 +16,8 @@ namespace {
 
 /// A local azimuthal equidistant projection centred on one point.
 class LocalAeqd {
-public:
-  explicit LocalAeqd(const GeoPoint& centre)
-      : m_proj(GeographicLib::Geodesic::WGS84()), m_centre(centre) {}
+ public:
+  explicit LocalAeqd(const GeoPoint& centre) : m_proj(GeographicLib::Geodesic::WGS84()), m_centre(centre) {}
 
   GeomPtr project(const GEOSGeometry* g) const {
     return transform_xy(g, [this](double& x, double& y) {
@@ -34,7 +33,7 @@ public:
     return GeoPoint::from_lat_lon(lat, lon);
   }
 
-private:
+ private:
   GeographicLib::AzimuthalEquidistant m_proj;
   GeoPoint m_centre;
 };
@@ -83,7 +82,8 @@ double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b) {
   const double dlat = std::max({0.0, a.min_lat - b.max_lat, b.min_lat - a.max_lat});
   const double dlon = std::max({0.0, a.min_lon - b.max_lon, b.min_lon - a.max_lon});
   if (dlon > 90.0 || dlat > 0.5) return 0.0;  // far, or across the antimeridian: no bound
-  const double lat_max = std::max({std::fabs(a.min_lat), std::fabs(a.max_lat), std::fabs(b.min_lat), std::fabs(b.max_lat)});
+  const double lat_max =
+      std::max({std::fabs(a.min_lat), std::fabs(a.max_lat), std::fabs(b.min_lat), std::fabs(b.max_lat)});
   if (lat_max > 89.0) return 0.0;
   // Metres per degree on WGS84 are at least 110 574 (latitude) and 111 319 cos(lat) (longitude);
   // within half a degree the flat combination is within 1 % of the geodesic, hence 0.98.
@@ -118,9 +118,8 @@ double reach_m(const GEOSGeometry* g) {
   return reach;
 }
 
-std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
-                                              NearestScratch& scratch, double max_m,
-                                              const CrsTransform* working) {
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, NearestScratch& scratch,
+                                              double max_m, const CrsTransform* working) {
   if (layer.size() == 0) return std::nullopt;
   const GeoPoint centre = representative_point(g);
   const double reach = reach_m(g);
@@ -146,8 +145,8 @@ std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer
     if (best && bound > best->pair.distance_m) break;
     NearestPair p = nearest_points(g, layer.features()[i].geometry.get(), working);
     // Ties keep the lowest feature index, so results do not depend on the order above.
-    if (p.distance_m <= max_m && (!best || p.distance_m < best->pair.distance_m ||
-                                  (p.distance_m == best->pair.distance_m && i < best->feature)))
+    if (p.distance_m <= max_m &&
+        (!best || p.distance_m < best->pair.distance_m || (p.distance_m == best->pair.distance_m && i < best->feature)))
       best = NearestFeature{i, p};
   }
   return best;

@@ -46,8 +46,7 @@ double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b);
 
 /// The feature of `layer` nearest to `g` (via the layer's R-tree), if one lies within
 /// `max_m`. Ties go to the lower feature index, so results are deterministic.
-std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
-                                              NearestScratch& scratch,
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, NearestScratch& scratch,
                                               double max_m = std::numeric_limits<double>::infinity(),
                                               const CrsTransform* working = nullptr);
 
@@ -58,12 +57,12 @@ std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, Nea
 /// projection centred on the point, where it is a true circle of the radius) and then
 /// intersected with every footprint it may overlap. Move-only.
 class UncertaintyDisc {
-public:
+ public:
   UncertaintyDisc(const GeoPoint& centre, double radius_m);
   /// Share (0..1) of the disc inside polygonal `g`; for radius 0, 1 or 0 by containment.
   double share_inside(const GEOSGeometry* g) const;
 
-private:
+ private:
   GeoPoint m_centre;
   double m_radius_m;
   GeomPtr m_disc;

@@ -48,15 +48,13 @@ std::vector<std::array<double, 4>> search_boxes(const GeoPoint& p, double radius
   const double cos_far = std::cos(std::max(std::fabs(lat_lo), std::fabs(lat_hi)) * M_PI / 180.0);
   const double dlon = radius_m / (111320.0 * cos_far) * 1.01 + 1e-9;
   const double lon_lo = p.lon() - dlon, lon_hi = p.lon() + dlon;
-  std::vector<std::array<double, 4>> boxes{{std::max(lon_lo, -180.0), lat_lo,
-                                            std::min(lon_hi, 180.0), lat_hi}};
+  std::vector<std::array<double, 4>> boxes{{std::max(lon_lo, -180.0), lat_lo, std::min(lon_hi, 180.0), lat_hi}};
   if (lon_lo < -180.0) boxes.push_back({lon_lo + 360.0, lat_lo, 180.0, lat_hi});
   if (lon_hi > 180.0) boxes.push_back({-180.0, lat_lo, lon_hi - 360.0, lat_hi});
   return boxes;
 }
 
-void SpatialIndex::candidates_within(const GeoPoint& p, double radius_m,
-                                     std::vector<size_t>& out) const {
+void SpatialIndex::candidates_within(const GeoPoint& p, double radius_m, std::vector<size_t>& out) const {
   out.clear();
   for (const auto& b : search_boxes(p, radius_m)) {
     const BBox query(BPoint(b[0], b[1]), BPoint(b[2], b[3]));

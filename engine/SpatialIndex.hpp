@@ -17,7 +17,7 @@ namespace geoclaim {
 class Layer;
 
 class SpatialIndex {
-public:
+ public:
   explicit SpatialIndex(const Layer& layer);
   ~SpatialIndex();
 
@@ -33,7 +33,7 @@ public:
   /// The bounds of feature `i` as indexed.
   const GeoBox& bounds(size_t i) const;
 
-private:
+ private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
 };

@@ -7,8 +7,7 @@
 #include "engine/Units.hpp"
 
 namespace geoclaim {
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 std::string Tolerance::describe() const {
   std::string out;

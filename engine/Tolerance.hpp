@@ -10,7 +10,7 @@
 namespace geoclaim {
 
 struct Tolerance {
-  double fraction = 0;  ///< relative part (0.1 for 10 %)
+  double fraction = 0;    ///< relative part (0.1 for 10 %)
   double absolute_m = 0;  ///< absolute part, metres
   /// Width below and above `claimed_m` that this tolerance allows.
   double allowance_m(double claimed_m) const { return fraction * claimed_m + absolute_m; }
@@ -21,14 +21,14 @@ struct Tolerance {
 inline constexpr const char* kPlainWord = "plain";
 
 class ToleranceTable {
-public:
-  ToleranceTable();  ///< the defaults of docs/language.md
+ public:
+  ToleranceTable();                                              ///< the defaults of docs/language.md
   std::optional<Tolerance> find(const std::string& word) const;  ///< case-insensitive
   void set(const std::string& word, Tolerance t);
   std::vector<std::string> words() const;
   const std::map<std::string, Tolerance>& entries() const { return m_words; }
 
-private:
+ private:
   std::map<std::string, Tolerance> m_words;
 };
 

@@ -1,9 +1,9 @@
 #include "engine/Units.hpp"
 
+#include <strings.h>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <strings.h>
 
 namespace geoclaim {
 namespace {
@@ -12,18 +12,13 @@ struct UnitDef {
   double metres;
 };
 // International foot, yard and statute mile (exact by definition, 1959); nautical mile 1852 m.
-constexpr std::array<UnitDef, 6> kUnits{{{"m", 1.0},
-                                         {"km", 1000.0},
-                                         {"ft", 0.3048},
-                                         {"yd", 0.9144},
-                                         {"mi", 1609.344},
-                                         {"nmi", 1852.0}}};
+constexpr std::array<UnitDef, 6> kUnits{
+    {{"m", 1.0}, {"km", 1000.0}, {"ft", 0.3048}, {"yd", 0.9144}, {"mi", 1609.344}, {"nmi", 1852.0}}};
 }  // namespace
 
 std::optional<double> metres_per_unit(std::string_view unit) {
   for (const auto& u : kUnits)
-    if (unit.size() == std::char_traits<char>::length(u.name) &&
-        strncasecmp(unit.data(), u.name, unit.size()) == 0)
+    if (unit.size() == std::char_traits<char>::length(u.name) && strncasecmp(unit.data(), u.name, unit.size()) == 0)
       return u.metres;
   return std::nullopt;
 }

@@ -7,9 +7,12 @@ namespace geoclaim {
 
 const char* to_string(Verdict v) {
   switch (v) {
-    case Verdict::supported: return "supported";
-    case Verdict::contradicted: return "contradicted";
-    case Verdict::inconclusive: return "inconclusive";
+    case Verdict::supported:
+      return "supported";
+    case Verdict::contradicted:
+      return "contradicted";
+    case Verdict::inconclusive:
+      return "inconclusive";
   }
   return "?";
 }
@@ -29,14 +32,12 @@ double margin(double value, Interval c) {
 Verdict all_of(std::span<const Verdict> v) {
   if (std::any_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::contradicted; }))
     return Verdict::contradicted;
-  if (std::all_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::supported; }))
-    return Verdict::supported;
+  if (std::all_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::supported; })) return Verdict::supported;
   return Verdict::inconclusive;
 }
 
 Verdict any_of(std::span<const Verdict> v) {
-  if (std::any_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::supported; }))
-    return Verdict::supported;
+  if (std::any_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::supported; })) return Verdict::supported;
   if (std::all_of(v.begin(), v.end(), [](Verdict x) { return x == Verdict::contradicted; }))
     return Verdict::contradicted;
   return Verdict::inconclusive;

@@ -30,8 +30,8 @@ std::string joined(const std::vector<std::string>& header) {
 
 }  // namespace
 
-CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header,
-                                          const LoadOptions& o, const std::string& path) {
+CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header, const LoadOptions& o,
+                                          const std::string& path) {
   CoordinateColumns c;
   if (o.wkt_col) {
     c.kind = CoordinateColumns::Kind::wkt;
@@ -52,8 +52,9 @@ CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header
   c.lon = find_one(header, {"lon", "lng", "long", "longitude", "x", "easting"});
   if (c.lat >= 0 && c.lon >= 0) return c;
   if (c.lat >= 0 || c.lon >= 0)
-    throw DataError(path + ": found a " + (c.lat >= 0 ? "latitude column '" + header[c.lat] + "' but no longitude"
-                                                        : "longitude column '" + header[c.lon] + "' but no latitude") +
+    throw DataError(path + ": found a " +
+                    (c.lat >= 0 ? "latitude column '" + header[c.lat] + "' but no longitude"
+                                : "longitude column '" + header[c.lon] + "' but no latitude") +
                     " column (columns: " + joined(header) + ")");
   if ((c.wkt = find_one(header, {"wkt", "geometry", "geom"})) >= 0) {
     c.kind = CoordinateColumns::Kind::wkt;

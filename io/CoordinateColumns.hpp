@@ -16,7 +16,7 @@ struct CoordinateColumns {
 };
 
 /// @throw DataError naming `path`, the columns found and the names looked for.
-CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header,
-                                          const LoadOptions& options, const std::string& path);
+CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header, const LoadOptions& options,
+                                          const std::string& path);
 
 }  // namespace geoclaim::io

@@ -9,8 +9,8 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Units.hpp"
-#include "io/GdalErrors.hpp"
 #include "io/CoordinateColumns.hpp"
+#include "io/GdalErrors.hpp"
 #include "io/OgrSource.hpp"
 
 namespace geoclaim::io {
@@ -28,11 +28,11 @@ void describe_coordinates(const std::string& path, LayerInfo& li) {
     std::vector<std::string> header;
     for (const auto& f : layer.fields()) header.push_back(f.name);
     const CoordinateColumns c = find_coordinate_columns(header, o, path);
-    li.coordinates = c.kind == CoordinateColumns::Kind::wkt    ? "WKT column " + header[static_cast<size_t>(c.wkt)]
-                     : c.kind == CoordinateColumns::Kind::mgrs ? "MGRS column " + header[static_cast<size_t>(c.mgrs)]
-                                                               : "columns " + header[static_cast<size_t>(c.lat)] +
-                                                                     " (latitude), " + header[static_cast<size_t>(c.lon)] +
-                                                                     " (longitude)";
+    li.coordinates = c.kind == CoordinateColumns::Kind::wkt ? "WKT column " + header[static_cast<size_t>(c.wkt)]
+                     : c.kind == CoordinateColumns::Kind::mgrs
+                         ? "MGRS column " + header[static_cast<size_t>(c.mgrs)]
+                         : "columns " + header[static_cast<size_t>(c.lat)] + " (latitude), " +
+                               header[static_cast<size_t>(c.lon)] + " (longitude)";
     static const char* const names[] = {"Point", "LineString", "Polygon", "mixed"};
     li.geometry_type = std::string(names[static_cast<int>(layer.family())]) + " (from " + li.coordinates + ")";
     li.crs = "EPSG:4326 (geoclaim's reading of coordinate columns)";
@@ -56,7 +56,9 @@ SourceInfo describe_source(const std::string& path) {
   if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
   CaptureGdalErrors errors;
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-  if (!ds) throw DataError("cannot open '" + path + "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
+  if (!ds)
+    throw DataError("cannot open '" + path +
+                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
   SourceInfo info;
   info.path = path;
   info.driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
@@ -94,10 +96,11 @@ std::string format_source_info(const SourceInfo& info) {
   std::string out = info.path + " (" + info.driver + ", " + std::to_string(info.layers.size()) +
                     (info.layers.size() == 1 ? " layer)\n" : " layers)\n");
   for (const auto& l : info.layers) {
-    out += "  layer '" + l.name + "': " + std::to_string(l.count) + " features, " + l.geometry_type + ", CRS " + l.crs + "\n";
+    out += "  layer '" + l.name + "': " + std::to_string(l.count) + " features, " + l.geometry_type + ", CRS " + l.crs +
+           "\n";
     if (l.has_extent)
-      out += "    extent (x min, y min, x max, y max): " + format_number(l.min_x, 7) + ", " + format_number(l.min_y, 7) +
-             ", " + format_number(l.max_x, 7) + ", " + format_number(l.max_y, 7) + "\n";
+      out += "    extent (x min, y min, x max, y max): " + format_number(l.min_x, 7) + ", " +
+             format_number(l.min_y, 7) + ", " + format_number(l.max_x, 7) + ", " + format_number(l.max_y, 7) + "\n";
     if (!l.coordinates.empty() && !l.has_extent) out += "    coordinates " + l.coordinates + "\n";
     if (!l.fields.empty()) {
       out += "    fields:";

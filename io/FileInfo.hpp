@@ -8,8 +8,8 @@ namespace geoclaim::io {
 struct LayerInfo {
   std::string name;
   long long count = 0;
-  std::string geometry_type;  ///< "Point", "Polygon", "None", …
-  std::string crs;            ///< "EPSG:4326" or the CRS name; "none"
+  std::string geometry_type;                          ///< "Point", "Polygon", "None", …
+  std::string crs;                                    ///< "EPSG:4326" or the CRS name; "none"
   double min_x = 0, min_y = 0, max_x = 0, max_y = 0;  ///< in the layer's CRS, x = lon/easting
   bool has_extent = false;
   std::vector<std::string> fields;  ///< "name (String)"

@@ -25,9 +25,7 @@ CaptureGdalErrors::CaptureGdalErrors() {
 
 CaptureGdalErrors::~CaptureGdalErrors() { CPLPopErrorHandler(); }
 
-std::string CaptureGdalErrors::last(const std::string& fallback) const {
-  return g_last.empty() ? fallback : g_last;
-}
+std::string CaptureGdalErrors::last(const std::string& fallback) const { return g_last.empty() ? fallback : g_last; }
 
 bool CaptureGdalErrors::failed() const { return g_failed; }
 

@@ -6,7 +6,7 @@
 namespace geoclaim::io {
 
 class CaptureGdalErrors {
-public:
+ public:
   CaptureGdalErrors();
   ~CaptureGdalErrors();
   CaptureGdalErrors(const CaptureGdalErrors&) = delete;

@@ -5,12 +5,12 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <strings.h>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <strings.h>
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
@@ -39,13 +39,12 @@ using OgrGeomPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, Geometry
 
 std::string lower_ext(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext;
 }
 
-bool is_file_path(const std::string& path) {
-  return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0;
-}
+bool is_file_path(const std::string& path) { return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0; }
 
 Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
   ensure_gdal();
@@ -59,11 +58,11 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   } else {
     options = {nullptr};
   }
-  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                               as_text_table ? csv_only : nullptr, options.data(), nullptr);
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
+                               options.data(), nullptr);
   if (!ds)
-    throw DataError("cannot open '" + path + "' as a vector data source: " +
-                    errors.last("no GDAL driver recognises its format"));
+    throw DataError("cannot open '" + path +
+                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
   return Dataset(ds);
 }
 
@@ -102,9 +101,14 @@ std::vector<Field> read_fields(OGRLayerH layer) {
     Field f{OGR_Fld_GetNameRef(fd), Field::Type::string};
     switch (OGR_Fld_GetType(fd)) {
       case OFTInteger:
-      case OFTInteger64: f.type = Field::Type::integer; break;
-      case OFTReal: f.type = Field::Type::real; break;
-      default: break;
+      case OFTInteger64:
+        f.type = Field::Type::integer;
+        break;
+      case OFTReal:
+        f.type = Field::Type::real;
+        break;
+      default:
+        break;
     }
     fields.push_back(std::move(f));
   }
@@ -120,16 +124,22 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
       continue;
     }
     switch (fields[static_cast<size_t>(i)].type) {
-      case Field::Type::integer: out.emplace_back(static_cast<int64_t>(OGR_F_GetFieldAsInteger64(f, i))); break;
-      case Field::Type::real: out.emplace_back(OGR_F_GetFieldAsDouble(f, i)); break;
-      default: out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
+      case Field::Type::integer:
+        out.emplace_back(static_cast<int64_t>(OGR_F_GetFieldAsInteger64(f, i)));
+        break;
+      case Field::Type::real:
+        out.emplace_back(OGR_F_GetFieldAsDouble(f, i));
+        break;
+      default:
+        out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
     }
   }
   return out;
 }
 
 /// The CRS a layer's coordinates are in: the job's `crs`, else the source's, else WGS84.
-Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, bool text_table, const WarningSink& warn) {
+Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, bool text_table,
+               const WarningSink& warn) {
   if (o.crs) return Crs::from_user_input(*o.crs);
   OGRSpatialReferenceH srs = text_table ? nullptr : OGR_L_GetSpatialRef(layer);
   if (!srs) {
@@ -147,13 +157,11 @@ Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, b
   return Crs::from_user_input(def);
 }
 
-bool is_wgs84_lon_lat(const Crs& crs) {
-  return crs.label() == "EPSG:4326" || crs.label() == "OGC:CRS84";
-}
+bool is_wgs84_lon_lat(const Crs& crs) { return crs.label() == "EPSG:4326" || crs.label() == "OGC:CRS84"; }
 
 /// Reads one layer, feature by feature, into an engine Layer.
 class LayerReader {
-public:
+ public:
   LayerReader(const LoadOptions& o, const WarningSink& warn) : m_o(o), m_warn(warn) {}
 
   Layer read() {
@@ -165,8 +173,8 @@ public:
     if (!is_wgs84_lon_lat(m_crs)) m_to_wgs84 = CrsTransform::to_wgs84(m_crs);
 
     const GDALDriverH driver = GDALGetDatasetDriver(ds.get());
-    LayerSource src{m_o.path, OGR_L_GetName(layer), driver ? GDALGetDriverShortName(driver) : "",
-                    m_crs.label(), is_file_path(m_o.path) ? sha256_of_file(m_o.path) : ""};
+    LayerSource src{m_o.path, OGR_L_GetName(layer), driver ? GDALGetDriverShortName(driver) : "", m_crs.label(),
+                    is_file_path(m_o.path) ? sha256_of_file(m_o.path) : ""};
     Layer out(m_o.name, src, fields);
     const auto count = OGR_L_GetFeatureCount(layer, FALSE);
     if (count > 0) out.reserve(static_cast<size_t>(count));
@@ -193,7 +201,8 @@ public:
     const int uncertainty_col = column(header, "uncertainty_m");
     const int id_col = m_o.id_col ? column(header, *m_o.id_col) : column(header, "id");
     if (m_o.id_col && id_col < 0)
-      throw DataError(m_o.path + ": no column '" + *m_o.id_col + "' for the feature id" + did_you_mean(*m_o.id_col, header));
+      throw DataError(m_o.path + ": no column '" + *m_o.id_col + "' for the feature id" +
+                      did_you_mean(*m_o.id_col, header));
 
     OGR_L_ResetReading(layer);
     uint64_t number = 0;
@@ -221,7 +230,7 @@ public:
     return out;
   }
 
-private:
+ private:
   static int column(const std::vector<std::string>& header, const std::string& name) {
     for (size_t i = 0; i < header.size(); ++i)
       if (strcasecmp(header[i].c_str(), name.c_str()) == 0) return static_cast<int>(i);
@@ -230,11 +239,16 @@ private:
 
   double uncertainty(const AttributeValue& v) const {
     double u = 0;
-    if (const auto* i = std::get_if<int64_t>(&v)) u = static_cast<double>(*i);
-    else if (const auto* d = std::get_if<double>(&v)) u = *d;
-    else if (std::holds_alternative<std::monostate>(v)) return m_o.uncertainty_m;
-    else throw DataError(m_where + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
-    if (!std::isfinite(u) || u < 0) throw DataError(m_where + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
+    if (const auto* i = std::get_if<int64_t>(&v))
+      u = static_cast<double>(*i);
+    else if (const auto* d = std::get_if<double>(&v))
+      u = *d;
+    else if (std::holds_alternative<std::monostate>(v))
+      return m_o.uncertainty_m;
+    else
+      throw DataError(m_where + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
+    if (!std::isfinite(u) || u < 0)
+      throw DataError(m_where + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
     return u;
   }
 
@@ -251,7 +265,8 @@ private:
       OGRGeometryH g = nullptr;
       const char* p = text.c_str();
       if (OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g) != OGRERR_NONE || !g)
-        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" + text + "' as WKT");
+        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
+                        text + "' as WKT");
       return finish(OgrGeomPtr(g));
     }
     if (m_columns.kind == Kind::mgrs) {
@@ -271,7 +286,8 @@ private:
         throw DataError(m_where + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
                         "' as a number in " + m_crs.label());
       const PlanarXY ll = m_to_wgs84->forward({x, y});
-      if (std::isnan(ll.x)) throw DataError(m_where + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
+      if (std::isnan(ll.x))
+        throw DataError(m_where + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
       return checked_point(GeoPoint::from_lon_lat(ll.x, ll.y));
     }
     double lat = 0, lon = 0;
@@ -325,8 +341,7 @@ private:
 
   /// OGR geometry in the source CRS → valid GEOS geometry in WGS84 lon/lat.
   GeomPtr finish(OgrGeomPtr g) {
-    if (OGR_GT_IsNonLinear(OGR_G_GetGeometryType(g.get())))
-      g.reset(OGR_G_GetLinearGeometry(g.get(), 0, nullptr));
+    if (OGR_GT_IsNonLinear(OGR_G_GetGeometryType(g.get()))) g.reset(OGR_G_GetLinearGeometry(g.get(), 0, nullptr));
     OGR_G_FlattenTo2D(g.get());
     std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(g.get())));
     OGR_G_ExportToWkb(g.get(), wkbNDR, wkb.data());
@@ -369,9 +384,7 @@ bool is_delimited_text(const std::string& path) {
   return ext == ".csv" || ext == ".tsv" || ext == ".txt";
 }
 
-Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) {
-  return LayerReader(options, warn).read();
-}
+Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) { return LayerReader(options, warn).read(); }
 
 void OgrSource::probe(const LoadOptions& o) {
   const bool text = is_delimited_text(o.path);
@@ -391,7 +404,8 @@ Table OgrSource::read_table(const std::string& path) {
   t.path = path;
   for (const auto& f : read_fields(layer)) {
     std::string name = f.name;
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     t.columns.push_back(name);
   }
   OGR_L_ResetReading(layer);

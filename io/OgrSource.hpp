@@ -7,7 +7,7 @@
 namespace geoclaim::io {
 
 class OgrSource final : public FeatureSource {
-public:
+ public:
   Layer load(const LoadOptions& options, const WarningSink& warn) override;
   void probe(const LoadOptions& options) override;
   Table read_table(const std::string& path) override;

@@ -20,10 +20,14 @@ using Dataset = std::unique_ptr<void, DatasetCloser>;
 
 OGRwkbGeometryType ogr_type(GeomFamily f) {
   switch (f) {
-    case GeomFamily::point: return wkbPoint;
-    case GeomFamily::line: return wkbLineString;
-    case GeomFamily::polygon: return wkbPolygon;
-    default: return wkbUnknown;
+    case GeomFamily::point:
+      return wkbPoint;
+    case GeomFamily::line:
+      return wkbLineString;
+    case GeomFamily::polygon:
+      return wkbPolygon;
+    default:
+      return wkbUnknown;
   }
 }
 
@@ -39,14 +43,17 @@ OGRwkbGeometryType layer_type(const Layer& layer) {
 
 OGRFieldType ogr_field_type(Field::Type t) {
   switch (t) {
-    case Field::Type::integer: return OFTInteger64;
-    case Field::Type::real: return OFTReal;
-    default: return OFTString;
+    case Field::Type::integer:
+      return OFTInteger64;
+    case Field::Type::real:
+      return OFTReal;
+    default:
+      return OFTString;
   }
 }
 
-void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
-                 const std::string& path, const CaptureGdalErrors& errors) {
+void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options, const std::string& path,
+                 const CaptureGdalErrors& errors) {
   auto fail = [&](const std::string& what) {
     throw DataError("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "': " + errors.last());
   };
@@ -65,10 +72,14 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
     OGRFeatureH f = OGR_F_Create(defn);
     for (int i = 0; i < static_cast<int>(layer.fields().size()); ++i) {
       const AttributeValue& v = feat.attributes[static_cast<size_t>(i)];
-      if (const auto* n = std::get_if<int64_t>(&v)) OGR_F_SetFieldInteger64(f, i, *n);
-      else if (const auto* d = std::get_if<double>(&v)) OGR_F_SetFieldDouble(f, i, *d);
-      else if (const auto* s = std::get_if<std::string>(&v)) OGR_F_SetFieldString(f, i, s->c_str());
-      else OGR_F_SetFieldNull(f, i);
+      if (const auto* n = std::get_if<int64_t>(&v))
+        OGR_F_SetFieldInteger64(f, i, *n);
+      else if (const auto* d = std::get_if<double>(&v))
+        OGR_F_SetFieldDouble(f, i, *d);
+      else if (const auto* s = std::get_if<std::string>(&v))
+        OGR_F_SetFieldString(f, i, s->c_str());
+      else
+        OGR_F_SetFieldNull(f, i);
     }
     const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
     OGRGeometryH g = nullptr;
@@ -118,8 +129,8 @@ void write_geojson(const Layer& layer, const std::string& path) {
   Dataset ds = create("GeoJSON", path, errors);
   // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
   // member. 15 significant figures keep rounded attribute values as written ("1499.93").
-  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15",
-                           "WRITE_NAME=YES", nullptr};
+  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15", "WRITE_NAME=YES",
+                           nullptr};
   write_layer(ds.get(), layer, wgs84_lon_lat().get(), const_cast<char**>(options), path, errors);
   finish(std::move(ds), path, errors);
 }
@@ -131,11 +142,18 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const
                   const CaptureGdalErrors& errors) {
   OGRLayerH table = GDALDatasetCreateLayer(ds, "layer_styles", nullptr, wkbNone, nullptr);
   if (!table) throw DataError("cannot create the layer_styles table in '" + path + "': " + errors.last());
-  const std::pair<const char*, OGRFieldType> columns[] = {
-      {"f_table_catalog", OFTString}, {"f_table_schema", OFTString}, {"f_table_name", OFTString},
-      {"f_geometry_column", OFTString}, {"styleName", OFTString}, {"styleQML", OFTString},
-      {"styleSLD", OFTString}, {"useAsDefault", OFTInteger}, {"description", OFTString},
-      {"owner", OFTString}, {"ui", OFTString}, {"update_time", OFTDateTime}};
+  const std::pair<const char*, OGRFieldType> columns[] = {{"f_table_catalog", OFTString},
+                                                          {"f_table_schema", OFTString},
+                                                          {"f_table_name", OFTString},
+                                                          {"f_geometry_column", OFTString},
+                                                          {"styleName", OFTString},
+                                                          {"styleQML", OFTString},
+                                                          {"styleSLD", OFTString},
+                                                          {"useAsDefault", OFTInteger},
+                                                          {"description", OFTString},
+                                                          {"owner", OFTString},
+                                                          {"ui", OFTString},
+                                                          {"update_time", OFTDateTime}};
   for (const auto& [name, type] : columns) {
     OGRFieldDefnH fd = OGR_Fld_Create(name, type);
     if (std::string(name) == "useAsDefault") OGR_Fld_SetSubType(fd, OFSTBoolean);

@@ -7,7 +7,7 @@
 namespace geoclaim::io {
 
 class OutputFolder {
-public:
+ public:
   /// @throw DataError when the temporary folder cannot be created.
   explicit OutputFolder(std::string target);
   ~OutputFolder();
@@ -21,7 +21,7 @@ public:
   /// Moves the finished folder into place. @throw DataError
   void commit();
 
-private:
+ private:
   std::string m_target;
   std::string m_temp;
   bool m_committed = false;

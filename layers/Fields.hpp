@@ -18,12 +18,12 @@ double round_to(double v, int decimals);
 
 /// A schema and the row being filled, by field name, for readable layer builders.
 class RowBuilder {
-public:
+ public:
   explicit RowBuilder(const std::vector<Field>& fields) : m_fields(fields), m_values(fields.size()) {}
   RowBuilder& set(const std::string& name, AttributeValue v);
   std::vector<AttributeValue> take() { return std::move(m_values); }
 
-private:
+ private:
   const std::vector<Field>& m_fields;
   std::vector<AttributeValue> m_values;
 };

@@ -61,7 +61,9 @@ GeomPtr part_of_family(const GEOSGeometry* g, GeomFamily fam) {
   collect_singles(g, fam, members);
   if (members.empty()) return nullptr;
   if (members.size() == 1) return GeomPtr(members[0]);
-  const int type = fam == GeomFamily::point ? GEOS_MULTIPOINT : fam == GeomFamily::line ? GEOS_MULTILINESTRING : GEOS_MULTIPOLYGON;
+  const int type = fam == GeomFamily::point  ? GEOS_MULTIPOINT
+                   : fam == GeomFamily::line ? GEOS_MULTILINESTRING
+                                             : GEOS_MULTIPOLYGON;
   return GeomPtr(GEOSGeom_createCollection_r(geos(), type, members.data(), static_cast<unsigned>(members.size())));
 }
 
@@ -104,7 +106,8 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
 }  // namespace
 
 bool is_reserved_stem(const std::string& stem) {
-  static const std::set<std::string> reserved{"claims", "zones", "evidence", "attribution", "places", "report", "project"};
+  static const std::set<std::string> reserved{"claims", "zones",  "evidence", "attribution",
+                                              "places", "report", "project"};
   return reserved.count(stem) > 0;
 }
 

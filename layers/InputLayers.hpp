@@ -13,9 +13,9 @@ struct InputLayer {
   std::string file_stem;  ///< "strikes", "footprints_polygon", "places"
   std::string job_name;   ///< the name in the job
   GeomFamily family = GeomFamily::point;
-  Layer layer;  ///< polygon layers carry an extra integer field `geoclaim_hit` (1: hit)
-  bool partial = false;    ///< only the features that take part in a result
-  LayerSource original;    ///< the source, for the project to reference when partial
+  Layer layer;           ///< polygon layers carry an extra integer field `geoclaim_hit` (1: hit)
+  bool partial = false;  ///< only the features that take part in a result
+  LayerSource original;  ///< the source, for the project to reference when partial
 };
 
 /// Layers larger than `whole_limit` features keep only those that take part in a result.

@@ -48,7 +48,9 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
   x.PushAttribute("clip_to_extent", "1");
   x.PushAttribute("force_rhr", "0");
   x.OpenElement("layer");
-  x.PushAttribute("class", family == GeomFamily::point ? "SimpleMarker" : family == GeomFamily::line ? "SimpleLine" : "SimpleFill");
+  x.PushAttribute("class", family == GeomFamily::point  ? "SimpleMarker"
+                           : family == GeomFamily::line ? "SimpleLine"
+                                                        : "SimpleFill");
   x.PushAttribute("enabled", "1");
   x.PushAttribute("locked", "0");
   x.PushAttribute("pass", "0");
@@ -163,10 +165,14 @@ bool has_labels(StyleKind kind) {
 
 const char* qgis_geometry_name(GeomFamily family) {
   switch (family) {
-    case GeomFamily::point: return "Point";
-    case GeomFamily::line: return "Line";
-    case GeomFamily::polygon: return "Polygon";
-    default: return "Unknown geometry";
+    case GeomFamily::point:
+      return "Point";
+    case GeomFamily::line:
+      return "Line";
+    case GeomFamily::polygon:
+      return "Polygon";
+    default:
+      return "Unknown geometry";
   }
 }
 
@@ -180,16 +186,22 @@ void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily fa
       categorized(x, "verdict", kVerdicts, family, kind);
       labels(x, "label", family);
       break;
-    case StyleKind::zones: categorized(x, "verdict", kVerdicts, family, kind); break;
+    case StyleKind::zones:
+      categorized(x, "verdict", kVerdicts, family, kind);
+      break;
     case StyleKind::attribution:
       categorized(x, "status", kStatuses, family, kind);
       labels(x, "footprint_name", family);
       break;
     case StyleKind::input:
-      if (family == GeomFamily::polygon) categorized(x, kHitField, kHits, family, kind);
-      else single(x, family, family == GeomFamily::point ? "60,60,60,255" : "90,90,90,255");
+      if (family == GeomFamily::polygon)
+        categorized(x, kHitField, kHits, family, kind);
+      else
+        single(x, family, family == GeomFamily::point ? "60,60,60,255" : "90,90,90,255");
       break;
-    case StyleKind::original: single(x, family, "150,150,150,255"); break;
+    case StyleKind::original:
+      single(x, family, "150,150,150,255");
+      break;
   }
 }
 

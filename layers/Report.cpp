@@ -13,9 +13,12 @@ namespace {
 std::string cell(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -24,9 +27,12 @@ std::string verdict_md(Verdict v) { return std::string("**") + to_string(v) + "*
 
 const char* kind_name(NamedLayer::Kind k) {
   switch (k) {
-    case NamedLayer::Kind::layer: return "layer";
-    case NamedLayer::Kind::place: return "place";
-    case NamedLayer::Kind::selection: return "selection";
+    case NamedLayer::Kind::layer:
+      return "layer";
+    case NamedLayer::Kind::place:
+      return "place";
+    case NamedLayer::Kind::selection:
+      return "selection";
   }
   return "";
 }
@@ -51,29 +57,27 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
   for (const auto& c : job.claims) {
     std::string statement = c.spec.text;
     if (c.measures.size() > 1)
-      statement += " (" + std::to_string(c.counts[0]) + " of " + std::to_string(c.measures.size()) + " features supported)";
+      statement +=
+          " (" + std::to_string(c.counts[0]) + " of " + std::to_string(c.measures.size()) + " features supported)";
     md += "| " + cell(c.spec.id) + " | " + cell(statement) + " | " + cell(c.spec.quote.value_or("")) + " | " +
           cell(c.spec.source.value_or("")) + " | " + verdict_md(c.verdict) + " | " + cell(measured_text(c)) + " | " +
           cell(claimed_text(c)) + " | " + cell(margin_text(c)) + " | " + cell(c.method) + " |\n";
   }
   if (!job.attributions.empty()) {
-    md += "\n## Attribution\n\nWhich footprint each point falls in (share of its uncertainty disc), or the nearest one.\n\n";
+    md +=
+        "\n## Attribution\n\nWhich footprint each point falls in (share of its uncertainty disc), or the nearest "
+        "one.\n\n";
     md += "| subject | feature | status | footprint | share | distance | bearing | candidates |\n";
     md += "|---|---|---|---|---|---|---|---|\n";
     for (const auto& a : job.attributions) {
       std::string fp, share, dist, bearing, cands;
       if (!a.candidates.empty()) {
         const auto& b = a.candidates.front();
-        fp = b.id;
-        if (auto name = a.object->field_index("name")) {
-          const std::string n = attribute_text(a.object->features()[b.feature].attributes[*name]);
-          if (!n.empty()) fp += " (" + n + ")";
-        }
+        fp = footprint_label(a, b);
         share = format_number(b.share * 100, 1) + "%";
         dist = format_length(b.distance_m);
         bearing = b.distance_m > 0 ? format_azimuth(b.bearing_deg, 1) + "°" : "";
-        for (const auto& cand : a.candidates)
-          cands += (cands.empty() ? "" : "; ") + cand.id + " " + format_number(cand.share * 100, 1) + "%";
+        cands = candidates_text(a);
       }
       md += "| " + cell(a.subject_name) + " | " + cell(a.subject_id) + " | " + a.status + " | " + cell(fp) + " | " +
             share + " | " + dist + " | " + bearing + " | " + cell(cands) + " |\n";
@@ -90,8 +94,9 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
   md += "\n## Inputs\n\n| name | kind | source | features | CRS | SHA-256 |\n|---|---|---|---|---|---|\n";
   for (const auto& [name, n] : job.layers) {
     const LayerSource& s = n.layer->source();
-    md += "| " + cell(name) + " | " + kind_name(n.kind) + " | " + cell(s.path) + " | " + std::to_string(n.layer->size()) +
-          " | " + s.crs_label + " | " + (s.sha256.empty() ? "" : "`" + s.sha256.substr(0, 16) + "…`") + " |\n";
+    md += "| " + cell(name) + " | " + kind_name(n.kind) + " | " + cell(s.path) + " | " +
+          std::to_string(n.layer->size()) + " | " + s.crs_label + " | " +
+          (s.sha256.empty() ? "" : "`" + s.sha256.substr(0, 16) + "…`") + " |\n";
   }
   md += "\n## Tolerance words\n\n| word | allows |\n|---|---|\n";
   for (const auto& [word, tol] : job.tolerances.entries()) md += "| " + word + " | ±" + tol.describe() + " |\n";
@@ -108,8 +113,14 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
   J inputs = J::array();
   for (const auto& [name, n] : job.layers) {
     const LayerSource& s = n.layer->source();
-    inputs.push_back({{"name", name}, {"kind", kind_name(n.kind)}, {"path", s.path}, {"layer", s.layer},
-                      {"driver", s.driver}, {"sha256", s.sha256}, {"feature_count", n.layer->size()}, {"crs", s.crs_label}});
+    inputs.push_back({{"name", name},
+                      {"kind", kind_name(n.kind)},
+                      {"path", s.path},
+                      {"layer", s.layer},
+                      {"driver", s.driver},
+                      {"sha256", s.sha256},
+                      {"feature_count", n.layer->size()},
+                      {"crs", s.crs_label}});
   }
   root["inputs"] = inputs;
   root["working_crs"] = job.working_crs.empty() ? J("chosen per claim") : J(job.working_crs);
@@ -140,7 +151,9 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["margin_deg"] = m ? number_or_null(m->margin_deg, 4) : J(nullptr);
     j["inside_share"] = m ? number_or_null(m->inside_share, 4) : J(nullptr);
     j["reason"] = m ? J(m->reason) : J(nullptr);
-    j["features"] = {{"total", c.measures.size()}, {"supported", c.counts[0]}, {"contradicted", c.counts[1]},
+    j["features"] = {{"total", c.measures.size()},
+                     {"supported", c.counts[0]},
+                     {"contradicted", c.counts[1]},
                      {"inconclusive", c.counts[2]}};
     claims.push_back(std::move(j));
   }
@@ -149,10 +162,16 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
   for (const auto& a : job.attributions) {
     J cands = J::array();
     for (const auto& cand : a.candidates)
-      cands.push_back({{"footprint", cand.id}, {"inside_share", round_to(cand.share, 4)},
-                       {"distance_m", round_to(cand.distance_m, 3)}, {"bearing_deg", round_to(cand.bearing_deg, 4)}});
-    attributions.push_back({{"subject", a.subject_name}, {"subject_feature", a.subject_id}, {"object", a.object_name},
-                            {"status", a.status}, {"uncertainty_m", round_to(a.uncertainty_m, 3)}, {"candidates", cands}});
+      cands.push_back({{"footprint", cand.id},
+                       {"inside_share", round_to(cand.share, 4)},
+                       {"distance_m", round_to(cand.distance_m, 3)},
+                       {"bearing_deg", round_to(cand.bearing_deg, 4)}});
+    attributions.push_back({{"subject", a.subject_name},
+                            {"subject_feature", a.subject_id},
+                            {"object", a.object_name},
+                            {"status", a.status},
+                            {"uncertainty_m", round_to(a.uncertainty_m, 3)},
+                            {"candidates", cands}});
   }
   root["attributions"] = attributions;
   root["row_errors"] = job.row_errors;

@@ -14,24 +14,46 @@ using T = Field::Type;
 
 const char* quantifier_name(Quantifier q) {
   switch (q) {
-    case Quantifier::every: return "every";
-    case Quantifier::any: return "any";
-    case Quantifier::no: return "no";
-    case Quantifier::each: return "each";
-    default: return "";
+    case Quantifier::every:
+      return "every";
+    case Quantifier::any:
+      return "any";
+    case Quantifier::no:
+      return "no";
+    case Quantifier::each:
+      return "each";
+    default:
+      return "";
   }
 }
 
 std::vector<Field> claim_fields() {
-  return {{"claim_id", T::string},        {"claim", T::string},          {"verdict", T::string},
-          {"subject", T::string},         {"subject_feature", T::string}, {"object", T::string},
-          {"object_feature", T::string},  {"quantifier", T::string},     {"measured_m", T::real},
-          {"uncertainty_m", T::real},     {"claimed_min_m", T::real},    {"claimed_max_m", T::real},
-          {"margin_m", T::real},          {"bearing_deg", T::real},      {"claimed_direction", T::string},
-          {"margin_deg", T::real},        {"inside_share", T::real},     {"tolerance", T::string},
-          {"features_supported", T::integer}, {"features_contradicted", T::integer},
-          {"features_inconclusive", T::integer}, {"reason", T::string},  {"method", T::string},
-          {"origin", T::string},          {"quote", T::string},          {"source", T::string}};
+  return {{"claim_id", T::string},
+          {"claim", T::string},
+          {"verdict", T::string},
+          {"subject", T::string},
+          {"subject_feature", T::string},
+          {"object", T::string},
+          {"object_feature", T::string},
+          {"quantifier", T::string},
+          {"measured_m", T::real},
+          {"uncertainty_m", T::real},
+          {"claimed_min_m", T::real},
+          {"claimed_max_m", T::real},
+          {"margin_m", T::real},
+          {"bearing_deg", T::real},
+          {"claimed_direction", T::string},
+          {"margin_deg", T::real},
+          {"inside_share", T::real},
+          {"tolerance", T::string},
+          {"features_supported", T::integer},
+          {"features_contradicted", T::integer},
+          {"features_inconclusive", T::integer},
+          {"reason", T::string},
+          {"method", T::string},
+          {"origin", T::string},
+          {"quote", T::string},
+          {"source", T::string}};
 }
 
 void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, Verdict verdict) {
@@ -119,13 +141,16 @@ std::string claimed_text(const ClaimResult& c) {
   if (s.relation == Relation::crosses) return "crosses " + s.crossed_name;
   if (s.claimed_m) {
     out = none;
-    if (std::isinf(s.claimed_m->hi)) out += "≥ " + format_length(s.claimed_m->lo);
-    else if (s.claimed_m->lo <= 0) out += "≤ " + format_length(s.claimed_m->hi);
-    else out += format_length(s.claimed_m->lo) + " – " + format_length(s.claimed_m->hi);
+    if (std::isinf(s.claimed_m->hi))
+      out += "≥ " + format_length(s.claimed_m->lo);
+    else if (s.claimed_m->lo <= 0)
+      out += "≤ " + format_length(s.claimed_m->hi);
+    else
+      out += format_length(s.claimed_m->lo) + " – " + format_length(s.claimed_m->hi);
   }
   if (s.direction)
-    out += (out.empty() || out == none ? "" : ", ") + s.direction->label + " (" + format_number(s.direction->centre_deg, 2) + "° ±" +
-           format_number(s.direction->halfwidth_deg, 2) + "°)";
+    out += (out.empty() || out == none ? "" : ", ") + s.direction->label + " (" +
+           format_number(s.direction->centre_deg, 2) + "° ±" + format_number(s.direction->halfwidth_deg, 2) + "°)";
   return out;
 }
 
@@ -136,14 +161,21 @@ std::string margin_text(const ClaimResult& c) {
   if (!std::isnan(m.margin_m) && c.spec.relation != Relation::crosses)
     out = (m.margin_m >= 0 ? "+" : "−") + format_length(std::fabs(m.margin_m));
   if (!std::isnan(m.margin_deg))
-    out += (out.empty() ? "" : ", ") + std::string(m.margin_deg >= 0 ? "+" : "−") + format_number(std::fabs(m.margin_deg), 1) + "°";
+    out += (out.empty() ? "" : ", ") + std::string(m.margin_deg >= 0 ? "+" : "−") +
+           format_number(std::fabs(m.margin_deg), 1) + "°";
   return out;
 }
 
 Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
   Layer out("evidence", {},
-            {{"claim_id", T::string}, {"kind", T::string}, {"verdict", T::string}, {"subject_feature", T::string},
-             {"object_feature", T::string}, {"distance_m", T::real}, {"bearing_deg", T::real}, {"label", T::string}});
+            {{"claim_id", T::string},
+             {"kind", T::string},
+             {"verdict", T::string},
+             {"subject_feature", T::string},
+             {"object_feature", T::string},
+             {"distance_m", T::real},
+             {"bearing_deg", T::real},
+             {"label", T::string}});
   for (const auto& c : job.claims) {
     std::vector<size_t> order(c.measures.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -159,11 +191,11 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
       const auto inv = geodesic_inverse(m.on_object, m.on_subject);
       if (inv.distance_m <= 0) continue;  // nothing to draw: the subject is on the object
       const auto path = densify_geodesic(m.on_subject, m.on_object, densify_step_m(inv.distance_m));
-      const std::string kind = c.spec.relation == Relation::inside ? "to edge"
-                               : c.spec.subject->family() == GeomFamily::point &&
-                                       c.spec.object->family() == GeomFamily::point
-                                   ? "geodesic"
-                                   : "nearest points";
+      const std::string kind =
+          c.spec.relation == Relation::inside ? "to edge"
+          : c.spec.subject->family() == GeomFamily::point && c.spec.object->family() == GeomFamily::point
+              ? "geodesic"
+              : "nearest points";
       const std::string label = format_length(inv.distance_m) + ", " + format_azimuth(inv.azimuth1_deg, 1) + "°";
       RowBuilder row(out.fields());
       row.set("claim_id", c.spec.id)
@@ -182,9 +214,16 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
 
 Layer attribution_layer(const JobResult& job) {
   Layer out("attribution", {},
-            {{"subject", T::string}, {"subject_feature", T::string}, {"object", T::string}, {"status", T::string},
-             {"footprint", T::string}, {"footprint_name", T::string}, {"inside_share", T::real},
-             {"distance_m", T::real}, {"bearing_deg", T::real}, {"uncertainty_m", T::real},
+            {{"subject", T::string},
+             {"subject_feature", T::string},
+             {"object", T::string},
+             {"status", T::string},
+             {"footprint", T::string},
+             {"footprint_name", T::string},
+             {"inside_share", T::real},
+             {"distance_m", T::real},
+             {"bearing_deg", T::real},
+             {"uncertainty_m", T::real},
              {"candidates", T::string}});
   for (const auto& a : job.attributions) {
     RowBuilder row(out.fields());
@@ -201,10 +240,7 @@ Layer attribution_layer(const JobResult& job) {
           .set("bearing_deg", best.distance_m > 0 ? degrees_value(best.bearing_deg) : AttributeValue{});
       if (auto name = a.object->field_index("name"))
         row.set("footprint_name", text_value(attribute_text(a.object->features()[best.feature].attributes[*name])));
-      std::string list;
-      for (const auto& cand : a.candidates)
-        list += (list.empty() ? "" : "; ") + cand.id + " " + format_number(cand.share * 100, 1) + "%";
-      row.set("candidates", list);
+      row.set("candidates", candidates_text(a));
     }
     out.add(Feature{a.subject_id, 0, make_point(a.point), a.uncertainty_m, row.take()});
   }

@@ -74,9 +74,7 @@ GeomPtr within(const GEOSGeometry* g, double radius_m) {
   return footprint_buffer(g, radius_m);
 }
 
-GeomPtr difference(GeomPtr a, const GEOSGeometry* b) {
-  return GeomPtr(GEOSDifference_r(geos(), a.get(), b));
-}
+GeomPtr difference(GeomPtr a, const GEOSGeometry* b) { return GeomPtr(GEOSDifference_r(geos(), a.get(), b)); }
 
 /// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
 GeomPtr distance_zone(const GEOSGeometry* g, Interval claimed) {
@@ -124,17 +122,22 @@ namespace {
 
 const char* zone_kind(const ClaimResult& c) {
   switch (c.spec.relation) {
-    case Relation::within: return c.spec.object->family() == GeomFamily::point ? "disc" : "buffer";
+    case Relation::within:
+      return c.spec.object->family() == GeomFamily::point ? "disc" : "buffer";
     case Relation::distance_from:
     case Relation::distance_between: {
       const bool filled = !c.spec.claimed_m || c.spec.claimed_m->lo <= 0;
       if (c.spec.object->family() == GeomFamily::point) return filled ? "disc" : "annulus";
       return filled ? "buffer" : "buffer ring";
     }
-    case Relation::distance_direction: return "annular sector";
-    case Relation::direction: return "sector";
-    case Relation::inside: return "footprint";
-    default: return "";
+    case Relation::distance_direction:
+      return "annular sector";
+    case Relation::direction:
+      return "sector";
+    case Relation::inside:
+      return "footprint";
+    default:
+      return "";
   }
 }
 
@@ -144,8 +147,7 @@ std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m) {
   const int n = vertex_count(2 * M_PI * radius_m);
   std::vector<GeoPoint> ring;
   ring.reserve(static_cast<size_t>(n) + 1);
-  for (int i = 0; i < n; ++i)
-    ring.push_back(unrolled(geodesic_direct(centre, 360.0 * i / n, radius_m), centre.lon()));
+  for (int i = 0; i < n; ++i) ring.push_back(unrolled(geodesic_direct(centre, 360.0 * i / n, radius_m), centre.lon()));
   return ring;
 }
 
@@ -164,29 +166,37 @@ GeomPtr claim_zone(const ClaimResult& c) {
         break;
       case Relation::within:
       case Relation::distance_from:
-      case Relation::distance_between: parts.push_back(distance_zone(g, *claimed)); break;
+      case Relation::distance_between:
+        parts.push_back(distance_zone(g, *claimed));
+        break;
       case Relation::distance_direction:
         parts.push_back(sector_zone(representative_point(g), claimed->lo, claimed->hi, *s.direction));
         break;
       case Relation::direction:
         parts.push_back(sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction));
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (parts.empty()) return nullptr;
   if (parts.size() == 1) return std::move(parts[0]);
   std::vector<GEOSGeometry*> raw;
   for (auto& p : parts) raw.push_back(p.release());
-  GeomPtr collection(GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, raw.data(),
-                                                 static_cast<unsigned>(raw.size())));
+  GeomPtr collection(
+      GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())));
   return GeomPtr(GEOSUnaryUnion_r(geos(), collection.get()));
 }
 
 Layer zones_layer(const JobResult& job, size_t max_objects) {
   Layer out("zones", {},
-            {{"claim_id", T::string}, {"kind", T::string}, {"verdict", T::string}, {"object", T::string},
-             {"claimed_min_m", T::real}, {"claimed_max_m", T::real}, {"claimed_direction", T::string}});
+            {{"claim_id", T::string},
+             {"kind", T::string},
+             {"verdict", T::string},
+             {"object", T::string},
+             {"claimed_min_m", T::real},
+             {"claimed_max_m", T::real},
+             {"claimed_direction", T::string}});
   for (const auto& c : job.claims) {
     if (!c.spec.object || c.spec.object->size() > max_objects) continue;
     GeomPtr zone = claim_zone(c);
@@ -197,7 +207,9 @@ Layer zones_layer(const JobResult& job, size_t max_objects) {
         .set("verdict", std::string(to_string(c.verdict)))
         .set("object", c.spec.object_name)
         .set("claimed_min_m", c.spec.claimed_m ? metres_value(c.spec.claimed_m->lo) : AttributeValue{})
-        .set("claimed_max_m", c.spec.claimed_m && std::isfinite(c.spec.claimed_m->hi) ? metres_value(c.spec.claimed_m->hi) : AttributeValue{})
+        .set("claimed_max_m", c.spec.claimed_m && std::isfinite(c.spec.claimed_m->hi)
+                                  ? metres_value(c.spec.claimed_m->hi)
+                                  : AttributeValue{})
         .set("claimed_direction", c.spec.direction ? AttributeValue{c.spec.direction->label} : AttributeValue{});
     out.add(Feature{c.spec.id, 0, std::move(zone), 0, row.take()});
   }

@@ -35,8 +35,11 @@ inline Layer point_layer(const std::string& name, std::initializer_list<std::pai
   Layer l(name, {}, {});
   int i = 0;
   for (const auto& [lat, lon] : lat_lon)
-    l.add(Feature{std::to_string(++i), static_cast<uint64_t>(i), make_point(GeoPoint::from_lat_lon(lat, lon)),
-                  uncertainty_m, {}});
+    l.add(Feature{std::to_string(++i),
+                  static_cast<uint64_t>(i),
+                  make_point(GeoPoint::from_lat_lon(lat, lon)),
+                  uncertainty_m,
+                  {}});
   return l;
 }
 

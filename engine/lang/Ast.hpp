@@ -26,8 +26,8 @@ struct DistanceLit {
 
 /// A compass direction as written ("south east", "SSE") or `bearing B [± W°]`.
 struct DirectionLit {
-  std::string words;                  ///< compass words joined by spaces; empty for bearing
-  std::optional<double> bearing_deg;  ///< set for `bearing B`
+  std::string words;                    ///< compass words joined by spaces; empty for bearing
+  std::optional<double> bearing_deg;    ///< set for `bearing B`
   std::optional<double> halfwidth_deg;  ///< set for `± W°`
   Span span;
 };
@@ -42,8 +42,8 @@ struct ClaimBody {
   Quantifier quantifier = Quantifier::none;
   Name subject;
   Name object;
-  Name crossed;                    ///< the line layer of `crosses`
-  std::optional<Name> qualifier;   ///< tolerance word: about, approximately, …
+  Name crossed;                   ///< the line layer of `crosses`
+  std::optional<Name> qualifier;  ///< tolerance word: about, approximately, …
   std::optional<DistanceLit> distance;
   std::optional<DistanceLit> distance2;  ///< upper end of `between D1 and D2`
   Bound bound = Bound::approximately;
@@ -130,8 +130,8 @@ struct ReportStmt {
   Span format_span;
 };
 
-using Statement = std::variant<LoadStmt, PlaceStmt, SelectStmt, ClaimStmt, AttributeStmt,
-                               CheckClaimsStmt, SetToleranceStmt, SetCrsStmt, ReportStmt>;
+using Statement = std::variant<LoadStmt, PlaceStmt, SelectStmt, ClaimStmt, AttributeStmt, CheckClaimsStmt,
+                               SetToleranceStmt, SetCrsStmt, ReportStmt>;
 
 struct Script {
   std::vector<Statement> statements;

@@ -7,21 +7,25 @@ namespace geoclaim::lang {
 
 std::string describe(const Token& t) {
   switch (t.kind) {
-    case TokenKind::word: return "'" + t.text + "'";
-    case TokenKind::number: return "number " + t.text;
-    case TokenKind::string: return "string \"" + t.text + "\"";
-    case TokenKind::newline: return "end of line";
-    case TokenKind::end: return "end of file";
-    default: return "'" + t.text + "'";
+    case TokenKind::word:
+      return "'" + t.text + "'";
+    case TokenKind::number:
+      return "number " + t.text;
+    case TokenKind::string:
+      return "string \"" + t.text + "\"";
+    case TokenKind::newline:
+      return "end of line";
+    case TokenKind::end:
+      return "end of file";
+    default:
+      return "'" + t.text + "'";
   }
 }
 
 namespace {
 bool word_start(unsigned char c) { return std::isalpha(c) || c == '_'; }
 bool word_char(unsigned char c) { return std::isalnum(c) || c == '_'; }
-bool starts_with(std::string_view s, size_t i, std::string_view what) {
-  return s.substr(i, what.size()) == what;
-}
+bool starts_with(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
 }  // namespace
 
 std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) {
@@ -47,13 +51,11 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
     } else if (word_start(c)) {
       // Inner hyphens belong to the word ("south-south-east", "al-jinah").
       while (i < s.size() && (word_char(static_cast<unsigned char>(s[i])) ||
-                              (s[i] == '-' && i + 1 < s.size() &&
-                               word_char(static_cast<unsigned char>(s[i + 1])))))
+                              (s[i] == '-' && i + 1 < s.size() && word_char(static_cast<unsigned char>(s[i + 1])))))
         ++i;
       push(TokenKind::word, b, i);
     } else if (std::isdigit(c) || ((c == '-' || c == '+' || c == '.') && i + 1 < s.size() &&
-                                   (std::isdigit(static_cast<unsigned char>(s[i + 1])) ||
-                                    s[i + 1] == '.'))) {
+                                   (std::isdigit(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '.'))) {
       if (c == '+' || c == '-') ++i;
       while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
       std::string text(s.substr(b, i - b));
@@ -61,8 +63,7 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
       const char* first = text.data() + (text[0] == '+' ? 1 : 0);
       auto [p, ec] = std::from_chars(first, text.data() + text.size(), v);
       if (ec != std::errc() || p != text.data() + text.size()) {
-        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
-                          "malformed number '" + text + "'"});
+        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)}, "malformed number '" + text + "'"});
         continue;
       }
       push(TokenKind::number, b, i, text);

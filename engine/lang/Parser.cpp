@@ -16,9 +16,8 @@ struct SyntaxError {
 };
 
 class Parser {
-public:
-  Parser(const SourceFile& file, std::vector<Token> tokens)
-      : m_file(file), m_tokens(std::move(tokens)) {}
+ public:
+  Parser(const SourceFile& file, std::vector<Token> tokens) : m_file(file), m_tokens(std::move(tokens)) {}
 
   Script run(std::vector<Diagnostic>& errors) {
     Script script;
@@ -35,11 +34,9 @@ public:
     return script;
   }
 
-private:
+ private:
   // ---- token helpers ----
-  const Token& peek(size_t ahead = 0) const {
-    return m_tokens[std::min(m_pos + ahead, m_tokens.size() - 1)];
-  }
+  const Token& peek(size_t ahead = 0) const { return m_tokens[std::min(m_pos + ahead, m_tokens.size() - 1)]; }
   bool at(TokenKind k) const { return peek().kind == k; }
   bool at_word(std::string_view w, size_t ahead = 0) const {
     return peek(ahead).kind == TokenKind::word && lower(peek(ahead).text) == w;
@@ -128,8 +125,8 @@ private:
       }
     }
     if (s.lat_col.has_value() != s.lon_col.has_value())
-      throw SyntaxError{{(s.lat_col ? s.lat_col : s.lon_col)->span,
-                         "'lat COL' and 'lon COL' go together: name both columns"}};
+      throw SyntaxError{
+          {(s.lat_col ? s.lat_col : s.lon_col)->span, "'lat COL' and 'lon COL' go together: name both columns"}};
     return s;
   }
 
@@ -223,8 +220,8 @@ private:
       Condition c = or_condition();
       if (!accept(TokenKind::rparen))
         throw SyntaxError{{peek().span, "expected ')' to close the '(' opened at column " +
-                                            std::to_string(m_file.line_col(open.span.begin).second) +
-                                            ", found " + describe(peek())}};
+                                            std::to_string(m_file.line_col(open.span.begin).second) + ", found " +
+                                            describe(peek())}};
       return c;
     }
     Condition c;
@@ -290,8 +287,7 @@ private:
       b.crossed = name("a line layer after 'crosses'");
     } else {
       static const std::pair<const char*, Quantifier> quantifiers[] = {
-          {"every", Quantifier::every}, {"any", Quantifier::any},
-          {"no", Quantifier::no}, {"each", Quantifier::each}};
+          {"every", Quantifier::every}, {"any", Quantifier::any}, {"no", Quantifier::no}, {"each", Quantifier::each}};
       for (const auto& [word, q] : quantifiers)
         if (at_word(word) && peek(1).kind == TokenKind::word) {
           b.quantifier = q;
@@ -358,8 +354,7 @@ private:
         d.words += peek().text;
         ++m_pos;
       }
-      if (d.words.empty())
-        fail("'within', 'inside', a distance, or a direction (north, SE, bearing 135, …)");
+      if (d.words.empty()) fail("'within', 'inside', a distance, or a direction (north, SE, bearing 135, …)");
     }
     d.span = Span::cover(d.span, m_tokens[m_pos - 1].span);
     return d;
@@ -464,8 +459,8 @@ private:
 }  // namespace
 
 bool is_compass_word(std::string_view word) {
-  static const char* const words[] = {"north", "south", "east", "west", "northeast",
-                                      "northwest", "southeast", "southwest"};
+  static const char* const words[] = {"north",     "south",     "east",      "west",
+                                      "northeast", "northwest", "southeast", "southwest"};
   const std::string w = lower(word);
   for (const char* c : words)
     if (w == c) return true;
@@ -494,9 +489,8 @@ Script parse(const SourceFile& file, std::vector<Diagnostic>& errors) {
   // statement it is in, and the lexer's message is the one that explains it.
   for (const auto& d : parse_errors) {
     const int line = file.line_col(d.span.begin).first;
-    bool has_lex_error = std::any_of(lex_errors.begin(), lex_errors.end(), [&](const Diagnostic& l) {
-      return file.line_col(l.span.begin).first == line;
-    });
+    bool has_lex_error = std::any_of(lex_errors.begin(), lex_errors.end(),
+                                     [&](const Diagnostic& l) { return file.line_col(l.span.begin).first == line; });
     if (!has_lex_error) lex_errors.push_back(d);
   }
   std::stable_sort(lex_errors.begin(), lex_errors.end(),

@@ -6,14 +6,12 @@ namespace geoclaim::lang {
 namespace {
 // Counts code points: continuation bytes (10xxxxxx) do not start a character.
 int utf8_width(std::string_view s) {
-  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 }  // namespace
 
-SourceFile::SourceFile(std::string name, std::string text)
-    : m_name(std::move(name)), m_text(std::move(text)) {
+SourceFile::SourceFile(std::string name, std::string text) : m_name(std::move(name)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
   for (uint32_t i = 0; i < m_text.size(); ++i)
     if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
@@ -48,8 +46,7 @@ std::string SourceFile::render(Span span, const std::string& message) const {
   const uint32_t line_end = line_start + static_cast<uint32_t>(text.size());
   const uint32_t end = std::clamp(span.end, span.begin, line_end);
   const int width = std::max(1, utf8_width(std::string_view(m_text).substr(span.begin, end - span.begin)));
-  std::string out = m_name + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                    ": " + message + "\n";
+  std::string out = m_name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message + "\n";
   out += "    " + text + "\n";
   out += "    " + std::string(static_cast<size_t>(col - 1), ' ') + "^" +
          std::string(static_cast<size_t>(width - 1), '~') + "\n";

@@ -16,7 +16,7 @@ struct Span {
 };
 
 class SourceFile {
-public:
+ public:
   SourceFile(std::string name, std::string text);
 
   const std::string& name() const { return m_name; }
@@ -31,7 +31,7 @@ public:
   /// "file:line:col: error: message\n    <line>\n    ^~~~\n" (the caret under `span`).
   std::string render(Span span, const std::string& message) const;
 
-private:
+ private:
   std::string m_name;
   std::string m_text;
   std::vector<uint32_t> m_line_starts;

@@ -6,9 +6,9 @@
 namespace geoclaim::lang {
 
 enum class TokenKind {
-  word,       // name or keyword: letters, digits, '_' and inner '-' ("south-east")
-  number,     // 35, -40.017, 0.5
-  string,     // "…" with \" and \\ escapes; `text` holds the unescaped value
+  word,    // name or keyword: letters, digits, '_' and inner '-' ("south-east")
+  number,  // 35, -40.017, 0.5
+  string,  // "…" with \" and \\ escapes; `text` holds the unescaped value
   colon,
   comma,
   lparen,
@@ -23,7 +23,7 @@ enum class TokenKind {
 
 struct Token {
   TokenKind kind = TokenKind::end;
-  std::string text;  ///< the lexeme (unescaped for strings)
+  std::string text;   ///< the lexeme (unescaped for strings)
   double number = 0;  ///< value when kind == number
   Span span;
 };

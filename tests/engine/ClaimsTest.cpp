@@ -61,11 +61,13 @@ TEST(DistanceDirection, ThreeVerdicts) {
   const Layer o = ayyash();
   const auto se = *parse_compass("SE");
   const Interval about55{49500, 60500};
-  EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(133, 55400, 200), o, about55, se)), Verdict::supported);
+  EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(133, 55400, 200), o, about55, se)),
+            Verdict::supported);
   // Right distance, wrong direction (north-east): contradicted.
   EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(45, 55400), o, about55, se)), Verdict::contradicted);
   // Right direction, too far: contradicted.
-  EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(135, 70000), o, about55, se)), Verdict::contradicted);
+  EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(135, 70000), o, about55, se)),
+            Verdict::contradicted);
   // 157° at 55 km with 2 km uncertainty: the bearing interval (±2.1°) straddles the 157.5° edge.
   EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(157, 55000, 2000), o, about55, se)),
             Verdict::inconclusive);
@@ -87,7 +89,8 @@ TEST(Direction, ThreeVerdicts) {
   const auto sse = *parse_compass("SSE");  // 157.5° ± 11.25°
   EXPECT_EQ(verdict_of(spec(Relation::direction, point_at(160, 1000), o, std::nullopt, sse)), Verdict::supported);
   EXPECT_EQ(verdict_of(spec(Relation::direction, point_at(100, 1000), o, std::nullopt, sse)), Verdict::contradicted);
-  EXPECT_EQ(verdict_of(spec(Relation::direction, point_at(167, 1000, 100), o, std::nullopt, sse)), Verdict::inconclusive);
+  EXPECT_EQ(verdict_of(spec(Relation::direction, point_at(167, 1000, 100), o, std::nullopt, sse)),
+            Verdict::inconclusive);
   // At the object itself there is no direction.
   EXPECT_EQ(verdict_of(spec(Relation::direction, ayyash(), o, std::nullopt, sse)), Verdict::inconclusive);
 }

@@ -1,7 +1,7 @@
 // Coordinate notations people write, against values computed by hand and GeographicLib's own.
+#include <gtest/gtest.h>
 #include <GeographicLib/MGRS.hpp>
 #include <GeographicLib/UTMUPS.hpp>
-#include <gtest/gtest.h>
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Errors.hpp"
@@ -28,22 +28,15 @@ TEST_P(AngleTable, ParsesToDegrees) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryForm, AngleTable,
-    ::testing::Values(AngleCase{"35.2856", Axis::latitude, 35.2856},
-                      AngleCase{"-40.1", Axis::longitude, -40.1},
-                      AngleCase{"35°17′08″N", Axis::latitude, k35_17_08},
-                      AngleCase{"35°17'08\"N", Axis::latitude, k35_17_08},
-                      AngleCase{"35 17 08 N", Axis::latitude, k35_17_08},
-                      AngleCase{"35 17 08", Axis::latitude, k35_17_08},
-                      AngleCase{"N 35 17 08", Axis::latitude, k35_17_08},
-                      AngleCase{"35 17 08 S", Axis::latitude, -k35_17_08},
-                      AngleCase{"40°10′33″E", Axis::longitude, k40_10_33},
-                      AngleCase{"40 10 33 W", Axis::longitude, -k40_10_33},
-                      AngleCase{"N35.2856", Axis::latitude, 35.2856},
-                      AngleCase{"35.2856N", Axis::latitude, 35.2856},
-                      AngleCase{"E40.1758", Axis::longitude, 40.1758},
-                      AngleCase{"40.1758W", Axis::longitude, -40.1758},
-                      AngleCase{"35:17:08", Axis::latitude, k35_17_08},
-                      AngleCase{"35d17.5", Axis::latitude, 35.0 + 17.5 / 60.0}));
+    ::testing::Values(
+        AngleCase{"35.2856", Axis::latitude, 35.2856}, AngleCase{"-40.1", Axis::longitude, -40.1},
+        AngleCase{"35°17′08″N", Axis::latitude, k35_17_08}, AngleCase{"35°17'08\"N", Axis::latitude, k35_17_08},
+        AngleCase{"35 17 08 N", Axis::latitude, k35_17_08}, AngleCase{"35 17 08", Axis::latitude, k35_17_08},
+        AngleCase{"N 35 17 08", Axis::latitude, k35_17_08}, AngleCase{"35 17 08 S", Axis::latitude, -k35_17_08},
+        AngleCase{"40°10′33″E", Axis::longitude, k40_10_33}, AngleCase{"40 10 33 W", Axis::longitude, -k40_10_33},
+        AngleCase{"N35.2856", Axis::latitude, 35.2856}, AngleCase{"35.2856N", Axis::latitude, 35.2856},
+        AngleCase{"E40.1758", Axis::longitude, 40.1758}, AngleCase{"40.1758W", Axis::longitude, -40.1758},
+        AngleCase{"35:17:08", Axis::latitude, k35_17_08}, AngleCase{"35d17.5", Axis::latitude, 35.0 + 17.5 / 60.0}));
 
 TEST(ParseAngle, RejectsWrongHemisphereForAxis) {
   EXPECT_THROW(parse_angle("40.1E", Axis::latitude), CoordinateError);

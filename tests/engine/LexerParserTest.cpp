@@ -116,7 +116,8 @@ TEST(Parser, EveryClaimForm) {
 }
 
 TEST(Parser, SourceAndQuoteMayContinueOnTheNextLines) {
-  const Script s = parse_ok("claim a: s within 5 km of o\n  source \"ARA News\"\n  quote \"near the airport\"\nreport to \"x\"\n");
+  const Script s =
+      parse_ok("claim a: s within 5 km of o\n  source \"ARA News\"\n  quote \"near the airport\"\nreport to \"x\"\n");
   ASSERT_EQ(s.statements.size(), 2u);
   EXPECT_EQ(*std::get<ClaimStmt>(s.statements[0]).quote, "near the airport");
 }
@@ -166,7 +167,8 @@ TEST(ParserErrors, NameTheTokenFound) {
 }
 
 TEST(ParserErrors, UnclosedThingsSayWhereTheyOpened) {
-  EXPECT_NE(first_error("claim c: s within 5 km of o quote \"never closed\n").find("unterminated string"), std::string::npos);
+  EXPECT_NE(first_error("claim c: s within 5 km of o quote \"never closed\n").find("unterminated string"),
+            std::string::npos);
   EXPECT_NE(first_error("select m from f where (a = 1 and b = 2\n").find("to close the '(' opened at column 23"),
             std::string::npos);
 }
@@ -204,7 +206,7 @@ namespace {
 
 /// Checking never reads data; a source that is asked anyway fails the test.
 class NoData final : public FeatureSource {
-public:
+ public:
   Layer load(const LoadOptions&, const WarningSink&) override { throw std::logic_error("load while checking"); }
   void probe(const LoadOptions&) override { throw std::logic_error("probe while checking"); }
   Table read_table(const std::string&) override { throw std::logic_error("read_table while checking"); }
@@ -232,9 +234,14 @@ report to "out/x" as gpkg
     for (int e = 0; e < edits && !text.empty(); ++e) {
       const size_t pos = rng() % text.size();
       switch (rng() % 3) {
-        case 0: text[pos] = alphabet[rng() % (sizeof alphabet - 1)]; break;
-        case 1: text.erase(pos, 1 + rng() % 8); break;
-        default: text.insert(pos, text.substr(rng() % text.size(), 1 + rng() % 12));
+        case 0:
+          text[pos] = alphabet[rng() % (sizeof alphabet - 1)];
+          break;
+        case 1:
+          text.erase(pos, 1 + rng() % 8);
+          break;
+        default:
+          text.insert(pos, text.substr(rng() % text.size(), 1 + rng() % 12));
       }
     }
     SourceFile f("fuzz.gcl", text);

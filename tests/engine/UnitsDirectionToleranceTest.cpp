@@ -47,13 +47,14 @@ TEST_P(CompassTable, Reads) {
   EXPECT_DOUBLE_EQ(d->halfwidth_deg, c.halfwidth) << c.words;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Spellings, CompassTable,
-    ::testing::Values(CompassCase{"southeast", 135, 22.5}, CompassCase{"south east", 135, 22.5},
-                      CompassCase{"south-east", 135, 22.5}, CompassCase{"SE", 135, 22.5},
-                      CompassCase{"se", 135, 22.5}, CompassCase{"north", 0, 22.5}, CompassCase{"W", 270, 22.5},
-                      CompassCase{"south-south-east", 157.5, 11.25}, CompassCase{"SSE", 157.5, 11.25},
-                      CompassCase{"north north west", 337.5, 11.25}, CompassCase{"ENE", 67.5, 11.25}));
+INSTANTIATE_TEST_SUITE_P(Spellings, CompassTable,
+                         ::testing::Values(CompassCase{"southeast", 135, 22.5}, CompassCase{"south east", 135, 22.5},
+                                           CompassCase{"south-east", 135, 22.5}, CompassCase{"SE", 135, 22.5},
+                                           CompassCase{"se", 135, 22.5}, CompassCase{"north", 0, 22.5},
+                                           CompassCase{"W", 270, 22.5}, CompassCase{"south-south-east", 157.5, 11.25},
+                                           CompassCase{"SSE", 157.5, 11.25},
+                                           CompassCase{"north north west", 337.5, 11.25},
+                                           CompassCase{"ENE", 67.5, 11.25}));
 
 TEST(Compass, RejectsNonsense) {
   EXPECT_FALSE(parse_compass("south-south-south"));

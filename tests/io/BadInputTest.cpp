@@ -56,7 +56,8 @@ TEST(BadInput, SwappedColumnsGetAHint) {
 
 TEST(BadInput, UnparsableCoordinateNamesLineColumnAndText) {
   const std::string e = load_error("testdata/bad/unparsable-coordinate.csv");
-  EXPECT_EQ(e.rfind("testdata/bad/unparsable-coordinate.csv:4: column 'lat': cannot read '35°17′XXN' as an angle", 0), 0u)
+  EXPECT_EQ(e.rfind("testdata/bad/unparsable-coordinate.csv:4: column 'lat': cannot read '35°17′XXN' as an angle", 0),
+            0u)
       << e;
 }
 
@@ -70,9 +71,7 @@ TEST(BadInput, UnknownCrs) {
   EXPECT_EQ(load_error("testdata/coords/latlon.csv", o).rfind("unknown CRS 'EPSG:999999'", 0), 0u);
 }
 
-TEST(BadInput, InfoOnAMissingFile) {
-  EXPECT_THROW(io::describe_source("testdata/bad/no-such-file.gpkg"), DataError);
-}
+TEST(BadInput, InfoOnAMissingFile) { EXPECT_THROW(io::describe_source("testdata/bad/no-such-file.gpkg"), DataError); }
 
 TEST(Info, DescribesLayersCountsTypesAndCrs) {
   const auto info = io::describe_source("testdata/formats/points.gpkg");

@@ -132,7 +132,8 @@ TEST(CsvFiles, IdColumnNamesFeatures) {
   EXPECT_EQ(l.features()[0].id, "1");
   LoadOptions o;
   o.id_col = "label";
-  EXPECT_EQ(load("latlon.csv", o).features()[0].id, attribute_text(l.features()[0].attributes[*l.field_index("label")]));
+  EXPECT_EQ(load("latlon.csv", o).features()[0].id,
+            attribute_text(l.features()[0].attributes[*l.field_index("label")]));
 }
 
 }  // namespace

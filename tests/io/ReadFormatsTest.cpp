@@ -48,22 +48,21 @@ TEST_P(EveryFormat, ReadsTheThreePointsWithAttributes) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Formats, EveryFormat,
-    ::testing::Values(FormatCase{"points.geojson", nullptr, "name", "count"},
-                      FormatCase{"points.gpkg", "points", "name", "count"},
-                      FormatCase{"points.shp", nullptr, "name", "count"},
-                      FormatCase{"points.kml", nullptr, "Name", nullptr},
-                      FormatCase{"points.kmz", nullptr, "Name", nullptr},
-                      FormatCase{"points.gpx", nullptr, "name", "ogr_count"},
-                      FormatCase{"points.fgb", nullptr, "name", "count"},
-                      FormatCase{"points-wkt.csv", nullptr, "name", "count"}),
-    [](const auto& p) {
-      std::string n = p.param.file;
-      for (char& ch : n)
-        if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-      return n;
-    });
+INSTANTIATE_TEST_SUITE_P(Formats, EveryFormat,
+                         ::testing::Values(FormatCase{"points.geojson", nullptr, "name", "count"},
+                                           FormatCase{"points.gpkg", "points", "name", "count"},
+                                           FormatCase{"points.shp", nullptr, "name", "count"},
+                                           FormatCase{"points.kml", nullptr, "Name", nullptr},
+                                           FormatCase{"points.kmz", nullptr, "Name", nullptr},
+                                           FormatCase{"points.gpx", nullptr, "name", "ogr_count"},
+                                           FormatCase{"points.fgb", nullptr, "name", "count"},
+                                           FormatCase{"points-wkt.csv", nullptr, "name", "count"}),
+                         [](const auto& p) {
+                           std::string n = p.param.file;
+                           for (char& ch : n)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return n;
+                         });
 
 TEST(Attributes, KeepTheirTypes) {
   const Layer l = test::load_fixture("testdata/formats/points.geojson");

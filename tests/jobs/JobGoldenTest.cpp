@@ -46,8 +46,8 @@ TEST_P(Job, MatchesGoldenFiles) {
   const fs::path golden = fs::path(test::source_path("tests/golden")) / job.name();
   for (const char* file : {"claims.geojson", "report.md", "terminal.txt"}) {
     const bool terminal = std::string(file) == "terminal.txt";
-    const std::string got = mask_run_time(terminal ? stdout_text.str() + stderr_text.str()
-                                                   : test::read_file((out / file).string()));
+    const std::string got =
+        mask_run_time(terminal ? stdout_text.str() + stderr_text.str() : test::read_file((out / file).string()));
     // The folder name differs per run; the terminal names it last.
     const std::string normalised = std::regex_replace(got, std::regex(out.string()), "<out>");
     if (std::getenv("GEOCLAIM_UPDATE_GOLDEN")) {

@@ -76,7 +76,8 @@ void check_text(const std::string& path) {
   EXPECT_EQ(text.find("\"crs\""), std::string::npos) << path;
   static const std::regex long_decimal(R"([-\d]\.\d{8,})");
   // Each geometry's "coordinates" member runs to the closing brace of its geometry object.
-  for (size_t pos = text.find("\"coordinates\""); pos != std::string::npos; pos = text.find("\"coordinates\"", pos + 1)) {
+  for (size_t pos = text.find("\"coordinates\""); pos != std::string::npos;
+       pos = text.find("\"coordinates\"", pos + 1)) {
     const std::string coords = text.substr(pos, text.find('}', pos) - pos);
     std::smatch m;
     EXPECT_FALSE(std::regex_search(coords, m, long_decimal)) << path << ": " << m.str();
@@ -187,7 +188,8 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
   // The al-Jinah job asking for a GeoPackage, run twice into two folders (-o keeps the format).
   const fs::path job = fs::temp_directory_path() / ("geoclaim-gpkg-" + std::to_string(::getpid()) + ".gcl");
   std::string text = test::read_file("scripts/al-jinah-2017.gcl");
-  text = std::regex_replace(text, std::regex(R"(report to "out/al-jinah-2017")"), "report to \"out/al-jinah-2017\" as gpkg");
+  text = std::regex_replace(text, std::regex(R"(report to "out/al-jinah-2017")"),
+                            "report to \"out/al-jinah-2017\" as gpkg");
   std::ofstream(job) << text;
   auto run_gpkg = [&job](const fs::path& out) {
     std::ostringstream o, e;
@@ -303,9 +305,10 @@ TEST(OutputFolder, LargeInputIsWrittenInPartAndReferencedWhole) {
   for (int i = 0; i < 10050; ++i) {  // 10 m squares on a 0.0005° grid, 101 to a row
     const double lon = 40.0 + (i % 101) * 0.0005, lat = 35.0 + (i / 101) * 0.0005;
     const std::string wkt = "POLYGON((" + std::to_string(lon) + " " + std::to_string(lat) + "," +
-                            std::to_string(lon + 0.0001) + " " + std::to_string(lat) + "," + std::to_string(lon + 0.0001) +
-                            " " + std::to_string(lat + 0.0001) + "," + std::to_string(lon) + " " +
-                            std::to_string(lat + 0.0001) + "," + std::to_string(lon) + " " + std::to_string(lat) + "))";
+                            std::to_string(lon + 0.0001) + " " + std::to_string(lat) + "," +
+                            std::to_string(lon + 0.0001) + " " + std::to_string(lat + 0.0001) + "," +
+                            std::to_string(lon) + " " + std::to_string(lat + 0.0001) + "," + std::to_string(lon) + " " +
+                            std::to_string(lat) + "))";
     OGRGeometryH g = nullptr;
     char* p = const_cast<char*>(wkt.c_str());
     ASSERT_EQ(OGR_G_CreateFromWkt(&p, srs, &g), OGRERR_NONE);
@@ -334,8 +337,8 @@ TEST(OutputFolder, LargeInputIsWrittenInPartAndReferencedWhole) {
   tinyxml2::XMLDocument project;
   ASSERT_EQ(project.LoadFile((out / "project.qgs").c_str()), tinyxml2::XML_SUCCESS);
   bool referenced = false;
-  for (auto* l = project.FirstChildElement("qgis")->FirstChildElement("projectlayers")->FirstChildElement("maplayer"); l;
-       l = l->NextSiblingElement("maplayer"))
+  for (auto* l = project.FirstChildElement("qgis")->FirstChildElement("projectlayers")->FirstChildElement("maplayer");
+       l; l = l->NextSiblingElement("maplayer"))
     if (std::string(l->FirstChildElement("layername")->GetText()) == "footprints (whole source)") {
       referenced = true;
       EXPECT_TRUE(fs::equivalent(out / l->FirstChildElement("datasource")->GetText(), fgb));

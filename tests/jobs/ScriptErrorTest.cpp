@@ -32,9 +32,12 @@ TEST_P(ErrorJob, FailsWithTheExpectedMessageAndWritesNothing) {
   int expected_exit = -1, expected_check_exit = -1;
   std::string expected_err, line;
   while (std::getline(text, line)) {
-    if (line.rfind("# expect exit: ", 0) == 0) expected_exit = std::stoi(line.substr(15));
-    else if (line.rfind("# expect check exit: ", 0) == 0) expected_check_exit = std::stoi(line.substr(21));
-    else if (line.rfind("# expect: ", 0) == 0) expected_err += line.substr(10) + "\n";
+    if (line.rfind("# expect exit: ", 0) == 0)
+      expected_exit = std::stoi(line.substr(15));
+    else if (line.rfind("# expect check exit: ", 0) == 0)
+      expected_check_exit = std::stoi(line.substr(21));
+    else if (line.rfind("# expect: ", 0) == 0)
+      expected_err += line.substr(10) + "\n";
   }
   ASSERT_NE(expected_exit, -1) << path << " has no '# expect exit:' line";
   const fs::path out = "out/error-test-" + GetParam();

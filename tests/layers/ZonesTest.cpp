@@ -59,8 +59,9 @@ void check_zone(const ZoneCase& zc, const GeoPoint& centre) {
   constexpr int kGrid = 45;
   for (int i = 0; i < kGrid; ++i)
     for (int j = 0; j < kGrid; ++j) {
-      const GeoPoint p = GeoPoint::from_lon_lat(b.min_lon - pad_lon + (b.max_lon - b.min_lon + 2 * pad_lon) * (i + 0.5) / kGrid,
-                                                b.min_lat - pad_lat + (b.max_lat - b.min_lat + 2 * pad_lat) * (j + 0.5) / kGrid);
+      const GeoPoint p =
+          GeoPoint::from_lon_lat(b.min_lon - pad_lon + (b.max_lon - b.min_lon + 2 * pad_lon) * (i + 0.5) / kGrid,
+                                 b.min_lat - pad_lat + (b.max_lat - b.min_lat + 2 * pad_lat) * (j + 0.5) / kGrid);
       Layer subject = test::point_layer("s", {{p.lat(), p.lon()}});
       spec.subject = &subject;
       const FeatureMeasure m = evaluate(spec).measures[0];
@@ -104,8 +105,9 @@ TEST(Zones, AnnularSectorAcrossTheUtmZoneBoundary) {
 TEST(Zones, GeodesicCircleVerticesAreAtTheRadius) {
   const GeoPoint c = GeoPoint::from_lat_lon(-17.0, 179.9);  // across the antimeridian
   for (const GeoPoint& p : layers::geodesic_circle(c, 55000)) {
-    EXPECT_NEAR(geodesic_inverse(c, GeoPoint::from_lon_lat(p.lon() > 180 ? p.lon() - 360 : p.lon(), p.lat())).distance_m,
-                55000, 1e-6);
+    EXPECT_NEAR(
+        geodesic_inverse(c, GeoPoint::from_lon_lat(p.lon() > 180 ? p.lon() - 360 : p.lon(), p.lat())).distance_m, 55000,
+        1e-6);
     EXPECT_LT(std::fabs(p.lon() - c.lon()), 180);  // unrolled: the ring does not jump
   }
 }
