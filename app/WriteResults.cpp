@@ -93,9 +93,24 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
   return out;
 }
 
+/// Replacing a folder deletes it: never one that holds the job's own inputs.
+void refuse_folder_holding_inputs(const JobResult& job, const std::string& dir) {
+  std::error_code ec;
+  const auto target = std::filesystem::weakly_canonical(dir, ec);
+  for (const auto& [name, named] : job.layers) {
+    const std::string& path = named.layer->source().path;
+    if (path.empty() || path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0) continue;
+    const auto input = std::filesystem::weakly_canonical(path, ec);
+    const auto [end, _] = std::mismatch(target.begin(), target.end(), input.begin(), input.end());
+    if (!ec && end == target.end())
+      throw DataError("cannot write results to '" + dir + "': it holds the input '" + path + "' of " + name);
+  }
+}
+
 }  // namespace
 
 void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run) {
+  refuse_folder_holding_inputs(job, request.dir);
   io::OutputFolder folder(request.dir);
   std::vector<layers::ProjectLayer> originals;
   std::vector<OutputLayer> out = build_layers(job, request.dir, originals);

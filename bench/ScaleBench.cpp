@@ -4,7 +4,7 @@
 // pipeline (read, index, claims, attribution, output) and prints the wall time of each step
 // and the peak memory.
 //
-//   geoclaim_scale_bench [--footprints N] [--strikes M] [--dir DIR]
+//   geoclaim_scale_bench [--footprints N] [--strikes M] [--offset-km K] [--dir DIR]
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -84,14 +84,15 @@ void write_footprints(const Grid& g, long count, const std::string& path) {
   OSRDestroySpatialReference(srs);
 }
 
-void write_strikes(const Grid& g, long count, const std::string& path) {
+void write_strikes(const Grid& g, long count, double offset_km, const std::string& path) {
   std::mt19937_64 rng(20161217);  // fixed: the same strikes every run
   std::uniform_real_distribution<double> along(0.0, g.side * g.pitch_m);
   std::ofstream out(path);
   out << "id,lat,lon,uncertainty_m\n";
   out.precision(9);
   for (long i = 0; i < count; ++i) {
-    const GeoPoint p = geodesic_direct(geodesic_direct(g.origin, 0.0, along(rng)), 90.0, along(rng));
+    const double north = along(rng) + (offset_km > 0 ? g.side * g.pitch_m + offset_km * 1000 : 0.0);
+    const GeoPoint p = geodesic_direct(geodesic_direct(g.origin, 0.0, north), 90.0, along(rng));
     out << i + 1 << "," << p.lat() << "," << p.lon() << "," << (i % 2 ? 10 : 0) << "\n";
   }
 }
@@ -106,10 +107,14 @@ long peak_rss_mib() {
 
 int main(int argc, char** argv) {
   long footprints = 2000000, strikes = 200000;
+  double offset_km = 0;
   std::string dir = (fs::temp_directory_path() / "geoclaim-bench").string();
   CLI::App cli{"geoclaim scale benchmark: strikes against building footprints, end to end"};
   cli.add_option("--footprints", footprints, "number of footprints")->capture_default_str();
   cli.add_option("--strikes", strikes, "number of strikes")->capture_default_str();
+  cli.add_option("--offset-km", offset_km,
+                 "put the strikes this far north of the footprints (every nearest search then starts far away)")
+      ->capture_default_str();
   cli.add_option("--dir", dir, "scratch folder for the generated data and results")->capture_default_str();
   CLI11_PARSE(cli, argc, argv);
 
@@ -129,7 +134,7 @@ int main(int argc, char** argv) {
   write_footprints(grid, footprints, fgb);
   row("generate footprints (FlatGeobuf)", static_cast<size_t>(footprints), seconds_since(t));
   t = Clock::now();
-  write_strikes(grid, strikes, csv);
+  write_strikes(grid, strikes, offset_km, csv);
   row("generate strikes (CSV)", static_cast<size_t>(strikes), seconds_since(t));
 
   std::ofstream(job_path) << "load footprints from \"" << fgb << "\"\n"

@@ -48,7 +48,7 @@ Attribution attribute_feature(const Layer& subject, size_t i, const Layer& objec
     if (!a.candidates.empty()) a.status = "inside";
   }
   if (a.candidates.empty()) {
-    if (auto nf = nearest_feature(point.get(), object, scratch, within_m)) {
+    if (auto nf = nearest_feature(point.get(), object, within_m)) {
       a.candidates.push_back(candidate(nf->feature, 0.0));
       a.status = "nearest";
     } else {

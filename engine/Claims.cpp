@@ -137,7 +137,7 @@ class Evaluator {
     FeatureMeasure m = start(i);
     const GEOSGeometry* g = m_spec.subject->features()[i].geometry.get();
     if (m_spec.relation == Relation::inside) return inside(m, g);
-    auto nf = nearest_feature(g, *m_spec.object, m_scratch, kAnyDistance, working());
+    auto nf = nearest_feature(g, *m_spec.object, kAnyDistance, working());
     if (!nf) throw DataError("layer '" + m_spec.object_name + "' has no features to measure against");
     const Feature& obj = m_spec.object->features()[nf->feature];
     m.object_feature = nf->feature;
@@ -182,7 +182,7 @@ class Evaluator {
       m.margin_m = edge.distance_m;
       m.on_object = edge.on_b;
       m.on_subject = p;
-    } else if (auto nf = nearest_feature(point.get(), obj, m_scratch, kAnyDistance, working())) {
+    } else if (auto nf = nearest_feature(point.get(), obj, kAnyDistance, working())) {
       m.object_feature = nf->feature;
       m.object_id = obj.features()[nf->feature].id;
       m.uncertainty_m += obj.features()[nf->feature].uncertainty_m;
@@ -195,12 +195,12 @@ class Evaluator {
     if (m.uncertainty_m <= 0) {
       m.inside_share = covering.empty() ? 0.0 : 1.0;
     } else {
-      // Every polygon the disc may touch; footprints do not overlap, so shares add up.
-      double share = 0;
+      // Every polygon the disc may touch; where footprints overlap, the overlap counts once.
       const UncertaintyDisc disc(p, m.uncertainty_m);
       obj.index().candidates_within(p, m.uncertainty_m, m_scratch.candidates);
-      for (size_t i : m_scratch.candidates) share += disc.share_inside(obj.features()[i].geometry.get());
-      m.inside_share = std::min(1.0, share);
+      m_polygons.clear();
+      for (size_t i : m_scratch.candidates) m_polygons.push_back(obj.features()[i].geometry.get());
+      m.inside_share = m_polygons.empty() ? 0.0 : disc.share_inside_any(m_polygons);
     }
     m.verdict = m.inside_share >= 1.0 - kShareEpsilon ? Verdict::supported
                 : m.inside_share <= kShareEpsilon     ? Verdict::contradicted
@@ -214,7 +214,7 @@ class Evaluator {
     std::optional<std::pair<size_t, NearestFeature>> best;
     for (size_t i = 0; i < m_spec.subject->size(); ++i) {
       const GEOSGeometry* g = m_spec.subject->features()[i].geometry.get();
-      auto nf = nearest_feature(g, *m_spec.object, m_scratch, kAnyDistance, working());
+      auto nf = nearest_feature(g, *m_spec.object, kAnyDistance, working());
       if (nf && (!best || nf->pair.distance_m < best->second.pair.distance_m)) best = {{i, *nf}};
     }
     return best;
@@ -293,6 +293,7 @@ class Evaluator {
   const ClaimSpec& m_spec;
   const std::function<void(size_t, size_t)>& m_progress;
   NearestScratch m_scratch;
+  std::vector<const GEOSGeometry*> m_polygons;
 };
 
 }  // namespace

@@ -42,13 +42,28 @@ bool is_plain_number(const std::string& t) {
 
 // "35 17 08 N" -> "35d17'08\"N"; "N 35 17 08" -> "N35d17'08\"". Components that already carry
 // symbols are joined as they are: GeographicLib takes "35°17′ 08″N" once the space is gone.
-std::string join_dms_components(const std::vector<std::string>& parts) {
+bool is_hemisphere_char(char c) { return std::string("NSEWnsew").find(c) != std::string::npos; }
+
+std::string join_dms_components(const std::vector<std::string>& raw_parts) {
+  // A hemisphere letter may stand alone ("N 35 17 08") or stick to the first or last
+  // component ("N35 17 08", "35 17 08N"): either way it is a prefix or suffix of the whole.
+  std::vector<std::string> parts = raw_parts;
   std::string hemi_front, hemi_back;
+  if (!parts.empty() && parts.front().size() > 1 && is_hemisphere_char(parts.front()[0]) &&
+      !std::isalpha(static_cast<unsigned char>(parts.front()[1]))) {
+    hemi_front = parts.front().substr(0, 1);
+    parts.front().erase(0, 1);
+  }
+  if (!parts.empty() && parts.back().size() > 1 && is_hemisphere_char(parts.back().back()) &&
+      !std::isalpha(static_cast<unsigned char>(parts.back()[parts.back().size() - 2]))) {
+    hemi_back = parts.back().substr(parts.back().size() - 1);
+    parts.back().pop_back();
+  }
   std::vector<std::string> nums;
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (is_hemisphere(parts[i]) && i == 0)
+    if (is_hemisphere(parts[i]) && i == 0 && hemi_front.empty())
       hemi_front = parts[i];
-    else if (is_hemisphere(parts[i]) && i + 1 == parts.size())
+    else if (is_hemisphere(parts[i]) && i + 1 == parts.size() && hemi_back.empty())
       hemi_back = parts[i];
     else
       nums.push_back(parts[i]);
@@ -98,21 +113,42 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
     first = text.substr(0, comma);
     second = text.substr(comma + 1);
   } else {
-    // Without a comma the split falls after the first hemisphere letter, or in the middle of
-    // the whitespace-separated parts ("35 22 30 40 00 10" is three and three).
-    auto parts = split_ws(text);
+    // Without a comma: the split that reads as one latitude and one longitude. A cut beside a
+    // hemisphere letter ("35 17 08 N 40 10 33 E", "N 35 17 08 E 40 10 33") is tried first,
+    // then the middle ("35 22 30 40 00 10" is three and three).
+    const auto parts = split_ws(text);
+    auto half = [&](size_t from, size_t to) {
+      std::string h;
+      for (size_t i = from; i < to; ++i) h += parts[i] + " ";
+      return h;
+    };
+    auto reads = [&](size_t cut) {
+      GeographicLib::DMS::flag f1 = GeographicLib::DMS::NONE, f2 = GeographicLib::DMS::NONE;
+      try {
+        GeographicLib::DMS::Decode(join_dms_components(split_ws(half(0, cut))), f1);
+        GeographicLib::DMS::Decode(join_dms_components(split_ws(half(cut, parts.size()))), f2);
+      } catch (const GeographicLib::GeographicErr&) {
+        return false;
+      }
+      return f1 == GeographicLib::DMS::NONE || f1 != f2;
+    };
+    std::vector<size_t> order;
+    for (size_t cut = 1; cut < parts.size(); ++cut)
+      if (is_hemisphere_char(parts[cut - 1].back()) && !(cut == 1 && is_hemisphere(parts[0])))
+        order.push_back(cut);  // after a suffix letter
+    for (size_t cut = 1; cut < parts.size(); ++cut)
+      if (is_hemisphere_char(parts[cut][0])) order.push_back(cut);  // before a prefix letter
+    if (parts.size() % 2 == 0 && !parts.empty()) order.push_back(parts.size() / 2);
     size_t cut = 0;
-    for (size_t i = 0; i < parts.size() && cut == 0; ++i) {
-      const auto& p = parts[i];
-      if (i + 1 < parts.size() && !p.empty() && std::string("NSEWnsew").find(p.back()) != std::string::npos)
-        cut = i + 1;
-    }
-    if (cut == 0) {
-      if (parts.size() % 2 != 0 || parts.empty())
-        throw CoordinateError("cannot split '" + text + "' into latitude and longitude (separate them with a comma)");
-      cut = parts.size() / 2;
-    }
-    for (size_t i = 0; i < parts.size(); ++i) (i < cut ? first : second) += parts[i] + " ";
+    for (size_t c : order)
+      if (reads(c)) {
+        cut = c;
+        break;
+      }
+    if (cut == 0)
+      throw CoordinateError("cannot split '" + text + "' into latitude and longitude (separate them with a comma)");
+    first = half(0, cut);
+    second = half(cut, parts.size());
   }
   first = join_dms_components(split_ws(first));
   second = join_dms_components(split_ws(second));

@@ -51,7 +51,13 @@ Crs Crs::from_user_input(const std::string& definition) {
   PjPtr pj = create_crs(definition);
   Crs crs;
   crs.m_definition = definition;
-  const PJ_TYPE t = proj_get_type(pj.get());
+  // A CRS with a datum shift attached (+towgs84, an ESRI .prj's TOWGS84) is a "bound" CRS:
+  // what kind it is, is the kind of the CRS it wraps.
+  PJ_TYPE t = proj_get_type(pj.get());
+  if (t == PJ_TYPE_BOUND_CRS) {
+    PjPtr source(proj_get_source_crs(PJ_DEFAULT_CTX, pj.get()));
+    if (source) t = proj_get_type(source.get());
+  }
   crs.m_geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   crs.m_projected = t == PJ_TYPE_PROJECTED_CRS;
   const char* auth = proj_get_id_auth_name(pj.get(), 0);

@@ -164,17 +164,17 @@ GeoBox envelope(const GEOSGeometry* g) {
 }
 
 GeoPoint representative_point(const GEOSGeometry* g) {
-  if (GEOSGeomTypeId_r(geos(), g) == GEOS_POINT) {
+  // An empty geometry has no point; (0, 0) would be a real place in the Gulf of Guinea.
+  if (GEOSisEmpty_r(geos(), g) == 1) throw DataError("an empty geometry has no position");
+  auto xy = [](const GEOSGeometry* p) {
     double x = 0, y = 0;
-    GEOSGeomGetX_r(geos(), g, &x);
-    GEOSGeomGetY_r(geos(), g, &y);
+    if (GEOSGeomGetX_r(geos(), p, &x) != 1 || GEOSGeomGetY_r(geos(), p, &y) != 1)
+      throw Error("GEOS could not read a point: " + g_last_geos_error);
     return GeoPoint::from_lon_lat(x, y);
-  }
+  };
+  if (GEOSGeomTypeId_r(geos(), g) == GEOS_POINT) return xy(g);
   GeomPtr c = checked(GEOSGetCentroid_r(geos(), g), "find a centroid");
-  double x = 0, y = 0;
-  GEOSGeomGetX_r(geos(), c.get(), &x);
-  GEOSGeomGetY_r(geos(), c.get(), &y);
-  return GeoPoint::from_lon_lat(x, y);
+  return xy(c.get());
 }
 
 GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, double&)>& fn) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include "engine/ClaimsTable.hpp"
 #include "engine/CoordinateText.hpp"
@@ -294,9 +295,8 @@ class Run {
   }
 
   void exec(const lang::ClaimStmt& s) {
-    if (std::any_of(m_claim_ids.begin(), m_claim_ids.end(), [&](const auto& id) { return id == s.id.text; }))
+    if (!m_claim_ids.insert(s.id.text).second)
       throw SpecError{s.id.span, "claim id '" + s.id.text + "' is already used"};
-    m_claim_ids.push_back(s.id.text);
     ClaimSpec spec = build_spec(s.body, m_scope, m_tolerances);
     if (!m_execute) return;
     spec.id = s.id.text;
@@ -309,7 +309,7 @@ class Run {
     timed("claim " + spec.id, [&] {
       try {
         result.claims.push_back(evaluate(spec, advance("claim " + spec.id)));
-      } catch (const DataError& e) {
+      } catch (const Error& e) {  // data that cannot answer, or a GEOS failure: located here
         throw data_error(s.body.span, e.what());
       }
       return spec.subject->size();
@@ -367,9 +367,7 @@ class Run {
         const lang::ClaimBody body = claim_from_row(cell);
         ClaimSpec spec = build_spec(body, m_scope, m_tolerances);
         spec.id = trim(cell["id"]).empty() ? "row" + std::to_string(row.line) : trim(cell["id"]);
-        if (std::find(m_claim_ids.begin(), m_claim_ids.end(), spec.id) != m_claim_ids.end())
-          throw SpecError{{}, "claim id '" + spec.id + "' is already used"};
-        m_claim_ids.push_back(spec.id);
+        if (!m_claim_ids.insert(spec.id).second) throw SpecError{{}, "claim id '" + spec.id + "' is already used"};
         spec.text = claim_text(body);
         spec.origin = where;
         if (!trim(cell["quote"]).empty()) spec.quote = trim(cell["quote"]);
@@ -430,7 +428,7 @@ class Run {
   bool m_probe;
   Scope m_scope;
   ToleranceTable m_tolerances;
-  std::vector<std::string> m_claim_ids;
+  std::set<std::string> m_claim_ids;
   std::shared_ptr<const CrsTransform> m_working;
   std::string m_working_label;
 };

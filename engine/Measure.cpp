@@ -78,19 +78,6 @@ NearestPair nearest_in_working_crs(const GEOSGeometry* a, const GEOSGeometry* b,
 
 }  // namespace
 
-double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b) {
-  const double dlat = std::max({0.0, a.min_lat - b.max_lat, b.min_lat - a.max_lat});
-  const double dlon = std::max({0.0, a.min_lon - b.max_lon, b.min_lon - a.max_lon});
-  if (dlon > 90.0 || dlat > 0.5) return 0.0;  // far, or across the antimeridian: no bound
-  const double lat_max =
-      std::max({std::fabs(a.min_lat), std::fabs(a.max_lat), std::fabs(b.min_lat), std::fabs(b.max_lat)});
-  if (lat_max > 89.0) return 0.0;
-  // Metres per degree on WGS84 are at least 110 574 (latitude) and 111 319 cos(lat) (longitude);
-  // within half a degree the flat combination is within 1 % of the geodesic, hence 0.98.
-  const double x = dlon * 111319.0 * std::cos(lat_max * M_PI / 180.0), y = dlat * 110574.0;
-  return 0.98 * std::sqrt(x * x + y * y);
-}
-
 NearestPair nearest_points(const GEOSGeometry* a, const GEOSGeometry* b, const CrsTransform* working) {
   if (is_single_point(a) && is_single_point(b)) {
     const GeoPoint pa = representative_point(a), pb = representative_point(b);
@@ -118,37 +105,30 @@ double reach_m(const GEOSGeometry* g) {
   return reach;
 }
 
-std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, NearestScratch& scratch,
-                                              double max_m, const CrsTransform* working) {
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, double max_m,
+                                              const CrsTransform* working) {
   if (layer.size() == 0) return std::nullopt;
   const GeoPoint centre = representative_point(g);
+  // The subject reaches `reach` from its centre, so a feature whose bound from the centre is
+  // d is at least d - reach from the subject.
   const double reach = reach_m(g);
-  double radius = max_m;
-  if (!std::isfinite(radius)) {
-    // First guess: the feature nearest in degree space (the R-tree's own nearest query); the
-    // true nearest feature lies within that one's exact distance, searched below.
-    layer.index().nearest_by_bounds(centre, 1, scratch.candidates);
-    radius = std::numeric_limits<double>::infinity();
-    for (size_t i : scratch.candidates)
-      radius = std::min(radius, nearest_points(g, layer.features()[i].geometry.get(), working).distance_m);
-  }
-  layer.index().candidates_within(centre, radius + reach, scratch.candidates);
-  // Exact distances are the cost; a cheap lower bound from the bounding boxes orders the
-  // candidates, and the search stops at the first one that cannot beat the best so far.
-  const GeoBox gb = envelope(g);
-  scratch.ordered.clear();
-  for (size_t i : scratch.candidates)
-    scratch.ordered.emplace_back(box_distance_lower_bound_m(gb, layer.index().bounds(i)), i);
-  std::sort(scratch.ordered.begin(), scratch.ordered.end());
   std::optional<NearestFeature> best;
-  for (const auto& [bound, i] : scratch.ordered) {
-    if (best && bound > best->pair.distance_m) break;
-    NearestPair p = nearest_points(g, layer.features()[i].geometry.get(), working);
-    // Ties keep the lowest feature index, so results do not depend on the order above.
+  layer.index().visit_nearest(centre, [&](size_t i, double chord) {
+    const double limit = std::min(max_m, best ? best->pair.distance_m : max_m) + reach;
+    const double bound = geodesic_lower_bound_m(centre, chord, limit) - reach;
+    if (bound > max_m || (best && bound > best->pair.distance_m)) return false;
+    // A second, cheaper test before the exact measurement: far boxes are skipped on one
+    // geodesic to their centre.
+    const GEOSGeometry* candidate = layer.features()[i].geometry.get();
+    const double box_bound = box_lower_bound_m(centre, envelope(candidate)) - reach;
+    if (box_bound > max_m || (best && box_bound > best->pair.distance_m)) return true;
+    NearestPair p = nearest_points(g, candidate, working);
+    // Ties keep the lowest feature index, so results do not depend on the visiting order.
     if (p.distance_m <= max_m &&
         (!best || p.distance_m < best->pair.distance_m || (p.distance_m == best->pair.distance_m && i < best->feature)))
       best = NearestFeature{i, p};
-  }
+    return true;
+  });
   return best;
 }
 
@@ -178,6 +158,34 @@ double UncertaintyDisc::share_inside(const GEOSGeometry* g) const {
   double inside_area = 0;
   GEOSArea_r(geos(), inside.get(), &inside_area);
   return std::clamp(inside_area / m_area, 0.0, 1.0);
+}
+
+double UncertaintyDisc::share_inside_any(const std::vector<const GEOSGeometry*>& gs) const {
+  if (gs.size() == 1) return share_inside(gs[0]);
+  if (m_radius_m <= 0) {
+    for (const GEOSGeometry* g : gs)
+      if (covers_point(g, m_centre)) return 1.0;
+    return 0.0;
+  }
+  std::vector<GEOSGeometry*> pieces;
+  const LocalAeqd aeqd(m_centre);
+  for (const GEOSGeometry* g : gs) {
+    GeomPtr projected = aeqd.project(g);
+    GEOSGeometry* piece = GEOSIntersection_r(geos(), m_disc.get(), projected.get());
+    if (!piece) {
+      for (GEOSGeometry* p : pieces) GEOSGeom_destroy_r(geos(), p);
+      throw Error("GEOS could not intersect an uncertainty disc");
+    }
+    pieces.push_back(piece);
+  }
+  if (pieces.empty()) return 0.0;
+  GeomPtr all(GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, pieces.data(),
+                                          static_cast<unsigned>(pieces.size())));
+  GeomPtr merged(GEOSUnaryUnion_r(geos(), all.get()));
+  if (!merged) throw Error("GEOS could not merge the pieces of an uncertainty disc");
+  double area = 0;
+  GEOSArea_r(geos(), merged.get(), &area);
+  return std::clamp(area / m_area, 0.0, 1.0);
 }
 
 double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g) {

@@ -34,19 +34,14 @@ struct NearestFeature {
   NearestPair pair;    ///< on_a on the query geometry, on_b on the feature
 };
 
-/// Reusable buffers for nearest_feature, so loops over many subjects do not allocate.
+/// Reusable buffers for searches over many subjects, so hot loops do not allocate.
 struct NearestScratch {
   std::vector<size_t> candidates;
-  std::vector<std::pair<double, size_t>> ordered;  ///< (lower bound in metres, feature)
 };
-
-/// A lower bound of the geodesic distance between anything in box `a` and anything in box
-/// `b`, metres (0 where no cheap bound holds: far apart, polar, across the antimeridian).
-double box_distance_lower_bound_m(const GeoBox& a, const GeoBox& b);
 
 /// The feature of `layer` nearest to `g` (via the layer's R-tree), if one lies within
 /// `max_m`. Ties go to the lower feature index, so results are deterministic.
-std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, NearestScratch& scratch,
+std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer,
                                               double max_m = std::numeric_limits<double>::infinity(),
                                               const CrsTransform* working = nullptr);
 
@@ -61,6 +56,8 @@ class UncertaintyDisc {
   UncertaintyDisc(const GeoPoint& centre, double radius_m);
   /// Share (0..1) of the disc inside polygonal `g`; for radius 0, 1 or 0 by containment.
   double share_inside(const GEOSGeometry* g) const;
+  /// Share of the disc inside any of `gs`, counting overlaps once (the pieces are unioned).
+  double share_inside_any(const std::vector<const GEOSGeometry*>& gs) const;
 
  private:
   GeoPoint m_centre;

@@ -1,34 +1,97 @@
 #include "engine/SpatialIndex.hpp"
 
+#include <GeographicLib/Constants.hpp>
+#include <algorithm>
 #include <array>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <iterator>
+#include <unordered_set>
 
+#include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
 
 namespace geoclaim {
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
-using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;  // lon, lat degrees as x, y
-using BBox = bg::model::box<BPoint>;
-using Entry = std::pair<BBox, size_t>;
+namespace {
+
+using Vec = bg::model::point<double, 3, bg::cs::cartesian>;
+using Box3 = bg::model::box<Vec>;
+using Entry = std::pair<Box3, size_t>;
+
+constexpr double kDegToRad = M_PI / 180.0;
+// WGS84 semi-minor axis and first eccentricity squared.
+const double kB = GeographicLib::Constants::WGS84_a() * (1 - GeographicLib::Constants::WGS84_f());
+const double kE2 = GeographicLib::Constants::WGS84_f() * (2 - GeographicLib::Constants::WGS84_f());
+
+/// Geocentric latitude (radians) of a geodetic latitude (degrees): the direction of the point
+/// from the Earth's centre. Monotone, so a geodetic lat/lon box is a geocentric one too.
+double geocentric_lat(double lat_deg) {
+  if (std::fabs(lat_deg) >= 90.0) return std::copysign(M_PI / 2, lat_deg);
+  return std::atan((1 - kE2) * std::tan(lat_deg * kDegToRad));
+}
+
+Vec unit(double psi, double lon_rad) {
+  return Vec(std::cos(psi) * std::cos(lon_rad), std::cos(psi) * std::sin(lon_rad), std::sin(psi));
+}
+
+Vec unit(const GeoPoint& p) { return unit(geocentric_lat(p.lat()), p.lon() * kDegToRad); }
+
+/// A 3-D box enclosing the unit vectors of every point of a lat/lon box. Nine sample points
+/// (corners, edge midpoints, centre) and a pad for the curvature between them: a coordinate
+/// of a unit vector changes by at most h²/8 beyond its samples between two samples h radians
+/// apart. Boxes wider than ~60° get the whole cube.
+Box3 enclosing_box(const GeoBox& b) {
+  const double psi0 = geocentric_lat(b.min_lat), psi1 = geocentric_lat(b.max_lat);
+  const double lon0 = b.min_lon * kDegToRad, lon1 = b.max_lon * kDegToRad;
+  const double dpsi = psi1 - psi0, dlon = lon1 - lon0;
+  if (dpsi > 1.0 || dlon > 1.0) return Box3(Vec(-1, -1, -1), Vec(1, 1, 1));
+  std::array<double, 3> lo{2, 2, 2}, hi{-2, -2, -2};
+  for (double fp : {0.0, 0.5, 1.0})
+    for (double fl : {0.0, 0.5, 1.0}) {
+      const Vec v = unit(psi0 + fp * dpsi, lon0 + fl * dlon);
+      const double c[3] = {bg::get<0>(v), bg::get<1>(v), bg::get<2>(v)};
+      for (int k = 0; k < 3; ++k) lo[k] = std::min(lo[k], c[k]), hi[k] = std::max(hi[k], c[k]);
+    }
+  const double h2 = (dpsi * dpsi + dlon * dlon) / 4;  // squared sample spacing
+  const double pad = h2 / 8 + 1e-12;
+  return Box3(Vec(lo[0] - pad, lo[1] - pad, lo[2] - pad), Vec(hi[0] + pad, hi[1] + pad, hi[2] + pad));
+}
+
+}  // namespace
+
+double geodesic_lower_bound_m(const GeoPoint& p, double chord, double limit_m) {
+  const double a = GeographicLib::Constants::WGS84_a();
+  const double psi = std::min(M_PI / 2, std::fabs(geocentric_lat(p.lat())) + std::min(M_PI, limit_m / kB));
+  // Distance from the centre of the ellipsoid's point at geocentric latitude psi.
+  const double r_min = a * kB / std::hypot(kB * std::cos(psi), a * std::sin(psi));
+  return r_min * 2 * std::asin(std::min(1.0, chord / 2));
+}
+
+double box_lower_bound_m(const GeoPoint& p, const GeoBox& box) {
+  const double dlat = box.max_lat - box.min_lat, dlon = box.max_lon - box.min_lon;
+  if (dlat > 1.0 || dlon > 1.0) return 0.0;
+  const double min_abs_lat = box.min_lat > 0 ? box.min_lat : box.max_lat < 0 ? -box.max_lat : 0.0;
+  // At most 111,694 m per degree of latitude and 111,320 cos(lat) per degree of longitude on
+  // WGS84; 1 % over for the flat combination within a degree.
+  const double half_diag_m =
+      1.01 * 0.5 * std::hypot(dlat * 111694.0, dlon * 111320.0 * std::cos(min_abs_lat * kDegToRad));
+  const GeoPoint centre = GeoPoint::from_lat_lon((box.min_lat + box.max_lat) / 2, (box.min_lon + box.max_lon) / 2);
+  return std::max(0.0, geodesic_inverse(p, centre).distance_m - half_diag_m);
+}
 
 struct SpatialIndex::Impl {
   bgi::rtree<Entry, bgi::rstar<16>> tree;
-  std::vector<GeoBox> bounds;  // by feature index
 };
 
 SpatialIndex::SpatialIndex(const Layer& layer) : m_impl(std::make_unique<Impl>()) {
   std::vector<Entry> entries;
   entries.reserve(layer.size());
-  m_impl->bounds.reserve(layer.size());
-  for (size_t i = 0; i < layer.size(); ++i) {
-    const GeoBox b = envelope(layer.features()[i].geometry.get());
-    m_impl->bounds.push_back(b);
-    entries.emplace_back(BBox(BPoint(b.min_lon, b.min_lat), BPoint(b.max_lon, b.max_lat)), i);
-  }
+  for (size_t i = 0; i < layer.size(); ++i)
+    entries.emplace_back(enclosing_box(envelope(layer.features()[i].geometry.get())), i);
   m_impl->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());  // packing
 }
 
@@ -36,42 +99,42 @@ SpatialIndex::~SpatialIndex() = default;
 
 size_t SpatialIndex::size() const { return m_impl->tree.size(); }
 
-const GeoBox& SpatialIndex::bounds(size_t i) const { return m_impl->bounds[i]; }
-
-std::vector<std::array<double, 4>> search_boxes(const GeoPoint& p, double radius_m) {
-  // A degree of latitude is at least 110,574 m on WGS84; a degree of longitude at least
-  // 111,320 m * cos(lat) at the far edge of the box. 1 % extra absorbs the approximation.
-  const double dlat = radius_m / 110574.0 * 1.01 + 1e-9;
-  const double lat_lo = p.lat() - dlat, lat_hi = p.lat() + dlat;
-  if (lat_lo <= -89.0 || lat_hi >= 89.0 || radius_m > 2.0e6)
-    return {{-180.0, std::max(-90.0, lat_lo), 180.0, std::min(90.0, lat_hi)}};
-  const double cos_far = std::cos(std::max(std::fabs(lat_lo), std::fabs(lat_hi)) * M_PI / 180.0);
-  const double dlon = radius_m / (111320.0 * cos_far) * 1.01 + 1e-9;
-  const double lon_lo = p.lon() - dlon, lon_hi = p.lon() + dlon;
-  std::vector<std::array<double, 4>> boxes{{std::max(lon_lo, -180.0), lat_lo, std::min(lon_hi, 180.0), lat_hi}};
-  if (lon_lo < -180.0) boxes.push_back({lon_lo + 360.0, lat_lo, 180.0, lat_hi});
-  if (lon_hi > 180.0) boxes.push_back({-180.0, lat_lo, lon_hi - 360.0, lat_hi});
-  return boxes;
-}
-
 void SpatialIndex::candidates_within(const GeoPoint& p, double radius_m, std::vector<size_t>& out) const {
   out.clear();
-  for (const auto& b : search_boxes(p, radius_m)) {
-    const BBox query(BPoint(b[0], b[1]), BPoint(b[2], b[3]));
-    for (auto it = m_impl->tree.qbegin(bgi::intersects(query)); it != m_impl->tree.qend(); ++it)
-      out.push_back(it->second);
-  }
-  if (out.size() > 1) {  // a feature may sit in both boxes across the antimeridian
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-  }
+  // Within radius_m on the ellipsoid means a central angle of at most radius_m / b, so a
+  // chord of at most 2 sin(θ/2): the cube of that half-size around p holds every candidate.
+  const double theta = std::min(M_PI, std::max(0.0, radius_m) / kB);
+  const double c = 2 * std::sin(theta / 2) + 1e-12;
+  const Vec q = unit(p);
+  const Box3 query(Vec(bg::get<0>(q) - c, bg::get<1>(q) - c, bg::get<2>(q) - c),
+                   Vec(bg::get<0>(q) + c, bg::get<1>(q) + c, bg::get<2>(q) + c));
+  for (auto it = m_impl->tree.qbegin(bgi::intersects(query)); it != m_impl->tree.qend(); ++it)
+    out.push_back(it->second);
+  std::sort(out.begin(), out.end());
 }
 
-void SpatialIndex::nearest_by_bounds(const GeoPoint& p, size_t k, std::vector<size_t>& out) const {
-  out.clear();
-  for (auto it = m_impl->tree.qbegin(bgi::nearest(BPoint(p.lon(), p.lat()), static_cast<unsigned>(k)));
-       it != m_impl->tree.qend(); ++it)
-    out.push_back(it->second);
+void SpatialIndex::visit_nearest(const GeoPoint& p, const std::function<bool(size_t, double)>& visit) const {
+  const Vec q = unit(p);
+  // k nearest boxes, k growing fourfold until the visitor is satisfied. (Boost's incremental
+  // nearest iterator, asked for "all", keeps every box it passes in one sorted buffer: slow.)
+  // Buffers kept between calls: a nearest search runs once per subject feature.
+  thread_local std::vector<std::pair<double, size_t>> ranked;
+  thread_local std::vector<Entry> found;
+  thread_local std::unordered_set<size_t> visited;
+  visited.clear();
+  const size_t n = m_impl->tree.size();
+  for (size_t k = 16;; k *= 4) {
+    found.clear();
+    m_impl->tree.query(bgi::nearest(q, static_cast<unsigned>(std::min(k, n))), std::back_inserter(found));
+    ranked.clear();
+    for (const auto& e : found) ranked.emplace_back(bg::distance(q, e.first), e.second);
+    std::sort(ranked.begin(), ranked.end());
+    for (const auto& [chord, i] : ranked) {
+      if (!visited.insert(i).second) continue;  // seen in a smaller round
+      if (!visit(i, chord)) return;
+    }
+    if (found.size() >= n) return;  // every feature visited
+  }
 }
 
 }  // namespace geoclaim

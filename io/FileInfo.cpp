@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "engine/Errors.hpp"
 #include "engine/Units.hpp"
@@ -56,6 +57,10 @@ SourceInfo describe_source(const std::string& path) {
   if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
   CaptureGdalErrors errors;
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+  // Closed however this function leaves.
+  const std::unique_ptr<void, void (*)(void*)> closer(ds, [](void* d) {
+    if (d) GDALClose(d);
+  });
   if (!ds)
     throw DataError("cannot open '" + path +
                     "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
@@ -71,7 +76,8 @@ SourceInfo describe_source(const std::string& path) {
     if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(l)) {
       const char* auth = OSRGetAuthorityName(srs, nullptr);
       const char* code = OSRGetAuthorityCode(srs, nullptr);
-      li.crs = auth && code ? std::string(auth) + ":" + code : OSRGetName(srs);
+      const char* name = OSRGetName(srs);
+      li.crs = auth && code ? std::string(auth) + ":" + code : name ? name : "unnamed CRS";
     } else {
       li.crs = is_delimited_text(path) ? "none (geoclaim reads coordinate columns as EPSG:4326)" : "none";
     }
@@ -87,7 +93,6 @@ SourceInfo describe_source(const std::string& path) {
     }
     info.layers.push_back(std::move(li));
   }
-  GDALClose(ds);
   if (is_delimited_text(path) && info.layers.size() == 1) describe_coordinates(path, info.layers[0]);
   return info;
 }

@@ -18,6 +18,7 @@
 #include "engine/Names.hpp"
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
+#include "io/CsvLines.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/Sha256.hpp"
 
@@ -54,7 +55,9 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   const char* csv_only[] = {"CSV", nullptr};
   if (as_text_table) {
     options = {"HEADERS=YES", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=NO",
-               detect_types ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", nullptr};
+               // Types from the whole file: GDAL otherwise decides on the first megabyte and
+               // converts later cells to that type (a 35.5 in an "integer" column becomes 35).
+               detect_types ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", "AUTODETECT_SIZE_LIMIT=0", nullptr};
   } else {
     options = {nullptr};
   }
@@ -205,13 +208,13 @@ class LayerReader {
                       did_you_mean(*m_o.id_col, header));
 
     OGR_L_ResetReading(layer);
-    uint64_t number = 0;
+    m_text = text;
+    uint64_t& number = m_number;
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
       ++number;
-      // The CSV driver numbers data rows from 1, so line = FID + 1 (header on line 1).
-      m_where = text ? m_o.path + ":" + std::to_string(OGR_F_GetFID(f.get()) + 1)
-                     : m_o.path + ": feature " + std::to_string(number);
-      const uint64_t row = text ? static_cast<uint64_t>(OGR_F_GetFID(f.get()) + 1) : number;
+      m_fid = OGR_F_GetFID(f.get());
+      // The CSV driver numbers data records from 1 (the header is record 0).
+      const uint64_t row = text ? static_cast<uint64_t>(m_fid) : number;
       GeomPtr g = text ? geometry_from_columns(f.get(), header) : geometry_from_ogr(f.get());
       if (!g) continue;
       Feature feat;
@@ -237,6 +240,14 @@ class LayerReader {
     return -1;
   }
 
+  /// Where the current feature is, for messages: "file.csv:LINE" or "file: feature N".
+  std::string where() const {
+    if (!m_text) return m_o.path + ": feature " + std::to_string(m_number);
+    if (m_record_lines.empty()) m_record_lines = csv_record_lines(m_o.path);
+    const auto k = static_cast<size_t>(m_fid);
+    return m_o.path + ":" + std::to_string(k < m_record_lines.size() ? m_record_lines[k] : k + 1);
+  }
+
   double uncertainty(const AttributeValue& v) const {
     double u = 0;
     if (const auto* i = std::get_if<int64_t>(&v))
@@ -245,16 +256,16 @@ class LayerReader {
       u = *d;
     else if (std::holds_alternative<std::monostate>(v))
       return m_o.uncertainty_m;
-    else
-      throw DataError(m_where + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
+    else if (!parse_plain(std::get<std::string>(v), u))
+      throw DataError(where() + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
     if (!std::isfinite(u) || u < 0)
-      throw DataError(m_where + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
+      throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
     return u;
   }
 
   std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
     if (!OGR_F_IsFieldSetAndNotNull(f, col))
-      throw DataError(m_where + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
+      throw DataError(where() + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
     return OGR_F_GetFieldAsString(f, col);
   }
 
@@ -265,8 +276,13 @@ class LayerReader {
       OGRGeometryH g = nullptr;
       const char* p = text.c_str();
       if (OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g) != OGRERR_NONE || !g)
-        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
+        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
                         text + "' as WKT");
+      if (OGR_G_IsEmpty(g)) {
+        OGR_G_DestroyGeometry(g);
+        if (m_warn) m_warn(where() + ": empty geometry; skipped");
+        return nullptr;
+      }
       return finish(OgrGeomPtr(g));
     }
     if (m_columns.kind == Kind::mgrs) {
@@ -274,7 +290,7 @@ class LayerReader {
       try {
         return checked_point(parse_mgrs(text));
       } catch (const CoordinateError& e) {
-        throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.mgrs)] + "': " + e.what());
+        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.mgrs)] + "': " + e.what());
       }
     }
     const std::string lat_text = cell(f, m_columns.lat, header);
@@ -283,26 +299,26 @@ class LayerReader {
       // Projected (or non-WGS84) columns: plain numbers in the CRS's units, x = lon column.
       double x = 0, y = 0;
       if (!parse_plain(lon_text, x) || !parse_plain(lat_text, y))
-        throw DataError(m_where + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
+        throw DataError(where() + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
                         "' as a number in " + m_crs.label());
       const PlanarXY ll = m_to_wgs84->forward({x, y});
       if (std::isnan(ll.x))
-        throw DataError(m_where + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
+        throw DataError(where() + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
       return checked_point(GeoPoint::from_lon_lat(ll.x, ll.y));
     }
     double lat = 0, lon = 0;
     try {
       lat = parse_angle_unchecked(lat_text, Axis::latitude);
     } catch (const CoordinateError& e) {
-      throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.lat)] + "': " + e.what());
+      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lat)] + "': " + e.what());
     }
     try {
       lon = parse_angle_unchecked(lon_text, Axis::longitude);
     } catch (const CoordinateError& e) {
-      throw DataError(m_where + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
+      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
     }
     if (auto problem = check_lat_lon(lat, lon); !problem.empty())
-      throw DataError(m_where + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
+      throw DataError(where() + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
     return make_point(GeoPoint::from_lat_lon(lat, lon));
   }
 
@@ -326,14 +342,14 @@ class LayerReader {
   }
 
   GeomPtr checked_point(const GeoPoint& p) const {
-    if (auto problem = check_lat_lon(p.lat(), p.lon()); !problem.empty()) throw DataError(m_where + ": " + problem);
+    if (auto problem = check_lat_lon(p.lat(), p.lon()); !problem.empty()) throw DataError(where() + ": " + problem);
     return make_point(p);
   }
 
   GeomPtr geometry_from_ogr(OGRFeatureH f) {
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (!g || OGR_G_IsEmpty(g)) {
-      if (m_warn) m_warn(m_where + ": has no geometry; skipped");
+      if (m_warn) m_warn(where() + ": has no geometry; skipped");
       return nullptr;
     }
     return finish(OgrGeomPtr(OGR_G_Clone(g)));
@@ -354,15 +370,15 @@ class LayerReader {
         x = p.x;
         y = p.y;
       });
-      if (failed) throw DataError(m_where + ": coordinates outside what " + m_crs.label() + " can transform");
+      if (failed) throw DataError(where() + ": coordinates outside what " + m_crs.label() + " can transform");
     }
     const GeoBox b = envelope(out.get());
     for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
-      if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(m_where + ": " + problem);
+      if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
     if (family(out.get()) == GeomFamily::polygon) {
       if (auto problem = validity_problem(out.get()); !problem.empty()) {
         out = make_valid(out.get());
-        if (m_warn) m_warn(m_where + ": invalid polygon (" + problem + "); repaired with MakeValid");
+        if (m_warn) m_warn(where() + ": invalid polygon (" + problem + "); repaired with MakeValid");
       }
     }
     return out;
@@ -374,7 +390,10 @@ class LayerReader {
   std::shared_ptr<const CrsTransform> m_to_wgs84;
   CoordinateColumns m_columns;
   std::function<bool()> m_column_swapped = [] { return false; };
-  std::string m_where;
+  bool m_text = false;
+  uint64_t m_number = 0;                         ///< 1-based feature number
+  GIntBig m_fid = 0;                             ///< the driver's FID (for CSV: the record number)
+  mutable std::vector<uint64_t> m_record_lines;  ///< CSV record lines, read on the first error
 };
 
 }  // namespace
@@ -409,9 +428,11 @@ Table OgrSource::read_table(const std::string& path) {
     t.columns.push_back(name);
   }
   OGR_L_ResetReading(layer);
+  const std::vector<uint64_t> lines = csv_record_lines(path);
   while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
     Table::Row row;
-    row.line = static_cast<uint64_t>(OGR_F_GetFID(f.get()) + 1);
+    const auto record = static_cast<size_t>(OGR_F_GetFID(f.get()));
+    row.line = record < lines.size() ? lines[record] : record + 1;
     for (int i = 0; i < static_cast<int>(t.columns.size()); ++i)
       row.cells.emplace_back(OGR_F_IsFieldSetAndNotNull(f.get(), i) ? OGR_F_GetFieldAsString(f.get(), i) : "");
     t.rows.push_back(std::move(row));

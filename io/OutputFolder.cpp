@@ -22,6 +22,13 @@ OutputFolder::OutputFolder(std::string target) : m_target(std::move(target)) {
   while (m_target.size() > 1 && m_target.back() == '/') m_target.pop_back();
   std::error_code ec;
   const fs::path t(m_target);
+  // Replacing is for earlier results only: a folder of other things (the job's own data, a
+  // home directory given by mistake) is never deleted.
+  if (fs::exists(t, ec) && !fs::is_directory(t, ec))
+    throw DataError("cannot write results to '" + m_target + "': it is a file");
+  if (fs::is_directory(t, ec) && !fs::is_empty(t, ec) && !fs::exists(t / "report.json", ec))
+    throw DataError("'" + m_target + "' exists and is not a geoclaim result folder (it has no report.json); " +
+                    "remove it or write the results elsewhere");
   if (!t.parent_path().empty()) fs::create_directories(t.parent_path(), ec);
   if (ec) throw DataError("cannot create the folder '" + t.parent_path().string() + "': " + ec.message());
   m_temp = sibling(t, "partial");

@@ -8,7 +8,8 @@ namespace geoclaim::io {
 
 class OutputFolder {
  public:
-  /// @throw DataError when the temporary folder cannot be created.
+  /// @throw DataError when `target` exists and is not an earlier result folder (a non-empty
+  /// folder without report.json, or a file), or the temporary folder cannot be created.
   explicit OutputFolder(std::string target);
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;

@@ -107,12 +107,27 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
 
 bool is_reserved_stem(const std::string& stem) {
   static const std::set<std::string> reserved{"claims", "zones",  "evidence", "attribution",
-                                              "places", "report", "project"};
+                                              "places", "report", "project",  "results"};
   return reserved.count(stem) > 0;
 }
 
+namespace {
+
+/// `wanted`, or `wanted_2`, `wanted_3`, … : the first stem no result layer or earlier input
+/// has taken (a layer "m_point" and the points of a mixed layer "m" must not share a file).
+std::string unique_stem(const std::string& wanted, std::set<std::string>& taken) {
+  const std::string base = is_reserved_stem(wanted) ? wanted + "_input" : wanted;
+  std::string stem = base;
+  for (int n = 2; taken.count(stem) > 0; ++n) stem = base + "_" + std::to_string(n);
+  taken.insert(stem);
+  return stem;
+}
+
+}  // namespace
+
 std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
   std::vector<InputLayer> out;
+  std::set<std::string> taken{"places"};
   const auto hit = hit_features(job);
   static const std::set<size_t> none;
   // Places share one layer, in definition order.
@@ -139,10 +154,9 @@ std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
     // One output layer per geometry family (QGIS would split a mixed file into sub-layers);
     // a feature whose geometry mixes families is written in each, as its parts.
     const std::vector<GeomFamily> families = families_of(src, which);
-    const std::string stem = is_reserved_stem(name) ? name + "_input" : name;
     const auto h = hit.find(named.layer.get());
     for (GeomFamily fam : families) {
-      const std::string file_stem = families.size() == 1 ? stem : stem + "_" + family_name(fam);
+      const std::string file_stem = unique_stem(families.size() == 1 ? name : name + "_" + family_name(fam), taken);
       out.push_back({file_stem, name, fam, copy_of(src, file_stem, which, fam, h == hit.end() ? none : h->second),
                      partial, src.source()});
     }

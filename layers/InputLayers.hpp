@@ -21,7 +21,8 @@ struct InputLayer {
 /// Layers larger than `whole_limit` features keep only those that take part in a result.
 std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit = 10000);
 
-/// File stems the result layers use; an input of the same name gets "_input" appended.
+/// File stems the result layers use; an input of the same name gets "_input" appended, and an
+/// input whose stem another input took gets "_2", "_3", ….
 bool is_reserved_stem(const std::string& stem);
 
 }  // namespace geoclaim::layers

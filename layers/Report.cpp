@@ -42,6 +42,13 @@ nlohmann::ordered_json number_or_null(double v, int decimals) {
   return round_to(v, decimals);
 }
 
+/// An azimuth as GeoJSON has it: 4 decimals, in [0, 360), null when there is none.
+nlohmann::ordered_json azimuth_or_null(double deg) {
+  const AttributeValue v = degrees_value(deg);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  return nullptr;
+}
+
 }  // namespace
 
 std::string report_markdown(const JobResult& job, const RunInfo& run) {
@@ -147,7 +154,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["measured_m"] = m ? number_or_null(m->distance_m, 3) : J(nullptr);
     j["uncertainty_m"] = m ? number_or_null(m->uncertainty_m, 3) : J(nullptr);
     j["margin_m"] = m ? number_or_null(m->margin_m, 3) : J(nullptr);
-    j["bearing_deg"] = m ? number_or_null(m->bearing_deg, 4) : J(nullptr);
+    j["bearing_deg"] = m ? azimuth_or_null(m->bearing_deg) : J(nullptr);
     j["margin_deg"] = m ? number_or_null(m->margin_deg, 4) : J(nullptr);
     j["inside_share"] = m ? number_or_null(m->inside_share, 4) : J(nullptr);
     j["reason"] = m ? J(m->reason) : J(nullptr);
@@ -165,7 +172,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
       cands.push_back({{"footprint", cand.id},
                        {"inside_share", round_to(cand.share, 4)},
                        {"distance_m", round_to(cand.distance_m, 3)},
-                       {"bearing_deg", round_to(cand.bearing_deg, 4)}});
+                       {"bearing_deg", cand.distance_m > 0 ? azimuth_or_null(cand.bearing_deg) : J(nullptr)}});
     attributions.push_back({{"subject", a.subject_name},
                             {"subject_feature", a.subject_id},
                             {"object", a.object_name},
@@ -176,7 +183,8 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
   root["attributions"] = attributions;
   root["row_errors"] = job.row_errors;
   root["warnings"] = job.warnings;
-  return root.dump(2) + "\n";
+  // Text from the data may not be UTF-8 (a Latin-1 CSV): replace what is not, rather than fail.
+  return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace geoclaim::layers

@@ -5,12 +5,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
 #include "layers/Fields.hpp"
 
 namespace geoclaim::layers {
 namespace {
+
+/// A GEOS result, or an error saying which step failed (GEOS returns null on failure).
+GeomPtr required(GEOSGeometry* g, const char* what) {
+  if (!g) throw Error(std::string("GEOS could not ") + what + " while drawing a zone");
+  return GeomPtr(g);
+}
 
 using T = Field::Type;
 
@@ -57,8 +64,9 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
     x = px, y = py;
   });
   const int quadrant_segments = std::max(8, vertex_count(radius_m * M_PI * 2) / 4);
-  GeomPtr buffered(radius_m > 0 ? GEOSBuffer_r(geos(), projected.get(), radius_m, quadrant_segments)
-                                : GEOSGeom_clone_r(geos(), projected.get()));
+  GeomPtr buffered = required(radius_m > 0 ? GEOSBuffer_r(geos(), projected.get(), radius_m, quadrant_segments)
+                                           : GEOSGeom_clone_r(geos(), projected.get()),
+                              "buffer a footprint");
   return transform_xy(buffered.get(), [&](double& x, double& y) {
     double lat = 0, lon = 0, azi = 0, rk = 0;
     aeqd.Reverse(c.lat(), c.lon(), x, y, lat, lon, azi, rk);
@@ -74,7 +82,9 @@ GeomPtr within(const GEOSGeometry* g, double radius_m) {
   return footprint_buffer(g, radius_m);
 }
 
-GeomPtr difference(GeomPtr a, const GEOSGeometry* b) { return GeomPtr(GEOSDifference_r(geos(), a.get(), b)); }
+GeomPtr difference(GeomPtr a, const GEOSGeometry* b) {
+  return required(GEOSDifference_r(geos(), a.get(), b), "cut a ring");
+}
 
 /// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
 GeomPtr distance_zone(const GEOSGeometry* g, Interval claimed) {
@@ -185,7 +195,7 @@ GeomPtr claim_zone(const ClaimResult& c) {
   for (auto& p : parts) raw.push_back(p.release());
   GeomPtr collection(
       GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())));
-  return GeomPtr(GEOSUnaryUnion_r(geos(), collection.get()));
+  return required(GEOSUnaryUnion_r(geos(), collection.get()), "merge the zones of several objects");
 }
 
 Layer zones_layer(const JobResult& job, size_t max_objects) {

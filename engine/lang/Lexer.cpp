@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 
 namespace geoclaim::lang {
 
@@ -26,10 +27,35 @@ namespace {
 bool word_start(unsigned char c) { return std::isalpha(c) || c == '_'; }
 bool word_char(unsigned char c) { return std::isalnum(c) || c == '_'; }
 bool starts_with(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
+/// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not UTF-8.
+size_t utf8_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
 }  // namespace
 
 std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) {
   const std::string_view s = file.text();
+  // Scripts are UTF-8 (quotes travel into JSON and GeoJSON); say where one is not.
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = utf8_length(s, i);
+    if (n == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[i]));
+      errors.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)},
+                        std::string("byte ") + hex + " is not UTF-8 (save the job as UTF-8)"});
+      Token end;  // nothing else is read: the parser sees an empty script
+      end.kind = TokenKind::end;
+      end.span = {static_cast<uint32_t>(s.size()), static_cast<uint32_t>(s.size())};
+      return {end};
+    }
+    i += n;
+  }
   std::vector<Token> out;
   size_t i = 0;
   auto push = [&](TokenKind k, size_t b, size_t e, std::string text = {}) {

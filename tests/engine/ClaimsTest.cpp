@@ -107,6 +107,19 @@ TEST(Inside, ThreeVerdictsAndTheShare) {
   EXPECT_EQ(verdict_of(spec(Relation::inside, point_at(90, 51, 0), b, std::nullopt)), Verdict::contradicted);
 }
 
+TEST(Inside, OverlappingFootprintsCountTheirOverlapOnce) {
+  // Two identical footprints: the share inside "either" is the share inside one.
+  Layer twice("building", {}, {});
+  for (const char* id : {"a", "b"}) {
+    const Layer one = footprint(50);
+    twice.add(Feature{id, 1, clone(one.features()[0].geometry.get()), 0, {}});
+  }
+  const Layer on_edge = point_at(90, 50, 20);
+  const ClaimResult r = evaluate(spec(Relation::inside, on_edge, twice, std::nullopt));
+  EXPECT_NEAR(r.measures[0].inside_share, 0.5, 0.002);
+  EXPECT_EQ(r.verdict, Verdict::inconclusive);
+}
+
 TEST(DistanceBetween, ThreeVerdicts) {
   const Layer a = ayyash();
   const Interval ft50{15.24 * 0.9, 15.24 * 1.1};

@@ -69,6 +69,19 @@ TEST(ParseLatLonText, ReadsPairsInEachSeparatorStyle) {
   EXPECT_NEAR(d.lon(), 40.0 + 10.0 / 3600.0, 1e-12);
 }
 
+TEST(ParseLatLonText, HemisphereLettersAloneOrAttachedWithOrWithoutComma) {
+  for (const char* text : {"N35 17 08, E40 10 33", "N 35 17 08 E 40 10 33", "35 17 08 N 40 10 33 E",
+                           "35 17 08N 40 10 33E", "E40 10 33 N35 17 08"}) {
+    const GeoPoint p = parse_lat_lon_text(text);
+    EXPECT_NEAR(p.lat(), k35_17_08, 1e-12) << text;
+    EXPECT_NEAR(p.lon(), k40_10_33, 1e-12) << text;
+  }
+  // A letter stuck to a small value is not read as more digits: N0°05'08" is 0.0856°.
+  const GeoPoint small = parse_lat_lon_text("N0 5 8, E1 2 3");
+  EXPECT_NEAR(small.lat(), 5.0 / 60 + 8.0 / 3600, 1e-12);
+  EXPECT_NEAR(small.lon(), 1 + 2.0 / 60 + 3.0 / 3600, 1e-12);
+}
+
 TEST(ParseLatLonText, SwappedDecimalPairGetsAHint) {
   try {
     parse_lat_lon_text("140.2, 35.3");

@@ -188,6 +188,11 @@ TEST(ParserErrors, UnexpectedCharacterIsQuotedWhole) {
   EXPECT_NE(first_error("place p at 35.1, 40 ≈\n").find("unexpected character '≈'"), std::string::npos);
 }
 
+TEST(ParserErrors, AJobThatIsNotUtf8SaysWhere) {
+  const std::string e = first_error("place p at 35.1, 40.1 quote \"caf\xE9\"\n");
+  EXPECT_EQ(e.rfind("job.gcl:1:33: byte 0xE9 is not UTF-8 (save the job as UTF-8)\n", 0), 0u) << e;
+}
+
 TEST(SourceFile, ColumnsCountCharactersNotBytes) {
   SourceFile f("t", "place c at \"35°22'\" x\n");
   const auto pos = static_cast<uint32_t>(f.text().find(" x") + 1);

@@ -233,6 +233,7 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   const fs::path target = scratch("commit");
   fs::create_directories(target);
   std::ofstream(target / "old.txt") << "earlier result";
+  std::ofstream(target / "report.json") << "{}";  // what marks a folder as an earlier result
   {
     io::OutputFolder folder(target.string());
     std::ofstream(folder.file("new.txt")) << "half-written";
@@ -252,6 +253,28 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   fs::remove_all(target);
 }
 
+TEST(OutputFolder, NeverReplacesAFolderThatIsNotAnEarlierResult) {
+  const fs::path target = scratch("not-a-result");
+  fs::create_directories(target);
+  std::ofstream(target / "notes.txt") << "someone's notes";
+  EXPECT_THROW(io::OutputFolder folder(target.string()), DataError);
+  EXPECT_EQ(test::read_file((target / "notes.txt").string()), "someone's notes");
+  // Nor one that holds the job's own inputs.
+  fs::copy_file("testdata/ayyash-2015/oil-wells.geojson", target / "wells.geojson");
+  fs::remove(target / "notes.txt");
+  const fs::path job = target.string() + ".gcl";
+  std::ofstream(job) << "load wells from \"" << (target / "wells.geojson").string() << "\"\n";
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = job.string();
+  opts.output_dir = target.string();
+  EXPECT_EQ(app::run_job(opts, o, e), app::kDataError);
+  EXPECT_NE(e.str().find("it holds the input"), std::string::npos) << e.str();
+  EXPECT_TRUE(fs::exists(target / "wells.geojson"));
+  fs::remove_all(target);
+  fs::remove(job);
+}
+
 }  // namespace
 }  // namespace geoclaim
 
@@ -260,7 +283,9 @@ namespace {
 
 TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
   const fs::path job = fs::temp_directory_path() / ("geoclaim-mixed-" + std::to_string(::getpid()) + ".gcl");
-  std::ofstream(job) << "load mixed from \"testdata/formats/mixed.geojson\"\n";
+  // A layer named like the mixed layer's point file must not overwrite it.
+  std::ofstream(job) << "load mixed from \"testdata/formats/mixed.geojson\"\n"
+                     << "load mixed_point from \"testdata/formats/lines.geojson\"\n";
   const fs::path out = scratch("mixed");
   std::ostringstream o, e;
   app::RunOptions opts;
@@ -268,6 +293,7 @@ TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
   opts.output_dir = out.string();
   ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
   EXPECT_FALSE(fs::exists(out / "mixed.geojson"));
+  EXPECT_TRUE(fs::exists(out / "mixed_point_2.geojson"));  // the second layer, renamed
   // The collection's point goes with the points, its polygon with the polygons.
   for (const auto& [file, expected] : {std::pair{"mixed_point.geojson", 2}, std::pair{"mixed_polygon.geojson", 2}}) {
     GDALDatasetH ds = GDALOpenEx((out / file).c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
@@ -276,6 +302,7 @@ TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
     GDALClose(ds);
   }
   // No claims: no empty result layers either.
+  EXPECT_FALSE(fs::exists(out / "evidence.geojson"));
   EXPECT_FALSE(fs::exists(out / "claims.geojson"));
   EXPECT_FALSE(fs::exists(out / "zones.geojson"));
   EXPECT_TRUE(fs::exists(out / "project.qgs"));

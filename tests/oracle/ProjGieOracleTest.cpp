@@ -103,6 +103,9 @@ TEST(Crs, LabelsAndErrors) {
   // A PROJ string is read as a CRS even without +type=crs (where a CRS is wanted, it is one).
   EXPECT_FALSE(Crs::from_user_input("+proj=utm +zone=37 +datum=WGS84").is_geographic());
   EXPECT_THROW(Crs::from_user_input("+proj=nosuchprojection"), DataError);
+  // A datum shift attached (+towgs84, as in many .prj files) leaves a projected CRS projected.
+  EXPECT_TRUE(Crs::from_user_input("+proj=utm +zone=37 +ellps=WGS84 +towgs84=0,0,0").is_projected());
+  EXPECT_FALSE(Crs::from_user_input("EPSG:4978").is_projected());  // geocentric: no map
 }
 
 }  // namespace

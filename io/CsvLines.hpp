@@ -1,0 +1,15 @@
+#pragma once
+// Where each record of a CSV/TSV starts, as a line number: GDAL numbers records, but a quoted
+// cell may span lines and blank lines are skipped, so record k is not always on line k + 1.
+// Computed only when a message needs a line (the error path), by one pass over the file.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace geoclaim::io {
+
+/// 1-based line of each record, header first (index 0 is the header's line). Quotes follow
+/// RFC 4180 ("" inside a quoted cell is a quote); empty lines outside quotes are no records.
+std::vector<uint64_t> csv_record_lines(const std::string& path);
+
+}  // namespace geoclaim::io
