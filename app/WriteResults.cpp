@@ -97,6 +97,7 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
 void refuse_folder_holding_inputs(const JobResult& job, const std::string& dir) {
   std::error_code ec;
   const auto target = std::filesystem::weakly_canonical(dir, ec);
+  if (ec || target.empty()) throw DataError("cannot resolve the folder '" + dir + "': " + ec.message());
   for (const auto& [name, named] : job.layers) {
     const std::string& path = named.layer->source().path;
     if (path.empty() || path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0) continue;

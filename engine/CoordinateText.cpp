@@ -42,6 +42,12 @@ bool is_plain_number(const std::string& t) {
 
 // "35 17 08 N" -> "35d17'08\"N"; "N 35 17 08" -> "N35d17'08\"". Components that already carry
 // symbols are joined as they are: GeographicLib takes "35°17′ 08″N" once the space is gone.
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+  return out;
+}
+
 bool is_hemisphere_char(char c) { return std::string("NSEWnsew").find(c) != std::string::npos; }
 
 std::string join_dms_components(const std::vector<std::string>& raw_parts) {
@@ -68,8 +74,13 @@ std::string join_dms_components(const std::vector<std::string>& raw_parts) {
     else
       nums.push_back(parts[i]);
   }
-  bool all_plain = !nums.empty() && nums.size() <= 3;
+  bool all_plain = !nums.empty();
   for (const auto& n : nums) all_plain = all_plain && is_plain_number(n);
+  if (all_plain && nums.size() > 3)  // glued together they would read as one large number
+    throw CoordinateError("more than three numbers (degrees, minutes, seconds) in '" + join(raw_parts) + "'");
+  for (size_t i = 1; all_plain && i < nums.size(); ++i)
+    if (nums[i][0] == '-' || nums[i][0] == '+')
+      throw CoordinateError("only the degrees may carry a sign in '" + join(raw_parts) + "'");
   std::string body;
   if (all_plain) {
     static const char* const marks[] = {"d", "'", "\""};
@@ -129,6 +140,8 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
         GeographicLib::DMS::Decode(join_dms_components(split_ws(half(cut, parts.size()))), f2);
       } catch (const GeographicLib::GeographicErr&) {
         return false;
+      } catch (const CoordinateError&) {
+        return false;
       }
       return f1 == GeographicLib::DMS::NONE || f1 != f2;
     };
@@ -138,7 +151,18 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
         order.push_back(cut);  // after a suffix letter
     for (size_t cut = 1; cut < parts.size(); ++cut)
       if (is_hemisphere_char(parts[cut][0])) order.push_back(cut);  // before a prefix letter
-    if (parts.size() % 2 == 0 && !parts.empty()) order.push_back(parts.size() / 2);
+    // The middle of the numbers, letters not counted ("35 40 E", "N 35.5 40"): cut after the
+    // half-way number, letters staying with the half they touch.
+    std::vector<size_t> numeric;
+    for (size_t i = 0; i < parts.size(); ++i)
+      if (!is_hemisphere(parts[i])) numeric.push_back(i);
+    if (numeric.size() % 2 == 0 && !numeric.empty()) {
+      size_t cut = numeric[numeric.size() / 2 - 1] + 1;
+      if (cut < parts.size() && is_hemisphere(parts[cut]) && cut + 1 < parts.size() && !is_hemisphere(parts[cut + 1]) &&
+          cut + 1 <= numeric[numeric.size() / 2])
+        ++cut;  // "35 N 40 E": the N belongs to the first half
+      order.push_back(cut);
+    }
     size_t cut = 0;
     for (size_t c : order)
       if (reads(c)) {

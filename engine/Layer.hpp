@@ -25,7 +25,7 @@ struct Field {
 /// One feature. Move-only (owns its geometry).
 struct Feature {
   std::string id;                          ///< the id column's value, else the 1-based feature number
-  uint64_t source_row = 0;                 ///< CSV line number, or 1-based feature number in the source
+  uint64_t source_row = 0;                 ///< CSV record number (1: first data row), or 1-based feature number
   GeomPtr geometry;                        ///< WGS84 lon/lat, valid
   double uncertainty_m = 0;                ///< positional uncertainty radius, metres (0: exact)
   std::vector<AttributeValue> attributes;  ///< parallel to the layer's fields

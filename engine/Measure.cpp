@@ -102,7 +102,11 @@ double reach_m(const GEOSGeometry* g) {
   for (double lon : {b.min_lon, b.max_lon})
     for (double lat : {b.min_lat, b.max_lat})
       reach = std::max(reach, geodesic_inverse(r, GeoPoint::from_lat_lon(lat, lon)).distance_m);
-  return reach;
+  // Edges bow out of the lat/lon box by up to the sagitta of an arc as long as its diagonal.
+  const double diagonal =
+      geodesic_inverse(GeoPoint::from_lat_lon(b.min_lat, b.min_lon), GeoPoint::from_lat_lon(b.max_lat, b.max_lon))
+          .distance_m;
+  return reach + diagonal * diagonal / (4 * 6356752.0);
 }
 
 std::optional<NearestFeature> nearest_feature(const GEOSGeometry* g, const Layer& layer, double max_m,

@@ -7,7 +7,6 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 #include <iterator>
-#include <unordered_set>
 
 #include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
@@ -40,10 +39,14 @@ Vec unit(double psi, double lon_rad) {
 
 Vec unit(const GeoPoint& p) { return unit(geocentric_lat(p.lat()), p.lon() * kDegToRad); }
 
-/// A 3-D box enclosing the unit vectors of every point of a lat/lon box. Nine sample points
-/// (corners, edge midpoints, centre) and a pad for the curvature between them: a coordinate
-/// of a unit vector changes by at most h²/8 beyond its samples between two samples h radians
-/// apart. Boxes wider than ~60° get the whole cube.
+/// A 3-D box enclosing the unit vectors of every point of a feature whose vertices lie in a
+/// lat/lon box. Nine sample points (corners, edge midpoints, centre) and two pads: one for the
+/// curvature between samples (a coordinate of a unit vector changes by at most h²/8 beyond
+/// its samples between two samples h radians apart), one for the feature's edges, which run
+/// between vertices along geodesics (or straight lines in a local projection, which stay
+/// close to them) and bow out of the lat/lon box by at most the sagitta of an arc as long as
+/// the box's diagonal D: D²/8, doubled for the projected straight edges. Boxes wider than
+/// ~60° get the whole cube.
 Box3 enclosing_box(const GeoBox& b) {
   const double psi0 = geocentric_lat(b.min_lat), psi1 = geocentric_lat(b.max_lat);
   const double lon0 = b.min_lon * kDegToRad, lon1 = b.max_lon * kDegToRad;
@@ -56,8 +59,8 @@ Box3 enclosing_box(const GeoBox& b) {
       const double c[3] = {bg::get<0>(v), bg::get<1>(v), bg::get<2>(v)};
       for (int k = 0; k < 3; ++k) lo[k] = std::min(lo[k], c[k]), hi[k] = std::max(hi[k], c[k]);
     }
-  const double h2 = (dpsi * dpsi + dlon * dlon) / 4;  // squared sample spacing
-  const double pad = h2 / 8 + 1e-12;
+  const double d2 = dpsi * dpsi + dlon * dlon;  // squared diagonal, radians
+  const double pad = (d2 / 4) / 8 + d2 / 4 + 1e-12;
   return Box3(Vec(lo[0] - pad, lo[1] - pad, lo[2] - pad), Vec(hi[0] + pad, hi[1] + pad, hi[2] + pad));
 }
 
@@ -120,7 +123,7 @@ void SpatialIndex::visit_nearest(const GeoPoint& p, const std::function<bool(siz
   // Buffers kept between calls: a nearest search runs once per subject feature.
   thread_local std::vector<std::pair<double, size_t>> ranked;
   thread_local std::vector<Entry> found;
-  thread_local std::unordered_set<size_t> visited;
+  thread_local std::vector<size_t> visited, fresh;  // visited: sorted, from earlier rounds
   visited.clear();
   const size_t n = m_impl->tree.size();
   for (size_t k = 16;; k *= 4) {
@@ -129,11 +132,15 @@ void SpatialIndex::visit_nearest(const GeoPoint& p, const std::function<bool(siz
     ranked.clear();
     for (const auto& e : found) ranked.emplace_back(bg::distance(q, e.first), e.second);
     std::sort(ranked.begin(), ranked.end());
+    fresh.clear();
     for (const auto& [chord, i] : ranked) {
-      if (!visited.insert(i).second) continue;  // seen in a smaller round
+      if (std::binary_search(visited.begin(), visited.end(), i)) continue;  // seen in a smaller round
+      fresh.push_back(i);
       if (!visit(i, chord)) return;
     }
     if (found.size() >= n) return;  // every feature visited
+    visited.insert(visited.end(), fresh.begin(), fresh.end());
+    std::sort(visited.begin(), visited.end());
   }
 }
 

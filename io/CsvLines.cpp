@@ -12,12 +12,13 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
   char c = 0;
   while (in.get(c)) {
     if (c == '"') in_quotes = !in_quotes;  // "" toggles twice: still inside
-    if (c == '\n') {
+    // A line ends at \n, \r\n or a lone \r (old Mac files), as GDAL's line reader has it.
+    if (c == '\r' && in.peek() == '\n') continue;
+    if (c == '\n' || c == '\r') {
       ++line;
       if (!in_quotes) record_open = false;
       continue;
     }
-    if (c == '\r') continue;
     if (!record_open) {
       starts.push_back(line);
       record_open = true;

@@ -7,6 +7,7 @@
 
 #include <strings.h>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -16,6 +17,7 @@
 #include "engine/Crs.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Names.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/CsvLines.hpp"
@@ -254,8 +256,8 @@ class LayerReader {
       u = static_cast<double>(*i);
     else if (const auto* d = std::get_if<double>(&v))
       u = *d;
-    else if (std::holds_alternative<std::monostate>(v))
-      return m_o.uncertainty_m;
+    else if (std::holds_alternative<std::monostate>(v) || trim(std::get<std::string>(v)).empty())
+      return m_o.uncertainty_m;  // an empty cell: the load's value
     else if (!parse_plain(std::get<std::string>(v), u))
       throw DataError(where() + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
     if (!std::isfinite(u) || u < 0)
@@ -334,11 +336,12 @@ class LayerReader {
     }
   }
 
-  static bool parse_plain(const std::string& text, double& v) {
-    char* end = nullptr;
-    v = std::strtod(text.c_str(), &end);
-    while (end && *end == ' ') ++end;
-    return end && *end == '\0' && end != text.c_str();
+  /// A plain decimal number (no hex, no inf/nan), surrounding spaces allowed.
+  static bool parse_plain(const std::string& raw, double& v) {
+    const std::string text = trim(raw);
+    const char* first = text.data() + (text.rfind('+', 0) == 0 ? 1 : 0);
+    const auto [end, ec] = std::from_chars(first, text.data() + text.size(), v);
+    return ec == std::errc() && end == text.data() + text.size() && first != end && std::isfinite(v);
   }
 
   GeomPtr checked_point(const GeoPoint& p) const {

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/Text.hpp"
 #include "layers/QgisStyle.hpp"
 
 namespace geoclaim::layers {
@@ -105,7 +106,9 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
 
 }  // namespace
 
-bool is_reserved_stem(const std::string& stem) {
+bool is_reserved_stem(const std::string& raw) {
+  // Case-insensitive: GeoPackage layer names are, and so are some file systems.
+  const std::string stem = lower(raw);
   static const std::set<std::string> reserved{"claims", "zones",  "evidence", "attribution",
                                               "places", "report", "project",  "results"};
   return reserved.count(stem) > 0;
@@ -115,11 +118,11 @@ namespace {
 
 /// `wanted`, or `wanted_2`, `wanted_3`, … : the first stem no result layer or earlier input
 /// has taken (a layer "m_point" and the points of a mixed layer "m" must not share a file).
-std::string unique_stem(const std::string& wanted, std::set<std::string>& taken) {
+std::string unique_stem(const std::string& wanted, std::set<std::string>& taken_lower) {
   const std::string base = is_reserved_stem(wanted) ? wanted + "_input" : wanted;
   std::string stem = base;
-  for (int n = 2; taken.count(stem) > 0; ++n) stem = base + "_" + std::to_string(n);
-  taken.insert(stem);
+  for (int n = 2; taken_lower.count(lower(stem)) > 0; ++n) stem = base + "_" + std::to_string(n);
+  taken_lower.insert(lower(stem));
   return stem;
 }
 

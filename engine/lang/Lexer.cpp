@@ -27,13 +27,31 @@ namespace {
 bool word_start(unsigned char c) { return std::isalpha(c) || c == '_'; }
 bool word_char(unsigned char c) { return std::isalnum(c) || c == '_'; }
 bool starts_with(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
-/// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not UTF-8.
+/// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not UTF-8
+/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
 size_t utf8_length(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = byte(0);
+  if (c < 0x80) return 1;
+  size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c == 0xE0)
+    n = 3, lo = 0xA0;
+  else if (c == 0xED)
+    n = 3, hi = 0x9F;
+  else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0)
+    n = 4, lo = 0x90;
+  else if (c == 0xF4)
+    n = 4, hi = 0x8F;
+  else if (c >= 0xF1 && c <= 0xF3)
+    n = 4;
+  if (n == 0 || i + n > s.size() || byte(1) < lo || byte(1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k)
+    if ((byte(k) & 0xC0) != 0x80) return 0;
   return n;
 }
 

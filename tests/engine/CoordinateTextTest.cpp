@@ -82,6 +82,15 @@ TEST(ParseLatLonText, HemisphereLettersAloneOrAttachedWithOrWithoutComma) {
   EXPECT_NEAR(small.lon(), 1 + 2.0 / 60 + 3.0 / 3600, 1e-12);
 }
 
+TEST(ParseLatLonText, AmbiguousTextIsRefusedNotGuessed) {
+  EXPECT_THROW(parse_lat_lon_text("0 0 0 1 0 0 0 2"), CoordinateError);     // four numbers a side
+  EXPECT_THROW(parse_lat_lon_text("35 -17 08 40 10 33"), CoordinateError);  // a sign on the minutes
+  const GeoPoint p = parse_lat_lon_text("35 N 40 E");
+  EXPECT_DOUBLE_EQ(p.lat(), 35);
+  EXPECT_DOUBLE_EQ(p.lon(), 40);
+  EXPECT_DOUBLE_EQ(parse_lat_lon_text("N 35.5 40").lat(), 35.5);
+}
+
 TEST(ParseLatLonText, SwappedDecimalPairGetsAHint) {
   try {
     parse_lat_lon_text("140.2, 35.3");

@@ -193,6 +193,14 @@ TEST(ParserErrors, AJobThatIsNotUtf8SaysWhere) {
   EXPECT_EQ(e.rfind("job.gcl:1:33: byte 0xE9 is not UTF-8 (save the job as UTF-8)\n", 0), 0u) << e;
 }
 
+TEST(ParserErrors, OverlongAndSurrogateBytesAreNotUtf8) {
+  for (const char* bad : {"\xC1\x80", "\xED\xA0\x80", "\xF5\x80\x80\x80", "\xE0\x80\x80"}) {
+    const std::string e = first_error(std::string("place p at 35.1, 40.1 quote \"") + bad + "\"\n");
+    EXPECT_NE(e.find("is not UTF-8"), std::string::npos) << e;
+  }
+  EXPECT_EQ(first_error("claim c: p within 5 km of p quote \"35°17′08″ 𝄞\"\n"), "");  // 2-, 3-, 4-byte forms
+}
+
 TEST(SourceFile, ColumnsCountCharactersNotBytes) {
   SourceFile f("t", "place c at \"35°22'\" x\n");
   const auto pos = static_cast<uint32_t>(f.text().find(" x") + 1);

@@ -129,6 +129,21 @@ TEST(SpatialIndex, PolygonBoxesEncloseTheirFootprints) {
   }
 }
 
+// A 2° east-west line bows north of its vertices' lat/lon box; a point on it must find it,
+// not a point 60 m away (the earlier boxes left the bulge out).
+TEST(SpatialIndex, LongEdgesBowingOutOfTheirBoxAreFound) {
+  Layer mixed("lines", {}, {});
+  const GeoPoint on_line = GeoPoint::from_lat_lon(33.004005317, 39.0);  // the geodesic's midpoint
+  const std::vector<GeoPoint> line{GeoPoint::from_lat_lon(33.0, 38.0), GeoPoint::from_lat_lon(33.0, 40.0)};
+  mixed.add(Feature{"near point", 1, make_point(geodesic_direct(on_line, 0.0, 60.0)), 0, {}});
+  mixed.add(Feature{"long line", 2, make_line(line), 0, {}});
+  GeomPtr q = make_point(on_line);
+  const auto nf = nearest_feature(q.get(), mixed);
+  ASSERT_TRUE(nf);
+  EXPECT_EQ(nf->feature, 1u);
+  EXPECT_LT(nf->pair.distance_m, 1.0);
+}
+
 TEST(SpatialIndex, WithinLimitExcludesFartherFeatures) {
   const Layer l = test::point_layer("p", {{35.0, 40.0}, {35.1, 40.0}});
   NearestScratch scratch;

@@ -207,6 +207,34 @@ TEST(CsvFiles, EmptyWktIsSkippedWithAWarningNeverPutAtZeroZero) {
   std::filesystem::remove(path);
 }
 
+TEST(CsvFiles, EmptyUncertaintyCellsTakeTheLoadsValueInATextColumnToo) {
+  const std::string path = scratch_file("blank-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,\n2,35,40, \n");
+  io::OgrSource source;
+  LoadOptions o;
+  o.name = "t";
+  o.path = path;
+  o.uncertainty_m = 50;
+  const Layer l = source.load(o, {});
+  EXPECT_EQ(l.features()[0].uncertainty_m, 50);
+  EXPECT_EQ(l.features()[1].uncertainty_m, 50);
+  std::filesystem::remove(path);
+}
+
+TEST(CsvFiles, LineNumbersInOldMacFilesWithCarriageReturnsOnly) {
+  const std::string path = scratch_file("cr.csv", "id,lat,lon\r1,35,40\r\r2,95,40\r");
+  io::OgrSource source;
+  LoadOptions o;
+  o.name = "t";
+  o.path = path;
+  try {
+    source.load(o, {});
+    FAIL();
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ":4: latitude 95 is outside ±90°");
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(CsvFiles, UncertaintyThatIsNotANumberIsAnError) {
   const std::string path = scratch_file("bad-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,10\n2,35,40,abc\n");
   io::OgrSource source;

@@ -216,6 +216,24 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
   fs::remove(job);
 }
 
+TEST(OutputFolder, LayerNamesDifferingOnlyInCaseGetTheirOwnTables) {
+  const fs::path job = fs::temp_directory_path() / ("geoclaim-case-" + std::to_string(::getpid()) + ".gcl");
+  std::ofstream(job) << "load s from \"testdata/formats/points.geojson\"\n"
+                     << "load S from \"testdata/formats/lines.geojson\"\n"
+                     << "load Claims from \"testdata/formats/polygons.geojson\"\n";
+  const fs::path out = scratch("case");
+  std::ostringstream o, e;
+  app::RunOptions opts;
+  opts.job = job.string();
+  opts.output_dir = out.string();
+  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  EXPECT_TRUE(fs::exists(out / "s.geojson"));
+  EXPECT_TRUE(fs::exists(out / "S_2.geojson"));
+  EXPECT_TRUE(fs::exists(out / "Claims_input.geojson"));
+  fs::remove_all(out);
+  fs::remove(job);
+}
+
 TEST(OutputFolder, AFailingJobLeavesTheEarlierResultUntouched) {
   const fs::path out = run_seed("ayyash-2015", scratch("atomic"));
   const std::string before = test::read_file((out / "claims.geojson").string());
