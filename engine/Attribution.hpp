@@ -22,7 +22,7 @@ struct AttributionCandidate {
 
 /// `attribute S to O`: for one subject feature, the footprints it may have hit, best first.
 struct Attribution {
-  std::string statement_id;  ///< "attribute strikes to footprints"
+  std::string statement;  ///< the statement as written: "attribute strikes to footprints within 50 m"
   std::string subject_name, object_name;
   const Layer* object = nullptr;
   const Layer* subject = nullptr;

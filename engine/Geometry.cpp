@@ -83,17 +83,6 @@ std::vector<unsigned char> geometry_to_wkb(const GEOSGeometry* g) {
   return out;
 }
 
-std::string geometry_to_wkt(const GEOSGeometry* g, int decimals) {
-  GEOSWKTWriter* w = GEOSWKTWriter_create_r(geos());
-  GEOSWKTWriter_setRoundingPrecision_r(geos(), w, decimals);
-  GEOSWKTWriter_setTrim_r(geos(), w, 1);
-  char* s = GEOSWKTWriter_write_r(geos(), w, g);
-  GEOSWKTWriter_destroy_r(geos(), w);
-  std::string out(s ? s : "");
-  GEOSFree_r(geos(), s);
-  return out;
-}
-
 GeomFamily family(const GEOSGeometry* g) {
   if (GEOSisEmpty_r(geos(), g) == 1) return GeomFamily::other;
   switch (GEOSGeomTypeId_r(geos(), g)) {

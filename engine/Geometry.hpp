@@ -39,7 +39,6 @@ GeomPtr clone(const GEOSGeometry* g);
 /// @throw DataError when the bytes are not WKB.
 GeomPtr geometry_from_wkb(std::span<const unsigned char> wkb);
 std::vector<unsigned char> geometry_to_wkb(const GEOSGeometry* g);
-std::string geometry_to_wkt(const GEOSGeometry* g, int decimals = 7);
 
 /// Point, line or polygon family (multi-geometries count as their members' family);
 /// `other` for mixed collections and empty geometries.

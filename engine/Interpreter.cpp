@@ -332,7 +332,7 @@ class Run {
       const size_t n = subject.layer->size();
       for (size_t i = 0; i < n; ++i) {
         Attribution a = attribute_feature(*subject.layer, i, *object.layer, within, scratch);
-        a.statement_id = std::string(m_file.slice(s.span));
+        a.statement = std::string(m_file.slice(s.span));
         a.subject_name = s.subject.text;
         a.object_name = s.object.text;
         result.attributions.push_back(std::move(a));

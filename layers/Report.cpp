@@ -173,7 +173,8 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
                        {"inside_share", round_to(cand.share, 4)},
                        {"distance_m", round_to(cand.distance_m, 3)},
                        {"bearing_deg", cand.distance_m > 0 ? azimuth_or_null(cand.bearing_deg) : J(nullptr)}});
-    attributions.push_back({{"subject", a.subject_name},
+    attributions.push_back({{"statement", a.statement},
+                            {"subject", a.subject_name},
                             {"subject_feature", a.subject_id},
                             {"object", a.object_name},
                             {"status", a.status},

@@ -214,7 +214,8 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
 
 Layer attribution_layer(const JobResult& job) {
   Layer out("attribution", {},
-            {{"subject", T::string},
+            {{"statement", T::string},
+             {"subject", T::string},
              {"subject_feature", T::string},
              {"object", T::string},
              {"status", T::string},
@@ -227,7 +228,8 @@ Layer attribution_layer(const JobResult& job) {
              {"candidates", T::string}});
   for (const auto& a : job.attributions) {
     RowBuilder row(out.fields());
-    row.set("subject", a.subject_name)
+    row.set("statement", a.statement)
+        .set("subject", a.subject_name)
         .set("subject_feature", a.subject_id)
         .set("object", a.object_name)
         .set("status", a.status)
