@@ -145,11 +145,37 @@ TEST(CsvFiles, IdColumnNamesFeatures) {
 namespace geoclaim {
 namespace {
 
-std::string scratch_file(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("geoclaim-" + std::to_string(::getpid()) + "-" + name);
-  std::ofstream(path, std::ios::binary) << text;
-  return path.string();
-}
+/// A CSV written for one test and removed after it.
+class ScratchCsv {
+ public:
+  ScratchCsv(const std::string& name, const std::string& text)
+      : m_path((std::filesystem::temp_directory_path() / ("geoclaim-" + std::to_string(::getpid()) + "-" + name))
+                   .string()) {
+    std::ofstream(m_path, std::ios::binary) << text;
+  }
+  ~ScratchCsv() { std::filesystem::remove(m_path); }
+  const std::string& path() const { return m_path; }
+
+  Layer load(LoadOptions o = {}, std::vector<std::string>* warnings = nullptr) const {
+    o.name = "t";
+    o.path = m_path;
+    return io::OgrSource().load(o, [warnings](const std::string& w) {
+      if (warnings) warnings->push_back(w);
+    });
+  }
+  /// The message loading fails with ("" when it does not fail).
+  std::string load_error() const {
+    try {
+      load();
+    } catch (const DataError& e) {
+      return e.what();
+    }
+    return "";
+  }
+
+ private:
+  std::string m_path;
+};
 
 // GDAL decides column types on the first megabyte unless told otherwise; a decimal (or a DMS
 // text) after 80,000 whole numbers must still be read as written.
@@ -157,12 +183,7 @@ TEST(CsvFiles, ValuesBeyondTheFirstMegabyteAreReadAsWritten) {
   std::string text = "id,lat,lon,uncertainty_m\n";
   for (int i = 1; i <= 80000; ++i) text += std::to_string(i) + ",35,40,10\n";
   text += "80001,35.5,40.5,250.9\n80002,N35.005,E40.005,1e3\n";
-  const std::string path = scratch_file("late-decimals.csv", text);
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  const Layer l = source.load(o, {});
+  const Layer l = ScratchCsv("late-decimals.csv", text).load();
   ASSERT_EQ(l.size(), 80002u);
   const GeoPoint late = representative_point(l.features()[80000].geometry.get());
   EXPECT_DOUBLE_EQ(late.lat(), 35.5);
@@ -170,84 +191,44 @@ TEST(CsvFiles, ValuesBeyondTheFirstMegabyteAreReadAsWritten) {
   EXPECT_DOUBLE_EQ(l.features()[80000].uncertainty_m, 250.9);
   EXPECT_NEAR(representative_point(l.features()[80001].geometry.get()).lat(), 35.005, 1e-12);
   EXPECT_DOUBLE_EQ(l.features()[80001].uncertainty_m, 1000);
-  std::filesystem::remove(path);
 }
 
 TEST(CsvFiles, ErrorsNameTheRealLineAcrossQuotedLineBreaksAndBlankLines) {
-  const std::string path = scratch_file("multiline.csv",
-                                        "id,lat,lon,note\n"
-                                        "1,35.1,40.1,\"two\nlines\"\n"
-                                        "\n"
-                                        "2,35.2,40.2,plain\n"
-                                        "3,95.3,40.3,bad latitude on line 6\n");
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  try {
-    source.load(o, {});
-    FAIL() << "expected an error";
-  } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ":6: latitude 95.3 is outside ±90°");
-  }
-  std::filesystem::remove(path);
-}
-
-TEST(CsvFiles, EmptyWktIsSkippedWithAWarningNeverPutAtZeroZero) {
-  const std::string path = scratch_file("empty-wkt.csv", "id,wkt\n1,POINT (40.1 35.1)\n2,POINT EMPTY\n");
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  std::vector<std::string> warnings;
-  const Layer l = source.load(o, [&](const std::string& w) { warnings.push_back(w); });
-  EXPECT_EQ(l.size(), 1u);
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0], path + ":3: empty geometry; skipped");
-  std::filesystem::remove(path);
-}
-
-TEST(CsvFiles, EmptyUncertaintyCellsTakeTheLoadsValueInATextColumnToo) {
-  const std::string path = scratch_file("blank-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,\n2,35,40, \n");
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  o.uncertainty_m = 50;
-  const Layer l = source.load(o, {});
-  EXPECT_EQ(l.features()[0].uncertainty_m, 50);
-  EXPECT_EQ(l.features()[1].uncertainty_m, 50);
-  std::filesystem::remove(path);
+  const ScratchCsv csv("multiline.csv",
+                       "id,lat,lon,note\n"
+                       "1,35.1,40.1,\"two\nlines\"\n"
+                       "\n"
+                       "2,35.2,40.2,plain\n"
+                       "3,95.3,40.3,bad latitude on line 6\n");
+  EXPECT_EQ(csv.load_error(), csv.path() + ":6: latitude 95.3 is outside ±90°");
 }
 
 TEST(CsvFiles, LineNumbersInOldMacFilesWithCarriageReturnsOnly) {
-  const std::string path = scratch_file("cr.csv", "id,lat,lon\r1,35,40\r\r2,95,40\r");
-  io::OgrSource source;
+  const ScratchCsv csv("cr.csv", "id,lat,lon\r1,35,40\r\r2,95,40\r");
+  EXPECT_EQ(csv.load_error(), csv.path() + ":4: latitude 95 is outside ±90°");
+}
+
+TEST(CsvFiles, EmptyWktIsSkippedWithAWarningNeverPutAtZeroZero) {
+  const ScratchCsv csv("empty-wkt.csv", "id,wkt\n1,POINT (40.1 35.1)\n2,POINT EMPTY\n");
+  std::vector<std::string> warnings;
+  EXPECT_EQ(csv.load({}, &warnings).size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], csv.path() + ":3: empty geometry; skipped");
+}
+
+TEST(CsvFiles, EmptyUncertaintyCellsTakeTheLoadsValueInATextColumnToo) {
   LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  try {
-    source.load(o, {});
-    FAIL();
-  } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ":4: latitude 95 is outside ±90°");
-  }
-  std::filesystem::remove(path);
+  o.uncertainty_m = 50;
+  const Layer l = ScratchCsv("blank-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,\n2,35,40, \n").load(o);
+  EXPECT_EQ(l.features()[0].uncertainty_m, 50);
+  EXPECT_EQ(l.features()[1].uncertainty_m, 50);
 }
 
 TEST(CsvFiles, UncertaintyThatIsNotANumberIsAnError) {
-  const std::string path = scratch_file("bad-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,10\n2,35,40,abc\n");
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = "t";
-  o.path = path;
-  try {
-    source.load(o, {});
-    FAIL();
-  } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ":3: column 'uncertainty_m' holds 'abc', not a number of metres");
-  }
-  std::filesystem::remove(path);
+  const ScratchCsv csv("bad-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,10\n2,35,40,abc\n");
+  EXPECT_EQ(csv.load_error(), csv.path() + ":3: column 'uncertainty_m' holds 'abc', not a number of metres");
+  const ScratchCsv hex("hex-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,0x10\n");
+  EXPECT_EQ(hex.load_error(), hex.path() + ":2: column 'uncertainty_m' holds '0x10', not a number of metres");
 }
 
 }  // namespace

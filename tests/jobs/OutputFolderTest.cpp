@@ -28,12 +28,20 @@ fs::path scratch(const std::string& name) {
   return p;
 }
 
-fs::path run_seed(const std::string& job, const fs::path& out) {
+/// Runs `job` with its results in `out`; returns the exit code and leaves stderr in `err`.
+int run_to(const fs::path& job, const fs::path& out, std::string& err) {
   std::ostringstream o, e;
   app::RunOptions opts;
-  opts.job = "scripts/" + job + ".gcl";
+  opts.job = job.string();
   opts.output_dir = out.string();
-  EXPECT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  const int code = app::run_job(opts, o, e);
+  err = e.str();
+  return code;
+}
+
+fs::path run_seed(const std::string& job, const fs::path& out) {
+  std::string err;
+  EXPECT_EQ(run_to("scripts/" + job + ".gcl", out.string(), err), app::kOk) << err;
   return out;
 }
 
@@ -192,11 +200,8 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
                             "report to \"out/al-jinah-2017\" as gpkg");
   std::ofstream(job) << text;
   auto run_gpkg = [&job](const fs::path& out) {
-    std::ostringstream o, e;
-    app::RunOptions opts;
-    opts.job = job.string();
-    opts.output_dir = out.string();
-    EXPECT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+    std::string err;
+    EXPECT_EQ(run_to(job, out, err), app::kOk) << err;
   };
   const fs::path a = scratch("gpkg-a"), b = scratch("gpkg-b");
   run_gpkg(a);
@@ -222,11 +227,8 @@ TEST(OutputFolder, LayerNamesDifferingOnlyInCaseGetTheirOwnTables) {
                      << "load S from \"testdata/formats/lines.geojson\"\n"
                      << "load Claims from \"testdata/formats/polygons.geojson\"\n";
   const fs::path out = scratch("case");
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = out.string();
-  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  std::string err;
+  ASSERT_EQ(run_to(job.string(), out.string(), err), app::kOk) << err;
   EXPECT_TRUE(fs::exists(out / "s.geojson"));
   EXPECT_TRUE(fs::exists(out / "S_2.geojson"));
   EXPECT_TRUE(fs::exists(out / "Claims_input.geojson"));
@@ -237,11 +239,8 @@ TEST(OutputFolder, LayerNamesDifferingOnlyInCaseGetTheirOwnTables) {
 TEST(OutputFolder, AFailingJobLeavesTheEarlierResultUntouched) {
   const fs::path out = run_seed("ayyash-2015", scratch("atomic"));
   const std::string before = test::read_file((out / "claims.geojson").string());
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = "tests/jobs/errors/latitude-out-of-range.gcl";
-  opts.output_dir = out.string();
-  EXPECT_EQ(app::run_job(opts, o, e), app::kDataError);
+  std::string err;
+  EXPECT_EQ(run_to("tests/jobs/errors/latitude-out-of-range.gcl", out.string(), err), app::kDataError) << err;
   EXPECT_EQ(test::read_file((out / "claims.geojson").string()), before);
   EXPECT_TRUE(fs::exists(out / "wells.geojson"));
   fs::remove_all(out);
@@ -282,12 +281,9 @@ TEST(OutputFolder, NeverReplacesAFolderThatIsNotAnEarlierResult) {
   fs::remove(target / "notes.txt");
   const fs::path job = target.string() + ".gcl";
   std::ofstream(job) << "load wells from \"" << (target / "wells.geojson").string() << "\"\n";
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = target.string();
-  EXPECT_EQ(app::run_job(opts, o, e), app::kDataError);
-  EXPECT_NE(e.str().find("it holds the input"), std::string::npos) << e.str();
+  std::string err;
+  EXPECT_EQ(run_to(job.string(), target.string(), err), app::kDataError) << err;
+  EXPECT_NE(err.find("it holds the input"), std::string::npos) << err;
   EXPECT_TRUE(fs::exists(target / "wells.geojson"));
   fs::remove_all(target);
   fs::remove(job);
@@ -305,11 +301,8 @@ TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
   std::ofstream(job) << "load mixed from \"testdata/formats/mixed.geojson\"\n"
                      << "load mixed_point from \"testdata/formats/lines.geojson\"\n";
   const fs::path out = scratch("mixed");
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = out.string();
-  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  std::string err;
+  ASSERT_EQ(run_to(job.string(), out.string(), err), app::kOk) << err;
   EXPECT_FALSE(fs::exists(out / "mixed.geojson"));
   EXPECT_TRUE(fs::exists(out / "mixed_point_2.geojson"));  // the second layer, renamed
   // The collection's point goes with the points, its polygon with the polygons.
@@ -370,11 +363,8 @@ TEST(OutputFolder, LargeInputIsWrittenInPartAndReferencedWhole) {
                      << "place strike at 35.00005, 40.00005 uncertainty 3 m\n"
                      << "claim hit: strike inside footprints\n";
   const fs::path out = dir / "out";
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = out.string();
-  ASSERT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  std::string err;
+  ASSERT_EQ(run_to(job.string(), out.string(), err), app::kOk) << err;
   GDALDatasetH written = GDALOpenEx((out / "footprints.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
   ASSERT_TRUE(written);
   EXPECT_EQ(OGR_L_GetFeatureCount(GDALDatasetGetLayer(written, 0), TRUE), 1);  // the one hit
