@@ -60,6 +60,21 @@ TEST(SpatialIndex, AgreesWithLinearScanAcrossTheAntimeridian) { check_region(-17
 TEST(SpatialIndex, AgreesWithLinearScanNearThePole) { check_region(87.5, 10.0, 2.0, 3000, 30000); }
 TEST(SpatialIndex, AgreesWithLinearScanOverAHemisphere) { check_region(60.0, 0.0, 80.0, 800, 2.0e6); }
 
+// Far apart at high latitude, a flat bound would be no bound: B looks nearer in degrees, A is.
+TEST(SpatialIndex, NearestAcrossLongDistancesAtHighLatitude) {
+  const Layer objects = test::point_layer("o", {{79.97, 44.97}, {80.0, 45.0}});
+  GeomPtr q = make_point(GeoPoint::from_lat_lon(80.0, 0.0));
+  const auto nf = nearest_feature(q.get(), objects);
+  ASSERT_TRUE(nf);
+  const double to_a =
+      geodesic_inverse(GeoPoint::from_lat_lon(80.0, 0.0), GeoPoint::from_lat_lon(80.0, 45.0)).distance_m;
+  const double to_b =
+      geodesic_inverse(GeoPoint::from_lat_lon(80.0, 0.0), GeoPoint::from_lat_lon(79.97, 44.97)).distance_m;
+  ASSERT_LT(to_a, to_b);
+  EXPECT_EQ(nf->feature, 1u);
+  EXPECT_DOUBLE_EQ(nf->pair.distance_m, to_a);
+}
+
 TEST(SpatialIndex, LowerBoundsAreLowerBounds) {
   // Random pairs all over the globe: the chord bound never exceeds the geodesic.
   std::mt19937 rng(11);
