@@ -438,13 +438,25 @@ class Run {
 Interpreter::Interpreter(FeatureSource& source, WarningSink warn, Progress progress)
     : m_source(source), m_warn(std::move(warn)), m_progress(std::move(progress)) {}
 
-std::vector<Diagnostic> Interpreter::check(const lang::SourceFile& file, bool probe_files) {
+namespace {
+
+/// Parses `file` and resolves it without running anything; the script parsed, and every
+/// error of the first phase that had any.
+std::pair<lang::Script, std::vector<Diagnostic>> parse_and_resolve(const lang::SourceFile& file, FeatureSource& source,
+                                                                   const WarningSink& warn, const Progress& progress,
+                                                                   bool probe_files) {
   std::vector<Diagnostic> errors;
-  const lang::Script script = lang::parse(file, errors);
-  if (!errors.empty()) return errors;
-  Run resolve(file, m_source, m_warn, m_progress, /*execute=*/false, probe_files);
+  lang::Script script = lang::parse(file, errors);
+  if (!errors.empty()) return {std::move(script), std::move(errors)};
+  Run resolve(file, source, warn, progress, /*execute=*/false, probe_files);
   resolve.statements(script);
-  return resolve.errors;
+  return {std::move(script), std::move(resolve.errors)};
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Interpreter::check(const lang::SourceFile& file, bool probe_files) {
+  return parse_and_resolve(file, m_source, m_warn, m_progress, probe_files).second;
 }
 
 JobResult Interpreter::run(const lang::SourceFile& file) {
@@ -453,9 +465,8 @@ JobResult Interpreter::run(const lang::SourceFile& file) {
     if (data) throw DataError(render(file, errors));
     throw ScriptError(render(file, errors));
   };
-  if (auto errors = check(file, /*probe_files=*/false); !errors.empty()) fail(errors);
-  std::vector<Diagnostic> parse_errors;
-  const lang::Script script = lang::parse(file, parse_errors);
+  const auto [script, errors] = parse_and_resolve(file, m_source, m_warn, m_progress, /*probe_files=*/false);
+  if (!errors.empty()) fail(errors);
   Run run(file, m_source, m_warn, m_progress, /*execute=*/true, false);
   run.result.job_path = file.name();
   run.statements(script);

@@ -1,5 +1,8 @@
 #pragma once
 // Small helpers shared by the tests: paths into the source tree, layers built in memory.
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,6 +14,15 @@ namespace geoclaim::test {
 
 inline std::string source_path(const std::string& relative) {
   return std::string(GEOCLAIM_SOURCE_DIR) + "/" + relative;
+}
+
+/// A path in the temporary folder, unique to this test process ("geoclaim-PID-NAME", so an
+/// extension in NAME stays an extension), cleared.
+inline std::filesystem::path scratch_path(const std::string& name) {
+  std::filesystem::path p =
+      std::filesystem::temp_directory_path() / ("geoclaim-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(p);
+  return p;
 }
 
 inline std::string read_file(const std::string& path) {

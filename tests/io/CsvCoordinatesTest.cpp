@@ -148,9 +148,7 @@ namespace {
 /// A CSV written for one test and removed after it.
 class ScratchCsv {
  public:
-  ScratchCsv(const std::string& name, const std::string& text)
-      : m_path((std::filesystem::temp_directory_path() / ("geoclaim-" + std::to_string(::getpid()) + "-" + name))
-                   .string()) {
+  ScratchCsv(const std::string& name, const std::string& text) : m_path(test::scratch_path(name).string()) {
     std::ofstream(m_path, std::ios::binary) << text;
   }
   ~ScratchCsv() { std::filesystem::remove(m_path); }

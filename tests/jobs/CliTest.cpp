@@ -49,7 +49,7 @@ TEST(Check, CleanJobAndMissingJob) {
 }
 
 TEST(Run, FailOnContradictedExitsOne) {
-  const auto out = std::filesystem::temp_directory_path() / "geoclaim-failon";
+  const auto out = test::scratch_path("failon");
   std::ostringstream o, e;
   app::RunOptions opts;
   opts.job = "scripts/deir-ez-zor-2016.gcl";  // unit_in_airport is contradicted

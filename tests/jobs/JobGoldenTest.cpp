@@ -21,12 +21,6 @@ std::string mask_run_time(std::string text) {
   return std::regex_replace(text, time, "<run time>");
 }
 
-fs::path scratch_dir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("geoclaim-test-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(p);
-  return p;
-}
-
 struct GoldenJob {
   std::string path;  ///< the job, from the source root
   int exit_code;     ///< what run must return
@@ -37,7 +31,7 @@ class Job : public ::testing::TestWithParam<GoldenJob> {};
 
 TEST_P(Job, MatchesGoldenFiles) {
   const GoldenJob& job = GetParam();
-  const fs::path out = scratch_dir(job.name());
+  const fs::path out = test::scratch_path("golden-" + job.name());
   std::ostringstream stdout_text, stderr_text;
   app::RunOptions o;
   o.job = job.path;

@@ -22,12 +22,6 @@ namespace geoclaim {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path scratch(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("geoclaim-out-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(p);
-  return p;
-}
-
 /// Runs `job` with its results in `out`; returns the exit code and leaves stderr in `err`.
 int run_to(const fs::path& job, const fs::path& out, std::string& err) {
   std::ostringstream o, e;
@@ -94,7 +88,7 @@ void check_text(const std::string& path) {
 
 TEST(OutputFolder, EveryGeoJsonReadsBackValidAndRfc7946) {
   for (const char* job : {"ayyash-2015", "deir-ez-zor-2016", "al-jinah-2017"}) {
-    const fs::path out = run_seed(job, scratch(job));
+    const fs::path out = run_seed(job, test::scratch_path(job));
     int files = 0;
     for (const auto& e : fs::directory_iterator(out)) {
       if (e.path().extension() != ".geojson") continue;
@@ -128,7 +122,7 @@ TEST(OutputFolder, EveryGeoJsonReadsBackValidAndRfc7946) {
 }
 
 TEST(OutputFolder, ClaimsCarryTheDesignedProperties) {
-  const fs::path out = run_seed("ayyash-2015", scratch("props"));
+  const fs::path out = run_seed("ayyash-2015", test::scratch_path("props"));
   GDALDatasetH ds = GDALOpenEx((out / "claims.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
   ASSERT_TRUE(ds);
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0));
@@ -141,7 +135,7 @@ TEST(OutputFolder, ClaimsCarryTheDesignedProperties) {
 }
 
 TEST(OutputFolder, QgisFilesAreWellFormedAndNameOnlyFilesThatExist) {
-  const fs::path out = run_seed("al-jinah-2017", scratch("qgis"));
+  const fs::path out = run_seed("al-jinah-2017", test::scratch_path("qgis"));
   int styles = 0;
   for (const auto& e : fs::directory_iterator(out)) {
     if (e.path().extension() == ".geojson") {
@@ -173,8 +167,8 @@ TEST(OutputFolder, QgisFilesAreWellFormedAndNameOnlyFilesThatExist) {
 }
 
 TEST(OutputFolder, RunsAreByteIdenticalButForTheRunTime) {
-  const fs::path a = run_seed("deir-ez-zor-2016", scratch("det-a"));
-  const fs::path b = run_seed("deir-ez-zor-2016", scratch("det-b"));
+  const fs::path a = run_seed("deir-ez-zor-2016", test::scratch_path("det-a"));
+  const fs::path b = run_seed("deir-ez-zor-2016", test::scratch_path("det-b"));
   static const std::regex time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
   int compared = 0;
   for (const auto& e : fs::directory_iterator(a)) {
@@ -194,7 +188,7 @@ TEST(OutputFolder, RunsAreByteIdenticalButForTheRunTime) {
 
 TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
   // The al-Jinah job asking for a GeoPackage, run twice into two folders (-o keeps the format).
-  const fs::path job = fs::temp_directory_path() / ("geoclaim-gpkg-" + std::to_string(::getpid()) + ".gcl");
+  const fs::path job = test::scratch_path("gpkg.gcl");
   std::string text = test::read_file("scripts/al-jinah-2017.gcl");
   text = std::regex_replace(text, std::regex(R"(report to "out/al-jinah-2017")"),
                             "report to \"out/al-jinah-2017\" as gpkg");
@@ -203,7 +197,7 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
     std::string err;
     EXPECT_EQ(run_to(job, out, err), app::kOk) << err;
   };
-  const fs::path a = scratch("gpkg-a"), b = scratch("gpkg-b");
+  const fs::path a = test::scratch_path("gpkg-a"), b = test::scratch_path("gpkg-b");
   run_gpkg(a);
   run_gpkg(b);
   // Compared as a bool: a binary diff helps nobody in a test log.
@@ -222,11 +216,11 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
 }
 
 TEST(OutputFolder, LayerNamesDifferingOnlyInCaseGetTheirOwnTables) {
-  const fs::path job = fs::temp_directory_path() / ("geoclaim-case-" + std::to_string(::getpid()) + ".gcl");
+  const fs::path job = test::scratch_path("case.gcl");
   std::ofstream(job) << "load s from \"testdata/formats/points.geojson\"\n"
                      << "load S from \"testdata/formats/lines.geojson\"\n"
                      << "load Claims from \"testdata/formats/polygons.geojson\"\n";
-  const fs::path out = scratch("case");
+  const fs::path out = test::scratch_path("case");
   std::string err;
   ASSERT_EQ(run_to(job.string(), out.string(), err), app::kOk) << err;
   EXPECT_TRUE(fs::exists(out / "s.geojson"));
@@ -237,7 +231,7 @@ TEST(OutputFolder, LayerNamesDifferingOnlyInCaseGetTheirOwnTables) {
 }
 
 TEST(OutputFolder, AFailingJobLeavesTheEarlierResultUntouched) {
-  const fs::path out = run_seed("ayyash-2015", scratch("atomic"));
+  const fs::path out = run_seed("ayyash-2015", test::scratch_path("atomic"));
   const std::string before = test::read_file((out / "claims.geojson").string());
   std::string err;
   EXPECT_EQ(run_to("tests/jobs/errors/latitude-out-of-range.gcl", out.string(), err), app::kDataError) << err;
@@ -247,7 +241,7 @@ TEST(OutputFolder, AFailingJobLeavesTheEarlierResultUntouched) {
 }
 
 TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
-  const fs::path target = scratch("commit");
+  const fs::path target = test::scratch_path("commit");
   fs::create_directories(target);
   std::ofstream(target / "old.txt") << "earlier result";
   std::ofstream(target / "report.json") << "{}";  // what marks a folder as an earlier result
@@ -271,7 +265,7 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
 }
 
 TEST(OutputFolder, NeverReplacesAFolderThatIsNotAnEarlierResult) {
-  const fs::path target = scratch("not-a-result");
+  const fs::path target = test::scratch_path("not-a-result");
   fs::create_directories(target);
   std::ofstream(target / "notes.txt") << "someone's notes";
   EXPECT_THROW(io::OutputFolder folder(target.string()), DataError);
@@ -289,18 +283,12 @@ TEST(OutputFolder, NeverReplacesAFolderThatIsNotAnEarlierResult) {
   fs::remove(job);
 }
 
-}  // namespace
-}  // namespace geoclaim
-
-namespace geoclaim {
-namespace {
-
 TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
-  const fs::path job = fs::temp_directory_path() / ("geoclaim-mixed-" + std::to_string(::getpid()) + ".gcl");
+  const fs::path job = test::scratch_path("mixed.gcl");
   // A layer named like the mixed layer's point file must not overwrite it.
   std::ofstream(job) << "load mixed from \"testdata/formats/mixed.geojson\"\n"
                      << "load mixed_point from \"testdata/formats/lines.geojson\"\n";
-  const fs::path out = scratch("mixed");
+  const fs::path out = test::scratch_path("mixed");
   std::string err;
   ASSERT_EQ(run_to(job.string(), out.string(), err), app::kOk) << err;
   EXPECT_FALSE(fs::exists(out / "mixed.geojson"));
@@ -321,16 +309,10 @@ TEST(OutputFolder, MixedInputIsWrittenOneFilePerGeometryType) {
   fs::remove(job);
 }
 
-}  // namespace
-}  // namespace geoclaim
-
-namespace geoclaim {
-namespace {
-
 // More than 10,000 footprints: the folder keeps only the footprints a result names, and the
 // project also references the whole FlatGeobuf, which QGIS opens directly.
 TEST(OutputFolder, LargeInputIsWrittenInPartAndReferencedWhole) {
-  const fs::path dir = scratch("large");
+  const fs::path dir = test::scratch_path("large");
   fs::create_directories(dir);
   const fs::path fgb = dir / "footprints.fgb";
   io::ensure_gdal();
