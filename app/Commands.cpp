@@ -13,11 +13,11 @@
 #include "engine/CoordinateText.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
-#include "engine/Interpreter.hpp"
 #include "engine/Units.hpp"
 #include "io/FileInfo.hpp"
 #include "io/OgrSource.hpp"
 #include "io/Sha256.hpp"
+#include "job/Interpreter.hpp"
 
 namespace geoclaim::app {
 namespace {

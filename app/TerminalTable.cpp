@@ -17,9 +17,10 @@ const char* colour(Verdict v) {
       return "\033[32m";
     case Verdict::contradicted:
       return "\033[31m";
-    default:
+    case Verdict::inconclusive:
       return "\033[33m";
   }
+  return "";
 }
 }  // namespace
 
@@ -31,7 +32,7 @@ std::string verdict_table(const JobResult& job, bool color) {
   std::vector<Row> rows;
   size_t w_id = 5, w_verdict = 7, w_measured = 8;
   for (const auto& c : job.claims) {
-    Row r{c.spec.id, to_string(c.verdict), layers::measured_text(c), layers::claimed_text(c), c.verdict};
+    Row r{c.spec.id, std::string(word(c.verdict)), layers::measured_text(c), layers::claimed_text(c), c.verdict};
     w_id = std::max(w_id, width(r.id));
     w_verdict = std::max(w_verdict, width(r.verdict));
     w_measured = std::max(w_measured, width(r.measured));

@@ -2,7 +2,7 @@
 // The compact verdict table `geoclaim run` prints: coloured on a terminal, plain when piped.
 #include <string>
 
-#include "engine/Interpreter.hpp"
+#include "engine/JobResult.hpp"
 
 namespace geoclaim::app {
 

@@ -1,7 +1,7 @@
 #pragma once
 // Writes one `report to` folder: result layers, input layers, report.md and report.json,
 // all or nothing.
-#include "engine/Interpreter.hpp"
+#include "engine/JobResult.hpp"
 #include "layers/Report.hpp"
 
 namespace geoclaim::app {

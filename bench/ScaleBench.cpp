@@ -20,10 +20,10 @@
 
 #include "app/WriteResults.hpp"
 #include "engine/Geodesy.hpp"
-#include "engine/Interpreter.hpp"
 #include "engine/SpatialIndex.hpp"
 #include "engine/Units.hpp"
 #include "io/OgrSource.hpp"
+#include "job/Interpreter.hpp"
 
 namespace fs = std::filesystem;
 using namespace geoclaim;
@@ -164,6 +164,6 @@ int main(int argc, char** argv) {
   std::printf("\npeak memory: %ld MiB\n", peak_rss_mib());
   for (const auto& c : job.claims)
     std::printf("claim %-5s %-12s (%zu supported, %zu contradicted, %zu inconclusive)\n", c.spec.id.c_str(),
-                to_string(c.verdict), c.counts[0], c.counts[1], c.counts[2]);
+                std::string(word(c.verdict)).c_str(), c.counts[0], c.counts[1], c.counts[2]);
   return 0;
 }

@@ -42,17 +42,19 @@ Attribution attribute_feature(const Layer& subject, size_t i, const Layer& objec
     std::stable_sort(a.candidates.begin(), a.candidates.end(),
                      [](const auto& x, const auto& y) { return x.share > y.share; });
     if (!a.candidates.empty())
-      a.status = a.candidates.size() == 1 && a.candidates[0].share > 0.999999 ? "inside" : "shared";
+      a.status = a.candidates.size() == 1 && a.candidates[0].share >= 1.0 - kShareEpsilon
+                     ? AttributionStatus::inside
+                     : AttributionStatus::shared;
   } else {
     for (size_t j : covering_features(a.point, object, scratch)) a.candidates.push_back(candidate(j, 1.0));
-    if (!a.candidates.empty()) a.status = "inside";
+    if (!a.candidates.empty()) a.status = AttributionStatus::inside;
   }
   if (a.candidates.empty()) {
     if (auto nf = nearest_feature(point.get(), object, within_m)) {
       a.candidates.push_back(candidate(nf->feature, 0.0));
-      a.status = "nearest";
+      a.status = AttributionStatus::nearest;
     } else {
-      a.status = "none";
+      a.status = AttributionStatus::none;
     }
   }
   return a;

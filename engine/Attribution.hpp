@@ -7,6 +7,7 @@
 
 #include "engine/Layer.hpp"
 #include "engine/Measure.hpp"
+#include "engine/Vocabulary.hpp"
 
 namespace geoclaim {
 
@@ -30,7 +31,7 @@ struct Attribution {
   std::string subject_id;
   GeoPoint point;
   double uncertainty_m = 0;
-  std::string status;  ///< "inside", "shared", "nearest", "none"
+  AttributionStatus status = AttributionStatus::none;
   std::vector<AttributionCandidate> candidates;
 };
 

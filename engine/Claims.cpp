@@ -1,9 +1,10 @@
 #include "engine/Claims.hpp"
 
-#include "engine/DataSource.hpp"
-
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+
+#include "engine/DataSource.hpp"
 
 #include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
@@ -16,11 +17,18 @@ namespace {
 
 constexpr double kRadToDeg = 180.0 / M_PI;
 constexpr double kAnyDistance = std::numeric_limits<double>::infinity();
-// A share of the uncertainty disc closer than this to 0 or 1 counts as none or all: the disc is
-// a 256-gon, so shares are exact only to about 1e-4 near an edge anyway.
-constexpr double kShareEpsilon = 1e-6;
 
-int badness(Verdict v) { return v == Verdict::contradicted ? 2 : v == Verdict::inconclusive ? 1 : 0; }
+int badness(Verdict v) {
+  switch (v) {
+    case Verdict::supported:
+      return 0;
+    case Verdict::inconclusive:
+      return 1;
+    case Verdict::contradicted:
+      return 2;
+  }
+  return 2;
+}
 
 Verdict both(Verdict a, Verdict b) {
   if (a == Verdict::contradicted || b == Verdict::contradicted) return Verdict::contradicted;
@@ -30,9 +38,9 @@ Verdict both(Verdict a, Verdict b) {
 
 std::string feature_id(const Layer& layer, size_t i) { return layer.features()[i].id; }
 
-class Evaluator {
+class ClaimMeasurer {
  public:
-  Evaluator(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress)
+  ClaimMeasurer(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress)
       : m_spec(spec), m_progress(progress) {}
 
   ClaimResult run() {
@@ -46,7 +54,11 @@ class Evaluator {
       case Relation::crosses:
         r.measures.push_back(crosses());
         break;
-      default:
+      case Relation::within:
+      case Relation::distance_direction:
+      case Relation::distance_from:
+      case Relation::direction:
+      case Relation::inside:
         r.measures.reserve(m_spec.subject->size());
         for (size_t i = 0; i < m_spec.subject->size(); ++i) {
           r.measures.push_back(per_feature(i));
@@ -61,7 +73,7 @@ class Evaluator {
       verdicts.push_back(m.verdict);
       ++r.counts[static_cast<int>(m.verdict)];
     }
-    const bool any = m_spec.quantifier == Quantifier::any;
+    const bool any = m_spec.quantifier == Quantifier::any;  // `no` is `every` over negated measures
     r.verdict = any ? any_of(verdicts) : all_of(verdicts);
     r.representative = pick_representative(r.measures, any);
     return r;
@@ -86,8 +98,7 @@ class Evaluator {
     size_t pick = 0;
     for (size_t i = 1; i < ms.size(); ++i) {
       const int bi = badness(ms[i].verdict), bp = badness(ms[pick].verdict);
-      const double mi = std::isnan(ms[i].margin_m) ? ms[i].margin_deg : ms[i].margin_m;
-      const double mp = std::isnan(ms[pick].margin_m) ? ms[pick].margin_deg : ms[pick].margin_m;
+      const double mi = deciding_margin(ms[i]), mp = deciding_margin(ms[pick]);
       const bool better = best ? (bi < bp || (bi == bp && mi > mp)) : (bi > bp || (bi == bp && mi < mp));
       if (better) pick = i;
     }
@@ -96,8 +107,8 @@ class Evaluator {
 
   static void negate_measure(FeatureMeasure& m) {
     m.verdict = negate(m.verdict);
-    m.margin_m = -m.margin_m;
-    m.margin_deg = -m.margin_deg;
+    if (m.distance && m.distance->margin_m) m.distance->margin_m = -*m.distance->margin_m;
+    if (m.bearing && m.bearing->margin_deg) m.bearing->margin_deg = -*m.bearing->margin_deg;
     m.reason = "no feature may: " + m.reason;
   }
 
@@ -111,26 +122,34 @@ class Evaluator {
     return m;
   }
 
+  /// Judges the measured distance (widened by the uncertainty) against the claimed interval.
   Verdict distance_verdict(FeatureMeasure& m) const {
     const Interval claimed = *m_spec.claimed_m;
-    const Interval measured{std::max(0.0, m.distance_m - m.uncertainty_m), m.distance_m + m.uncertainty_m};
-    m.margin_m = margin(m.distance_m, claimed);
+    const double d = m.distance->metres;
+    const Interval measured{std::max(0.0, d - m.uncertainty_m), d + m.uncertainty_m};
+    m.distance->margin_m = margin(d, claimed);
     return judge(measured, claimed);
   }
 
   Verdict direction_verdict(FeatureMeasure& m, const GeoPoint& object_point) const {
     const auto inv = geodesic_inverse(object_point, m.subject_point);
-    m.bearing_deg = inv.azimuth1_deg;
+    BearingFigure& b = m.bearing.emplace(BearingFigure{inv.azimuth1_deg, 0, std::nullopt});
     if (inv.distance_m == 0) {
-      m.bearing_uncertainty_deg = 180;
+      b.uncertainty_deg = 180;
       return Verdict::inconclusive;  // the subject is at the object: no direction
     }
-    m.bearing_uncertainty_deg =
+    b.uncertainty_deg =
         m.uncertainty_m >= inv.distance_m ? 180.0 : std::asin(m.uncertainty_m / inv.distance_m) * kRadToDeg;
-    m.margin_deg = m_spec.direction->margin_deg(m.bearing_deg);
-    if (m.margin_deg - m.bearing_uncertainty_deg >= 0) return Verdict::supported;
-    if (m.margin_deg + m.bearing_uncertainty_deg < 0) return Verdict::contradicted;
+    const double margin_deg = m_spec.direction->margin_deg(b.degrees);
+    b.margin_deg = margin_deg;
+    if (margin_deg - b.uncertainty_deg >= 0) return Verdict::supported;
+    if (margin_deg + b.uncertainty_deg < 0) return Verdict::contradicted;
     return Verdict::inconclusive;
+  }
+
+  /// The bearing of a claim that states no direction, shown with its distance.
+  static BearingFigure plain_bearing(const GeoPoint& from, const GeoPoint& to) {
+    return {geodesic_inverse(from, to).azimuth1_deg, 0, std::nullopt};
   }
 
   FeatureMeasure per_feature(size_t i) {
@@ -143,7 +162,7 @@ class Evaluator {
     m.object_feature = nf->feature;
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
-    m.distance_m = nf->pair.distance_m;
+    m.distance = DistanceFigure{nf->pair.distance_m, std::nullopt};
     m.on_object = nf->pair.on_b;
     m.on_subject = nf->pair.on_a;
     const GeoPoint object_point = representative_point(obj.geometry.get());
@@ -151,13 +170,18 @@ class Evaluator {
       case Relation::within:
       case Relation::distance_from:
         m.verdict = distance_verdict(m);
-        m.bearing_deg = geodesic_inverse(object_point, m.subject_point).azimuth1_deg;
+        m.bearing = plain_bearing(object_point, m.subject_point);
         break;
       case Relation::direction:
         m.verdict = direction_verdict(m, object_point);
         break;
-      default:  // distance_direction
+      case Relation::distance_direction:
         m.verdict = both(distance_verdict(m), direction_verdict(m, object_point));
+        break;
+      case Relation::inside:
+      case Relation::distance_between:
+      case Relation::crosses:
+        throw std::logic_error("per_feature: inside, distance between and crosses are measured elsewhere");
     }
     m.reason = reason(m);
     return m;
@@ -172,6 +196,7 @@ class Evaluator {
     const GeoPoint p = m.subject_point;
     const auto covering = covering_features(p, obj, m_scratch);
     GeomPtr point = make_point(p);
+    std::optional<double> depth;  // to the edge: + inside, − outside
     if (!covering.empty()) {
       const Feature& f = obj.features()[covering.front()];
       m.object_feature = covering.front();
@@ -179,32 +204,32 @@ class Evaluator {
       m.uncertainty_m += f.uncertainty_m;
       GeomPtr boundary(GEOSBoundary_r(geos(), f.geometry.get()));
       NearestPair edge = nearest_points(point.get(), boundary.get(), working());
-      m.margin_m = edge.distance_m;
+      depth = edge.distance_m;
       m.on_object = edge.on_b;
       m.on_subject = p;
     } else if (auto nf = nearest_feature(point.get(), obj, kAnyDistance, working())) {
       m.object_feature = nf->feature;
       m.object_id = obj.features()[nf->feature].id;
       m.uncertainty_m += obj.features()[nf->feature].uncertainty_m;
-      m.margin_m = -nf->pair.distance_m;
+      depth = -nf->pair.distance_m;
       m.on_object = nf->pair.on_b;
       m.on_subject = p;
     }
-    m.edge_depth_m = m.margin_m;
-    m.distance_m = std::isnan(m.margin_m) ? m.margin_m : std::max(0.0, -m.margin_m);
+    InsideFigure& in = m.inside.emplace(InsideFigure{0.0, depth});
+    if (depth) m.distance = DistanceFigure{std::max(0.0, -*depth), depth};
     if (m.uncertainty_m <= 0) {
-      m.inside_share = covering.empty() ? 0.0 : 1.0;
+      in.share = covering.empty() ? 0.0 : 1.0;
     } else {
       // Every polygon the disc may touch; where footprints overlap, the overlap counts once.
       const UncertaintyDisc disc(p, m.uncertainty_m);
       obj.index().candidates_within(p, m.uncertainty_m, m_scratch.candidates);
       m_polygons.clear();
       for (size_t i : m_scratch.candidates) m_polygons.push_back(obj.features()[i].geometry.get());
-      m.inside_share = m_polygons.empty() ? 0.0 : disc.share_inside_any(m_polygons);
+      in.share = m_polygons.empty() ? 0.0 : disc.share_inside_any(m_polygons);
     }
-    m.verdict = m.inside_share >= 1.0 - kShareEpsilon ? Verdict::supported
-                : m.inside_share <= kShareEpsilon     ? Verdict::contradicted
-                                                      : Verdict::inconclusive;
+    m.verdict = in.share >= 1.0 - kShareEpsilon ? Verdict::supported
+                : in.share <= kShareEpsilon     ? Verdict::contradicted
+                                                : Verdict::inconclusive;
     m.reason = reason(m);
     return m;
   }
@@ -228,10 +253,10 @@ class Evaluator {
     m.object_feature = best->second.feature;
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
-    m.distance_m = best->second.pair.distance_m;
+    m.distance = DistanceFigure{best->second.pair.distance_m, std::nullopt};
     m.on_object = best->second.pair.on_b;
     m.on_subject = best->second.pair.on_a;
-    m.bearing_deg = geodesic_inverse(m.on_object, m.on_subject).azimuth1_deg;
+    m.bearing = plain_bearing(m.on_object, m.on_subject);
     m.verdict = distance_verdict(m);
     m.reason = reason(m);
     return m;
@@ -243,48 +268,50 @@ class Evaluator {
     FeatureMeasure m = start(best->first);
     m.object_feature = best->second.feature;
     m.object_id = feature_id(*m_spec.object, best->second.feature);
-    m.distance_m = best->second.pair.distance_m;
+    const double length = best->second.pair.distance_m;
+    m.distance = DistanceFigure{length, std::nullopt};
     m.on_object = best->second.pair.on_b;
     m.on_subject = best->second.pair.on_a;
-    m.bearing_deg = geodesic_inverse(m.on_object, m.on_subject).azimuth1_deg;
+    m.bearing = plain_bearing(m.on_object, m.on_subject);
     if (m_spec.crossed->family() != GeomFamily::line)
       throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but '" + m_spec.crossed_name + "' holds " +
                       family_name(m_spec.crossed->family()) + " features");
     const auto path = densify_geodesic(m.on_object, m.on_subject, 1.0);
     GeomPtr segment = make_line(path);
     const GeoPoint mid = path[path.size() / 2];
-    m_spec.crossed->index().candidates_within(mid, m.distance_m / 2 + 1.0, m_scratch.candidates);
+    m_spec.crossed->index().candidates_within(mid, length / 2 + 1.0, m_scratch.candidates);
     bool crossed = false;
     for (size_t i : m_scratch.candidates)
       if (GEOSIntersects_r(geos(), segment.get(), m_spec.crossed->features()[i].geometry.get()) == 1) {
         crossed = true;
-        m.reason = "the " + format_length(m.distance_m) + " segment crosses " + m_spec.crossed_name + " feature " +
+        m.reason = "the " + format_length(length) + " segment crosses " + m_spec.crossed_name + " feature " +
                    feature_id(*m_spec.crossed, i);
         break;
       }
     if (!crossed)
-      m.reason = "the " + format_length(m.distance_m) + " segment crosses no feature of " + m_spec.crossed_name;
+      m.reason = "the " + format_length(length) + " segment crosses no feature of " + m_spec.crossed_name;
     m.verdict = crossed ? Verdict::supported : Verdict::contradicted;
     return m;
   }
 
   std::string reason(const FeatureMeasure& m) const {
     std::string s;
-    if (m_spec.relation == Relation::inside) {
+    if (m.inside) {
+      const auto depth = m.inside->edge_depth_m;
       s = m.object_id.empty() ? "no polygon near"
-                              : (m.edge_depth_m >= 0 ? "inside " : "outside ") + m_spec.object_name + " " + m.object_id;
-      if (!std::isnan(m.edge_depth_m)) s += ", " + format_length(std::fabs(m.edge_depth_m)) + " from its edge";
+                              : (depth && *depth < 0 ? "outside " : "inside ") + m_spec.object_name + " " + m.object_id;
+      if (depth) s += ", " + format_length(std::fabs(*depth)) + " from its edge";
       if (m.uncertainty_m > 0)
-        s += ", " + format_number(m.inside_share * 100, 1) + "% of the ±" + format_length(m.uncertainty_m) +
+        s += ", " + format_number(m.inside->share * 100, 1) + "% of the ±" + format_length(m.uncertainty_m) +
              " disc inside";
       return s;
     }
-    if (m_spec.relation != Relation::direction) s = format_length(m.distance_m);
+    if (m_spec.relation != Relation::direction) s = format_length(m.distance->metres);
     if (m.uncertainty_m > 0 && m_spec.relation != Relation::direction) s += " ±" + format_length(m.uncertainty_m);
     if (m_spec.direction) {
       if (!s.empty()) s += ", ";
-      s += "bearing " + format_azimuth(m.bearing_deg, 1) + "°";
-      if (m.bearing_uncertainty_deg > 0) s += " ±" + format_number(m.bearing_uncertainty_deg, 1) + "°";
+      s += "bearing " + format_azimuth(m.bearing->degrees, 1) + "°";
+      if (m.bearing->uncertainty_deg > 0) s += " ±" + format_number(m.bearing->uncertainty_deg, 1) + "°";
       s += " (claimed " + m_spec.direction->label + ")";
     }
     return s;
@@ -298,16 +325,16 @@ class Evaluator {
 
 }  // namespace
 
-Interval claimed_interval(lang::Bound bound, double d1, double d2, const std::string& word, const Tolerance& tol) {
+Interval claimed_interval(Bound bound, double d1, double d2, const std::string& word, const Tolerance& tol) {
   const double a = word.empty() ? 0.0 : tol.allowance_m(d1);
   switch (bound) {
-    case lang::Bound::at_most:
+    case Bound::at_most:
       return {0.0, d1 + a};
-    case lang::Bound::at_least:
+    case Bound::at_least:
       return {std::max(0.0, d1 - a), std::numeric_limits<double>::infinity()};
-    case lang::Bound::between:
+    case Bound::between:
       return {std::min(d1, d2), std::max(d1, d2)};
-    case lang::Bound::approximately:
+    case Bound::approximately:
       break;
   }
   if (is_upper_bounded_word(word)) return {std::max(0.0, d1 - a), d1};
@@ -315,7 +342,13 @@ Interval claimed_interval(lang::Bound bound, double d1, double d2, const std::st
 }
 
 ClaimResult evaluate(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress) {
-  return Evaluator(spec, progress).run();
+  return ClaimMeasurer(spec, progress).run();
+}
+
+double deciding_margin(const FeatureMeasure& m) {
+  if (m.distance && m.distance->margin_m) return *m.distance->margin_m;
+  if (m.bearing && m.bearing->margin_deg) return *m.bearing->margin_deg;
+  return std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace geoclaim

@@ -11,14 +11,12 @@
 #include "engine/Layer.hpp"
 #include "engine/Tolerance.hpp"
 #include "engine/Verdict.hpp"
-#include "engine/lang/Ast.hpp"
+#include "engine/Vocabulary.hpp"
 
 namespace geoclaim {
 
-using lang::Quantifier;
-using lang::Relation;
-
-/// A claim with every name, unit and word resolved. Layers are borrowed from the job.
+/// A claim with every name, unit and word resolved. Layers are borrowed from the job; the
+/// resolver leaves them null and the evaluator binds them once the layers are loaded.
 struct ClaimSpec {
   std::string id;
   std::string text;    ///< the claim as written (or rebuilt from a table row)
@@ -40,23 +38,42 @@ struct ClaimSpec {
   std::string working_crs_label;
 };
 
-/// What was measured for one subject feature.
+/// A geodesic distance between the subject and the object (their nearest points).
+struct DistanceFigure {
+  double metres = 0;
+  /// How far the distance lies inside (+) or outside (−) the claimed interval, negated by
+  /// `no`; none when the claim bounds no distance (`DIR of X`, `crosses`).
+  std::optional<double> margin_m;
+};
+
+/// The azimuth from the object to the subject.
+struct BearingFigure {
+  double degrees = 0;
+  double uncertainty_deg = 0;  ///< what the positional uncertainty allows, up to 180°
+  /// How far the bearing lies inside (+) or outside (−) the claimed sector, negated by `no`;
+  /// none when no direction is claimed or the subject sits on the object.
+  std::optional<double> margin_deg;
+};
+
+/// How much of the subject lies in the object's polygons (`inside`).
+struct InsideFigure {
+  double share = 0;  ///< of the uncertainty disc (1 or 0 without uncertainty)
+  /// From the point to the polygon edge, positive inside, negative outside, as measured (`no`
+  /// does not negate it); none when the layer has no polygon to measure against.
+  std::optional<double> edge_depth_m;
+};
+
+/// What was measured for one subject feature: each figure is there when the claim measured it.
 struct FeatureMeasure {
   size_t subject_feature = 0;
   std::string subject_id;
   GeoPoint subject_point;  ///< the point, or the footprint's centroid
   std::optional<size_t> object_feature;
   std::string object_id;
-  double distance_m = std::numeric_limits<double>::quiet_NaN();
-  double uncertainty_m = 0;                                       ///< subject's plus object's positional uncertainty
-  double bearing_deg = std::numeric_limits<double>::quiet_NaN();  ///< object → subject
-  double bearing_uncertainty_deg = 0;
-  double inside_share = std::numeric_limits<double>::quiet_NaN();  ///< `inside` only
-  /// `inside` only: distance from the point to the polygon edge, positive inside, negative
-  /// outside (kept as measured when `no` negates the margin).
-  double edge_depth_m = std::numeric_limits<double>::quiet_NaN();
-  double margin_m = std::numeric_limits<double>::quiet_NaN();
-  double margin_deg = std::numeric_limits<double>::quiet_NaN();
+  double uncertainty_m = 0;  ///< subject's plus object's positional uncertainty
+  std::optional<DistanceFigure> distance;
+  std::optional<BearingFigure> bearing;
+  std::optional<InsideFigure> inside;
   Verdict verdict = Verdict::inconclusive;
   std::string reason;              ///< one line saying why
   GeoPoint on_subject, on_object;  ///< the nearest points measured between (evidence)
@@ -72,6 +89,9 @@ struct ClaimResult {
   size_t counts[3] = {0, 0, 0};
 };
 
+/// The margin that ranks a measure: its distance margin, else its bearing margin, else NaN.
+double deciding_margin(const FeatureMeasure& m);
+
 /// Measures a claim and gives its verdict.
 /// @throw DataError when the data cannot answer it (a line layer for `inside`, …).
 /// `progress`, when given, is called with (features done, total) every Progress::kEvery
@@ -79,6 +99,6 @@ struct ClaimResult {
 ClaimResult evaluate(const ClaimSpec& spec, const std::function<void(size_t, size_t)>& progress = {});
 
 /// The distance interval a bound and tolerance give: `about 55 km` with 10 % → [49.5, 60.5] km.
-Interval claimed_interval(lang::Bound bound, double d1_m, double d2_m, const std::string& word, const Tolerance& tol);
+Interval claimed_interval(Bound bound, double d1_m, double d2_m, const std::string& word, const Tolerance& tol);
 
 }  // namespace geoclaim

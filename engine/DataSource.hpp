@@ -60,6 +60,9 @@ class FeatureSource {
   virtual void probe(const LoadOptions& options) = 0;
   /// Reads a CSV table of text cells. @throw DataError
   virtual Table read_table(const std::string& path) = 0;
+  /// Checks that a table `read_table` would read is there, without reading it.
+  /// @throw DataError
+  virtual void probe_table(const std::string& path) = 0;
 };
 
 }  // namespace geoclaim

@@ -7,6 +7,7 @@
 
 #include "engine/Geodesy.hpp"
 #include "engine/Units.hpp"
+#include "engine/Vocabulary.hpp"
 
 namespace geoclaim {
 
@@ -22,16 +23,8 @@ std::optional<DirectionSector> parse_compass(std::string_view words) {
   std::string word;
   auto flush = [&]() -> bool {
     if (word.empty()) return true;
-    static const std::array<std::pair<const char*, const char*>, 8> names{{{"north", "N"},
-                                                                           {"south", "S"},
-                                                                           {"east", "E"},
-                                                                           {"west", "W"},
-                                                                           {"northeast", "NE"},
-                                                                           {"northwest", "NW"},
-                                                                           {"southeast", "SE"},
-                                                                           {"southwest", "SW"}}};
     bool found = false;
-    for (const auto& [full, abbr] : names)
+    for (const auto& [full, abbr] : kCompassWords)
       if (word == full) letters += abbr, found = true;
     if (!found) {
       for (char c : word)
@@ -50,10 +43,8 @@ std::optional<DirectionSector> parse_compass(std::string_view words) {
   }
   if (!flush()) return std::nullopt;
 
-  static const std::array<const char*, 16> points{"N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
-                                                  "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
-  for (size_t i = 0; i < points.size(); ++i) {
-    if (letters != points[i]) continue;
+  for (size_t i = 0; i < kCompassPoints.size(); ++i) {
+    if (letters != kCompassPoints[i]) continue;
     const bool sixteen = letters.size() == 3;
     return DirectionSector{22.5 * static_cast<double>(i), sixteen ? 11.25 : 22.5, letters};
   }

@@ -7,7 +7,6 @@
 #include "engine/Units.hpp"
 
 namespace geoclaim {
-namespace {}  // namespace
 
 std::string Tolerance::describe() const {
   std::string out;
@@ -17,10 +16,8 @@ std::string Tolerance::describe() const {
 }
 
 ToleranceTable::ToleranceTable() {
-  for (const char* w : {"approximately", "about", "around", "roughly", "nearly", "almost", "some"})
-    m_words[w] = {0.10, 0};
-  m_words["exactly"] = {0, 0};
-  m_words[kPlainWord] = {0.05, 0};
+  for (const auto& w : kToleranceWords) m_words[std::string(w.word)] = {w.fraction, 0};
+  m_words[std::string(kPlainWord)] = {kPlainFraction, 0};
 }
 
 std::optional<Tolerance> ToleranceTable::find(const std::string& word) const {
@@ -37,9 +34,10 @@ std::vector<std::string> ToleranceTable::words() const {
   return out;
 }
 
-bool is_upper_bounded_word(const std::string& word) {
+bool is_upper_bounded_word(std::string_view word) {
   const std::string w = lower(word);
-  return w == "nearly" || w == "almost";
+  return std::any_of(kToleranceWords.begin(), kToleranceWords.end(),
+                     [&](const ToleranceWord& t) { return t.upper_bounded && t.word == w; });
 }
 
 }  // namespace geoclaim

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/Vocabulary.hpp"
+
 namespace geoclaim {
 
 struct Tolerance {
@@ -16,9 +18,6 @@ struct Tolerance {
   double allowance_m(double claimed_m) const { return fraction * claimed_m + absolute_m; }
   std::string describe() const;  ///< "10%", "5 m"
 };
-
-/// The word a bare number gets ("55 km from" with no qualifier): its default is 5 %.
-inline constexpr const char* kPlainWord = "plain";
 
 class ToleranceTable {
  public:
@@ -33,6 +32,6 @@ class ToleranceTable {
 };
 
 /// True for words whose interval ends at the claimed value ("nearly", "almost").
-bool is_upper_bounded_word(const std::string& word);
+bool is_upper_bounded_word(std::string_view word);
 
 }  // namespace geoclaim

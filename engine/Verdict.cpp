@@ -5,18 +5,6 @@
 
 namespace geoclaim {
 
-const char* to_string(Verdict v) {
-  switch (v) {
-    case Verdict::supported:
-      return "supported";
-    case Verdict::contradicted:
-      return "contradicted";
-    case Verdict::inconclusive:
-      return "inconclusive";
-  }
-  return "?";
-}
-
 Verdict judge(Interval m, Interval c) {
   if (m.lo >= c.lo && m.hi <= c.hi) return Verdict::supported;
   if (m.hi < c.lo || m.lo > c.hi) return Verdict::contradicted;

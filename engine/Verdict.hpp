@@ -1,12 +1,11 @@
 #pragma once
-// The three answers to a claim and how intervals and quantifiers produce them.
+// How intervals and quantifiers produce the three verdicts (engine/Vocabulary.hpp names them).
 #include <limits>
 #include <span>
 
-namespace geoclaim {
+#include "engine/Vocabulary.hpp"
 
-enum class Verdict { supported, contradicted, inconclusive };
-const char* to_string(Verdict v);
+namespace geoclaim {
 
 /// A closed interval of metres (or degrees). `hi` may be +infinity ("at least").
 struct Interval {

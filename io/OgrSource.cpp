@@ -443,4 +443,8 @@ Table OgrSource::read_table(const std::string& path) {
   return t;
 }
 
+void OgrSource::probe_table(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+}
+
 }  // namespace geoclaim::io

@@ -11,6 +11,7 @@ class OgrSource final : public FeatureSource {
   Layer load(const LoadOptions& options, const WarningSink& warn) override;
   void probe(const LoadOptions& options) override;
   Table read_table(const std::string& path) override;
+  void probe_table(const std::string& path) override;
 };
 
 /// True when `path` is read as a CSV/TSV of coordinate columns (by its extension).

@@ -23,6 +23,9 @@ AttributeValue share_value(double s) {
   if (!std::isfinite(s)) return {};
   return round_to(s, 4);
 }
+AttributeValue metres_value(std::optional<double> m) { return m ? metres_value(*m) : AttributeValue{}; }
+AttributeValue degrees_value(std::optional<double> deg) { return deg ? degrees_value(*deg) : AttributeValue{}; }
+AttributeValue share_value(std::optional<double> s) { return s ? share_value(*s) : AttributeValue{}; }
 AttributeValue text_value(const std::string& s) {
   if (s.empty()) return {};
   return s;

@@ -2,6 +2,7 @@
 // Building output attributes with fixed rounding, so files are byte-identical between runs
 // and values read cleanly ("1499.93", not "1499.9300000000001").
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ AttributeValue metres_value(double m);
 AttributeValue degrees_value(double deg);
 AttributeValue share_value(double s);
 AttributeValue text_value(const std::string& s);  ///< empty text becomes null
+/// A figure that may not have been measured: null when it was not.
+AttributeValue metres_value(std::optional<double> m);
+AttributeValue degrees_value(std::optional<double> deg);
+AttributeValue share_value(std::optional<double> s);
 double round_to(double v, int decimals);
 
 /// A schema and the row being filled, by field name, for readable layer builders.

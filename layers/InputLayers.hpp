@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/Interpreter.hpp"
+#include "engine/JobResult.hpp"
 
 namespace geoclaim::layers {
 

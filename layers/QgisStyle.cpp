@@ -4,23 +4,56 @@
 
 #include <vector>
 
+#include "engine/Vocabulary.hpp"
+
 namespace geoclaim::layers {
 namespace {
 
 struct Category {
-  const char* value;
-  const char* label;
+  std::string value;
+  std::string label;
   const char* colour;  ///< "r,g,b,a"
 };
 
 // The verdict colours (ColorBrewer RdYlGn ends and an amber), used by every verdict renderer.
-const std::vector<Category> kVerdicts{{"supported", "supported", "26,150,65,255"},
-                                      {"contradicted", "contradicted", "215,25,28,255"},
-                                      {"inconclusive", "inconclusive", "245,166,35,255"}};
-const std::vector<Category> kStatuses{{"inside", "inside a footprint", "165,0,38,255"},
-                                      {"shared", "disc over several footprints", "245,166,35,255"},
-                                      {"nearest", "nearest footprint", "110,110,110,255"},
-                                      {"none", "no footprint near", "190,190,190,255"}};
+const char* colour(Verdict v) {
+  switch (v) {
+    case Verdict::supported:
+      return "26,150,65,255";
+    case Verdict::contradicted:
+      return "215,25,28,255";
+    case Verdict::inconclusive:
+      return "245,166,35,255";
+  }
+  return "0,0,0,255";
+}
+
+const char* colour(AttributionStatus s) {
+  switch (s) {
+    case AttributionStatus::inside:
+      return "165,0,38,255";
+    case AttributionStatus::shared:
+      return "245,166,35,255";
+    case AttributionStatus::nearest:
+      return "110,110,110,255";
+    case AttributionStatus::none:
+      return "190,190,190,255";
+  }
+  return "0,0,0,255";
+}
+
+/// One category per verdict and per status, with the words of engine/Vocabulary.hpp.
+const std::vector<Category> kVerdictCategories = [] {
+  std::vector<Category> out;
+  for (Verdict v : kVerdicts) out.push_back({std::string(word(v)), std::string(word(v)), colour(v)});
+  return out;
+}();
+const std::vector<Category> kStatuses = [] {
+  std::vector<Category> out;
+  for (AttributionStatus s : kAttributionStatuses)
+    out.push_back({std::string(word(s)), std::string(legend(s)), colour(s)});
+  return out;
+}();
 const std::vector<Category> kHits{{"1", "hit", "230,85,13,255"}, {"0", "not hit", "150,150,150,255"}};
 
 /// Same colour, another alpha ("r,g,b,a" → "r,g,b,alpha").
@@ -100,8 +133,8 @@ void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vect
   x.OpenElement("categories");
   for (size_t i = 0; i < cats.size(); ++i) {
     x.OpenElement("category");
-    x.PushAttribute("value", cats[i].value);
-    x.PushAttribute("label", cats[i].label);
+    x.PushAttribute("value", cats[i].value.c_str());
+    x.PushAttribute("label", cats[i].label.c_str());
     x.PushAttribute("symbol", std::to_string(i).c_str());
     x.PushAttribute("render", "true");
     x.CloseElement();
@@ -179,15 +212,15 @@ const char* qgis_geometry_name(GeomFamily family) {
 void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily family) {
   switch (kind) {
     case StyleKind::claims:
-      categorized(x, "verdict", kVerdicts, family, kind);
+      categorized(x, "verdict", kVerdictCategories, family, kind);
       labels(x, "claim_id", family);
       break;
     case StyleKind::evidence:
-      categorized(x, "verdict", kVerdicts, family, kind);
+      categorized(x, "verdict", kVerdictCategories, family, kind);
       labels(x, "label", family);
       break;
     case StyleKind::zones:
-      categorized(x, "verdict", kVerdicts, family, kind);
+      categorized(x, "verdict", kVerdictCategories, family, kind);
       break;
     case StyleKind::attribution:
       categorized(x, "status", kStatuses, family, kind);

@@ -23,7 +23,7 @@ std::string cell(std::string s) {
   return out;
 }
 
-std::string verdict_md(Verdict v) { return std::string("**") + to_string(v) + "**"; }
+std::string verdict_md(Verdict v) { return "**" + std::string(word(v)) + "**"; }
 
 const char* kind_name(NamedLayer::Kind k) {
   switch (k) {
@@ -37,13 +37,13 @@ const char* kind_name(NamedLayer::Kind k) {
   return "";
 }
 
-nlohmann::ordered_json number_or_null(double v, int decimals) {
-  if (!std::isfinite(v)) return nullptr;
-  return round_to(v, decimals);
+nlohmann::ordered_json number_or_null(std::optional<double> v, int decimals) {
+  if (!v || !std::isfinite(*v)) return nullptr;
+  return round_to(*v, decimals);
 }
 
 /// An azimuth as GeoJSON has it: 4 decimals, in [0, 360), null when there is none.
-nlohmann::ordered_json azimuth_or_null(double deg) {
+nlohmann::ordered_json azimuth_or_null(std::optional<double> deg) {
   const AttributeValue v = degrees_value(deg);
   if (const auto* d = std::get_if<double>(&v)) return *d;
   return nullptr;
@@ -86,7 +86,7 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
         bearing = b.distance_m > 0 ? format_azimuth(b.bearing_deg, 1) + "°" : "";
         cands = candidates_text(a);
       }
-      md += "| " + cell(a.subject_name) + " | " + cell(a.subject_id) + " | " + a.status + " | " + cell(fp) + " | " +
+      md += "| " + cell(a.subject_name) + " | " + cell(a.subject_id) + " | " + std::string(word(a.status)) + " | " + cell(fp) + " | " +
             share + " | " + dist + " | " + bearing + " | " + cell(cands) + " |\n";
     }
   }
@@ -145,18 +145,18 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["origin"] = s.origin;
     j["quote"] = s.quote ? J(*s.quote) : J(nullptr);
     j["source"] = s.source ? J(*s.source) : J(nullptr);
-    j["verdict"] = to_string(c.verdict);
+    j["verdict"] = word(c.verdict);
     j["method"] = c.method;
     j["tolerance"] = s.tolerance_word.empty() ? J(nullptr) : J(s.tolerance_word);
     j["claimed_min_m"] = s.claimed_m ? number_or_null(s.claimed_m->lo, 3) : J(nullptr);
     j["claimed_max_m"] = s.claimed_m ? number_or_null(s.claimed_m->hi, 3) : J(nullptr);
     j["claimed_direction"] = s.direction ? J(s.direction->label) : J(nullptr);
-    j["measured_m"] = m ? number_or_null(m->distance_m, 3) : J(nullptr);
+    j["measured_m"] = m ? number_or_null(measured_m(*m), 3) : J(nullptr);
     j["uncertainty_m"] = m ? number_or_null(m->uncertainty_m, 3) : J(nullptr);
-    j["margin_m"] = m ? number_or_null(m->margin_m, 3) : J(nullptr);
-    j["bearing_deg"] = m ? azimuth_or_null(m->bearing_deg) : J(nullptr);
-    j["margin_deg"] = m ? number_or_null(m->margin_deg, 4) : J(nullptr);
-    j["inside_share"] = m ? number_or_null(m->inside_share, 4) : J(nullptr);
+    j["margin_m"] = m ? number_or_null(margin_m(*m), 3) : J(nullptr);
+    j["bearing_deg"] = m ? azimuth_or_null(bearing_deg(*m)) : J(nullptr);
+    j["margin_deg"] = m ? number_or_null(margin_deg(*m), 4) : J(nullptr);
+    j["inside_share"] = m ? number_or_null(inside_share(*m), 4) : J(nullptr);
     j["reason"] = m ? J(m->reason) : J(nullptr);
     j["features"] = {{"total", c.measures.size()},
                      {"supported", c.counts[0]},
@@ -177,7 +177,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
                             {"subject", a.subject_name},
                             {"subject_feature", a.subject_id},
                             {"object", a.object_name},
-                            {"status", a.status},
+                            {"status", word(a.status)},
                             {"uncertainty_m", round_to(a.uncertainty_m, 3)},
                             {"candidates", cands}});
   }

@@ -3,7 +3,7 @@
 // machine-readable, with provenance). Deterministic except the run time.
 #include <string>
 
-#include "engine/Interpreter.hpp"
+#include "engine/JobResult.hpp"
 
 namespace geoclaim::layers {
 

@@ -12,21 +12,6 @@ namespace {
 
 using T = Field::Type;
 
-const char* quantifier_name(Quantifier q) {
-  switch (q) {
-    case Quantifier::every:
-      return "every";
-    case Quantifier::any:
-      return "any";
-    case Quantifier::no:
-      return "no";
-    case Quantifier::each:
-      return "each";
-    default:
-      return "";
-  }
-}
-
 std::vector<Field> claim_fields() {
   return {{"claim_id", T::string},
           {"claim", T::string},
@@ -60,21 +45,21 @@ void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, 
   const ClaimSpec& s = c.spec;
   row.set("claim_id", s.id)
       .set("claim", s.text)
-      .set("verdict", std::string(to_string(verdict)))
+      .set("verdict", std::string(word(verdict)))
       .set("subject", s.subject_name)
       .set("subject_feature", text_value(s.subject_is_place ? "" : m.subject_id))
       .set("object", s.object_name)
       .set("object_feature", text_value(m.object_id))
-      .set("quantifier", text_value(quantifier_name(s.quantifier)))
-      .set("measured_m", metres_value(m.distance_m))
+      .set("quantifier", text_value(std::string(word(s.quantifier))))
+      .set("measured_m", metres_value(measured_m(m)))
       .set("uncertainty_m", metres_value(m.uncertainty_m))
       .set("claimed_min_m", s.claimed_m ? metres_value(s.claimed_m->lo) : AttributeValue{})
       .set("claimed_max_m", s.claimed_m ? metres_value(s.claimed_m->hi) : AttributeValue{})
-      .set("margin_m", metres_value(m.margin_m))
-      .set("bearing_deg", degrees_value(m.bearing_deg))
+      .set("margin_m", metres_value(margin_m(m)))
+      .set("bearing_deg", degrees_value(bearing_deg(m)))
       .set("claimed_direction", s.direction ? AttributeValue{s.direction->label} : AttributeValue{})
-      .set("margin_deg", degrees_value(m.margin_deg))
-      .set("inside_share", share_value(m.inside_share))
+      .set("margin_deg", degrees_value(margin_deg(m)))
+      .set("inside_share", share_value(inside_share(m)))
       .set("tolerance", text_value(s.tolerance_word))
       .set("reason", text_value(m.reason))
       .set("method", c.method)
@@ -84,6 +69,18 @@ void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, 
 }
 
 }  // namespace
+
+std::optional<double> measured_m(const FeatureMeasure& m) {
+  return m.distance ? std::optional(m.distance->metres) : std::nullopt;
+}
+std::optional<double> margin_m(const FeatureMeasure& m) { return m.distance ? m.distance->margin_m : std::nullopt; }
+std::optional<double> bearing_deg(const FeatureMeasure& m) {
+  return m.bearing ? std::optional(m.bearing->degrees) : std::nullopt;
+}
+std::optional<double> margin_deg(const FeatureMeasure& m) { return m.bearing ? m.bearing->margin_deg : std::nullopt; }
+std::optional<double> inside_share(const FeatureMeasure& m) {
+  return m.inside ? std::optional(m.inside->share) : std::nullopt;
+}
 
 double densify_step_m(double length_m) { return std::clamp(length_m / 64.0, 0.5, 10000.0); }
 
@@ -113,21 +110,21 @@ Layer claims_layer(const JobResult& job) {
 std::string measured_text(const ClaimResult& c) {
   if (c.measures.empty()) return "";
   const FeatureMeasure& m = c.measures[c.representative];
-  if (c.spec.relation == Relation::inside) {
-    std::string s = format_number(m.inside_share * 100, 1) + "% inside";
-    if (!std::isnan(m.edge_depth_m))
-      s += ", " + format_length(std::fabs(m.edge_depth_m)) + (m.edge_depth_m >= 0 ? " inside the edge" : " outside");
+  if (m.inside) {
+    std::string s = format_number(m.inside->share * 100, 1) + "% inside";
+    if (const auto depth = m.inside->edge_depth_m)
+      s += ", " + format_length(std::fabs(*depth)) + (*depth >= 0 ? " inside the edge" : " outside");
     return s;
   }
   if (c.spec.relation == Relation::crosses) return m.reason;
   std::string s;
   if (c.spec.relation != Relation::direction) {
-    s = format_length(m.distance_m);
+    s = format_length(m.distance->metres);
     if (m.uncertainty_m > 0) s += " ±" + format_length(m.uncertainty_m);
   }
   if (c.spec.direction) {
-    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_azimuth(m.bearing_deg, 1) + "°";
-    if (m.bearing_uncertainty_deg > 0) s += " ±" + format_number(m.bearing_uncertainty_deg, 1) + "°";
+    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_azimuth(m.bearing->degrees, 1) + "°";
+    if (m.bearing->uncertainty_deg > 0) s += " ±" + format_number(m.bearing->uncertainty_deg, 1) + "°";
   }
   return s;
 }
@@ -158,11 +155,10 @@ std::string margin_text(const ClaimResult& c) {
   if (c.measures.empty()) return "";
   const FeatureMeasure& m = c.measures[c.representative];
   std::string out;
-  if (!std::isnan(m.margin_m) && c.spec.relation != Relation::crosses)
-    out = (m.margin_m >= 0 ? "+" : "−") + format_length(std::fabs(m.margin_m));
-  if (!std::isnan(m.margin_deg))
-    out += (out.empty() ? "" : ", ") + std::string(m.margin_deg >= 0 ? "+" : "−") +
-           format_number(std::fabs(m.margin_deg), 1) + "°";
+  if (const auto mm = margin_m(m))
+    out = (*mm >= 0 ? "+" : "−") + format_length(std::fabs(*mm));
+  if (const auto md = margin_deg(m))
+    out += (out.empty() ? "" : ", ") + std::string(*md >= 0 ? "+" : "−") + format_number(std::fabs(*md), 1) + "°";
   return out;
 }
 
@@ -200,7 +196,7 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim) {
       RowBuilder row(out.fields());
       row.set("claim_id", c.spec.id)
           .set("kind", kind)
-          .set("verdict", std::string(to_string(m.verdict)))
+          .set("verdict", std::string(word(m.verdict)))
           .set("subject_feature", text_value(c.spec.subject_is_place ? c.spec.subject_name : m.subject_id))
           .set("object_feature", text_value(m.object_id))
           .set("distance_m", metres_value(inv.distance_m))
@@ -232,7 +228,7 @@ Layer attribution_layer(const JobResult& job) {
         .set("subject", a.subject_name)
         .set("subject_feature", a.subject_id)
         .set("object", a.object_name)
-        .set("status", a.status)
+        .set("status", std::string(word(a.status)))
         .set("uncertainty_m", metres_value(a.uncertainty_m));
     if (!a.candidates.empty()) {
       const auto& best = a.candidates.front();

@@ -2,7 +2,10 @@
 // The result layers of a job (docs/outputs.md): claims as points at the subject, evidence
 // as densified geodesic lines, attributions as points. Each is an engine Layer in WGS84
 // lon/lat with stable snake_case fields whose names carry their units.
-#include "engine/Interpreter.hpp"
+#include <optional>
+#include <string>
+
+#include "engine/JobResult.hpp"
 
 namespace geoclaim::layers {
 
@@ -24,5 +27,12 @@ double densify_step_m(double length_m);
 std::string measured_text(const ClaimResult& c);
 std::string claimed_text(const ClaimResult& c);
 std::string margin_text(const ClaimResult& c);
+
+/// A measure's figures by the names the output columns give them; none: not measured.
+std::optional<double> measured_m(const FeatureMeasure& m);
+std::optional<double> margin_m(const FeatureMeasure& m);
+std::optional<double> bearing_deg(const FeatureMeasure& m);
+std::optional<double> margin_deg(const FeatureMeasure& m);
+std::optional<double> inside_share(const FeatureMeasure& m);
 
 }  // namespace geoclaim::layers

@@ -124,7 +124,8 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
 double direction_range_m(const ClaimResult& c) {
   double far = 1000.0;
   for (const auto& m : c.measures)
-    if (std::isfinite(m.distance_m)) far = std::max(far, 1.5 * (m.distance_m + m.uncertainty_m));
+    if (m.distance && std::isfinite(m.distance->metres))
+      far = std::max(far, 1.5 * (m.distance->metres + m.uncertainty_m));
   return far;
 }
 
@@ -214,7 +215,7 @@ Layer zones_layer(const JobResult& job, size_t max_objects) {
     RowBuilder row(out.fields());
     row.set("claim_id", c.spec.id)
         .set("kind", std::string(zone_kind(c)))
-        .set("verdict", std::string(to_string(c.verdict)))
+        .set("verdict", std::string(word(c.verdict)))
         .set("object", c.spec.object_name)
         .set("claimed_min_m", c.spec.claimed_m ? metres_value(c.spec.claimed_m->lo) : AttributeValue{})
         .set("claimed_max_m", c.spec.claimed_m && std::isfinite(c.spec.claimed_m->hi)

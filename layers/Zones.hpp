@@ -4,7 +4,7 @@
 // footprints for `inside`, buffers around footprints. Edges are built from geodesics (points
 // on the true circle or arc, close enough that straight segments between them stay within a
 // metre or so of it), polygons are valid, and rings never jump across the antimeridian.
-#include "engine/Interpreter.hpp"
+#include "engine/JobResult.hpp"
 
 namespace geoclaim::layers {
 

@@ -1,5 +1,6 @@
 #pragma once
-// Small helpers shared by the tests: paths into the source tree, layers built in memory.
+// Small helpers shared by the tests: paths into the source tree, layers built in memory. Engine
+// only, so a test program links just the module it tests (fixtures read with GDAL: Fixtures.hpp).
 #include <unistd.h>
 
 #include <filesystem>
@@ -7,8 +8,9 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/Layer.hpp"
-#include "io/OgrSource.hpp"
 
 namespace geoclaim::test {
 
@@ -32,13 +34,22 @@ inline std::string read_file(const std::string& path) {
   return s.str();
 }
 
-/// Reads a fixture from testdata/ through GDAL, failing the test on warnings.
-inline Layer load_fixture(const std::string& relative, const std::string& name = "fixture") {
-  io::OgrSource source;
-  LoadOptions o;
-  o.name = name;
-  o.path = source_path(relative);
-  return source.load(o, {});
+/// The polygons of a small GeoJSON fixture in testdata/ (WGS84 lon/lat, exterior rings only),
+/// ids from the `id` property: for the tests of the core, which links no GDAL.
+inline Layer polygon_fixture(const std::string& relative) {
+  const auto doc = nlohmann::json::parse(read_file(source_path(relative)));
+  Layer l(relative, {}, {});
+  uint64_t n = 0;
+  for (const auto& f : doc.at("features")) {
+    std::vector<GeoPoint> ring;
+    for (const auto& xy : f.at("geometry").at("coordinates").at(0))
+      ring.push_back(GeoPoint::from_lon_lat(xy.at(0).get<double>(), xy.at(1).get<double>()));
+    ++n;
+    const auto& props = f.at("properties");
+    const std::string id = props.contains("id") ? props.at("id").dump() : std::to_string(n);
+    l.add(Feature{id, n, make_polygon({ring}), 0, {}});
+  }
+  return l;
 }
 
 /// A layer of points (lat, lon pairs) with ids "1", "2", … and the given uncertainty.

@@ -53,8 +53,8 @@ TEST(Within, ThreeVerdicts) {
   EXPECT_EQ(verdict_of(spec(Relation::within, out, o, Interval{0, 500})), Verdict::contradicted);
   EXPECT_EQ(verdict_of(spec(Relation::within, edge, o, Interval{0, 500})), Verdict::inconclusive);
   const ClaimResult r = evaluate(spec(Relation::within, in, o, Interval{0, 500}));
-  EXPECT_NEAR(r.measures[0].distance_m, 400, 1e-6);
-  EXPECT_NEAR(r.measures[0].margin_m, 100, 1e-6);
+  EXPECT_NEAR(r.measures[0].distance->metres, 400, 1e-6);
+  EXPECT_NEAR(*r.measures[0].distance->margin_m, 100, 1e-6);
 }
 
 TEST(DistanceDirection, ThreeVerdicts) {
@@ -72,8 +72,8 @@ TEST(DistanceDirection, ThreeVerdicts) {
   EXPECT_EQ(verdict_of(spec(Relation::distance_direction, point_at(157, 55000, 2000), o, about55, se)),
             Verdict::inconclusive);
   const ClaimResult r = evaluate(spec(Relation::distance_direction, point_at(133, 55400), o, about55, se));
-  EXPECT_NEAR(r.measures[0].bearing_deg, 133, 1e-9);
-  EXPECT_NEAR(r.measures[0].margin_deg, 20.5, 1e-9);
+  EXPECT_NEAR(r.measures[0].bearing->degrees, 133, 1e-9);
+  EXPECT_NEAR(*r.measures[0].bearing->margin_deg, 20.5, 1e-9);
 }
 
 TEST(DistanceFrom, ThreeVerdicts) {
@@ -101,7 +101,7 @@ TEST(Inside, ThreeVerdictsAndTheShare) {
   EXPECT_EQ(verdict_of(spec(Relation::inside, point_at(0, 100, 20), b, std::nullopt)), Verdict::contradicted);
   const ClaimResult r = evaluate(spec(Relation::inside, point_at(90, 50, 20), b, std::nullopt));  // on the east edge
   EXPECT_EQ(r.verdict, Verdict::inconclusive);
-  EXPECT_NEAR(r.measures[0].inside_share, 0.5, 0.002);
+  EXPECT_NEAR(r.measures[0].inside->share, 0.5, 0.002);
   // Without uncertainty, inside is plain containment.
   EXPECT_EQ(verdict_of(spec(Relation::inside, point_at(90, 49, 0), b, std::nullopt)), Verdict::supported);
   EXPECT_EQ(verdict_of(spec(Relation::inside, point_at(90, 51, 0), b, std::nullopt)), Verdict::contradicted);
@@ -116,7 +116,7 @@ TEST(Inside, OverlappingFootprintsCountTheirOverlapOnce) {
   }
   const Layer on_edge = point_at(90, 50, 20);
   const ClaimResult r = evaluate(spec(Relation::inside, on_edge, twice, std::nullopt));
-  EXPECT_NEAR(r.measures[0].inside_share, 0.5, 0.002);
+  EXPECT_NEAR(r.measures[0].inside->share, 0.5, 0.002);
   EXPECT_EQ(r.verdict, Verdict::inconclusive);
 }
 

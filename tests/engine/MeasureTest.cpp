@@ -32,7 +32,7 @@ TEST(NearestPoints, PointToPointIsTheGeodesic) {
 // side (AEQD + SpatiaLite); the degree-space trap gives 1528.40 m.
 TEST(NearestPoints, PointToSlantedEdgeIsNotFooledByDegreeSpace) {
   GeomPtr strike = make_point(ll(35.2667977, 40.1637547));
-  const Layer airport = test::load_fixture("testdata/deir-ez-zor-2016/airport.geojson");
+  const Layer airport = test::polygon_fixture("testdata/deir-ez-zor-2016/airport.geojson");
   const NearestPair p = nearest_points(strike.get(), airport.features()[0].geometry.get());
   EXPECT_NEAR(p.distance_m, 1500.00, 0.5);
   EXPECT_NEAR(geodesic_inverse(p.on_a, p.on_b).distance_m, p.distance_m, 1e-9);
@@ -57,7 +57,7 @@ TEST(NearestPoints, FootprintsTenToHundredMetresApartToTheCentimetre) {
 
 TEST(NearestPoints, AlJinahMosqueAndTargetBuilding) {
   // Footprints from testdata/al-jinah-2017/footprints.geojson (ids 1 and 3).
-  const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson");
+  const Layer footprints = test::polygon_fixture("testdata/al-jinah-2017/footprints.geojson");
   const GEOSGeometry* mosque = footprints.features()[0].geometry.get();  // id 1
   const GEOSGeometry* target = footprints.features()[2].geometry.get();  // id 3
   ASSERT_EQ(footprints.features()[2].id, "3");
@@ -108,7 +108,7 @@ namespace {
 // `set crs EPSG:32637`: nearest points found in UTM 37N instead of a local AEQD give the same
 // geodesic distance at footprint scale (al-Jinah lies in zone 37).
 TEST(NearestPoints, InAWorkingCrsAgreesWithTheLocalAeqd) {
-  const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson");
+  const Layer footprints = test::polygon_fixture("testdata/al-jinah-2017/footprints.geojson");
   const auto utm = CrsTransform::between(Crs::wgs84(), Crs::from_user_input("EPSG:32637"));
   for (size_t i = 1; i < footprints.size(); ++i) {
     const GEOSGeometry* a = footprints.features()[0].geometry.get();

@@ -76,25 +76,25 @@ TEST(Compass, SectorWrapsAroundNorth) {
 
 TEST(Tolerance, IntervalsOfEachBound) {
   const ToleranceTable t;
-  auto iv = [&](lang::Bound b, double d1, double d2, const std::string& w) {
+  auto iv = [&](Bound b, double d1, double d2, const std::string& w) {
     return claimed_interval(b, d1, d2, w, w.empty() ? Tolerance{} : *t.find(w));
   };
-  const Interval about = iv(lang::Bound::approximately, 55000, 0, "approximately");
+  const Interval about = iv(Bound::approximately, 55000, 0, "approximately");
   EXPECT_DOUBLE_EQ(about.lo, 49500);
   EXPECT_DOUBLE_EQ(about.hi, 60500);
-  const Interval nearly = iv(lang::Bound::approximately, 55000, 0, "nearly");
+  const Interval nearly = iv(Bound::approximately, 55000, 0, "nearly");
   EXPECT_DOUBLE_EQ(nearly.lo, 49500);
   EXPECT_DOUBLE_EQ(nearly.hi, 55000);
-  const Interval plain = iv(lang::Bound::approximately, 100, 0, kPlainWord);
+  const Interval plain = iv(Bound::approximately, 100, 0, std::string(kPlainWord));
   EXPECT_DOUBLE_EQ(plain.lo, 95);
   EXPECT_DOUBLE_EQ(plain.hi, 105);
-  EXPECT_DOUBLE_EQ(iv(lang::Bound::at_most, 500, 0, "").hi, 500);
-  EXPECT_DOUBLE_EQ(iv(lang::Bound::at_most, 500, 0, "about").hi, 550);
-  EXPECT_TRUE(std::isinf(iv(lang::Bound::at_least, 500, 0, "").hi));
-  const Interval between = iv(lang::Bound::between, 20, 10, "");
+  EXPECT_DOUBLE_EQ(iv(Bound::at_most, 500, 0, "").hi, 500);
+  EXPECT_DOUBLE_EQ(iv(Bound::at_most, 500, 0, "about").hi, 550);
+  EXPECT_TRUE(std::isinf(iv(Bound::at_least, 500, 0, "").hi));
+  const Interval between = iv(Bound::between, 20, 10, "");
   EXPECT_DOUBLE_EQ(between.lo, 10);
   EXPECT_DOUBLE_EQ(between.hi, 20);
-  const Interval exact = iv(lang::Bound::approximately, 50, 0, "exactly");
+  const Interval exact = iv(Bound::approximately, 50, 0, "exactly");
   EXPECT_DOUBLE_EQ(exact.lo, 50);
   EXPECT_DOUBLE_EQ(exact.hi, 50);
 }

@@ -4,7 +4,7 @@
 
 #include "engine/Errors.hpp"
 #include "io/OgrSource.hpp"
-#include "tests/TestSupport.hpp"
+#include "tests/Fixtures.hpp"
 
 namespace geoclaim {
 namespace {

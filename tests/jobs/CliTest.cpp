@@ -66,7 +66,7 @@ TEST(Run, FailOnContradictedExitsOne) {
 
 #include "app/ProgressPrinter.hpp"
 #include "app/TerminalTable.hpp"
-#include "engine/Interpreter.hpp"
+#include "job/Interpreter.hpp"
 #include "io/OgrSource.hpp"
 
 namespace geoclaim {

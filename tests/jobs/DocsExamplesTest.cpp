@@ -2,7 +2,7 @@
 // tests in spirit): examples that no longer parse are a bug in the docs or in the language.
 #include <gtest/gtest.h>
 
-#include "engine/lang/Parser.hpp"
+#include "lang/Parser.hpp"
 #include "tests/TestSupport.hpp"
 
 namespace geoclaim {

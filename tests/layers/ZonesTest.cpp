@@ -66,15 +66,18 @@ void check_zone(const ZoneCase& zc, const GeoPoint& centre) {
       spec.subject = &subject;
       const FeatureMeasure m = evaluate(spec).measures[0];
       // Too close to the claim's edge to tell the chord from the curve: skip.
-      if (std::isfinite(m.margin_m) && std::fabs(m.margin_m) < kEdgeBandM) continue;
-      if (std::isfinite(m.margin_deg) && std::fabs(m.margin_deg) * M_PI / 180 * m.distance_m < kEdgeBandM) continue;
-      if (zc.relation == Relation::inside && std::isfinite(m.edge_depth_m) && std::fabs(m.edge_depth_m) < kEdgeBandM)
-        continue;
+      const auto margin_m = m.distance ? m.distance->margin_m : std::nullopt;
+      const auto margin_deg = m.bearing ? m.bearing->margin_deg : std::nullopt;
+      const double distance_m = m.distance ? m.distance->metres : std::nan("");
+      if (margin_m && std::isfinite(*margin_m) && std::fabs(*margin_m) < kEdgeBandM) continue;
+      if (margin_deg && std::fabs(*margin_deg) * M_PI / 180 * distance_m < kEdgeBandM) continue;
+      const auto depth = m.inside ? m.inside->edge_depth_m : std::nullopt;
+      if (depth && std::fabs(*depth) < kEdgeBandM) continue;
       // A direction holds at any range; its sector is drawn only so far.
-      if (zc.relation == Relation::direction && m.distance_m > layers::direction_range_m(result) - kEdgeBandM) continue;
+      if (zc.relation == Relation::direction && distance_m > layers::direction_range_m(result) - kEdgeBandM) continue;
       const bool in_zone = covers_point(zone.get(), p);
       EXPECT_EQ(in_zone, m.verdict == Verdict::supported)
-          << "point " << p.lat() << ", " << p.lon() << " verdict " << to_string(m.verdict);
+          << "point " << p.lat() << ", " << p.lon() << " verdict " << word(m.verdict);
       (in_zone ? inside : outside)++;
     }
   EXPECT_GT(inside, 20);

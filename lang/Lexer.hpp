@@ -3,7 +3,7 @@
 // line. Every token keeps its byte span for diagnostics.
 #include <vector>
 
-#include "engine/lang/Token.hpp"
+#include "lang/Token.hpp"
 
 namespace geoclaim::lang {
 

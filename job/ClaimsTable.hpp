@@ -6,9 +6,13 @@
 #include <map>
 #include <string>
 
-#include "engine/lang/Ast.hpp"
+#include "lang/Ast.hpp"
 
-namespace geoclaim {
+namespace geoclaim::job {
+
+/// The columns a reported-claims table may have, for messages.
+inline constexpr const char* kClaimsTableColumns =
+    "id, subject, relation, object, distance, unit, direction, qualifier, source, quote";
 
 /// The claim of one row; `cell` maps lower-case column names to the row's text. The subject
 /// cell may start with a quantifier ("every strikes"). Names, units and words are resolved
@@ -19,4 +23,4 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell);
 /// A claim written back as the language would say it ("every strikes within 500 m of wells").
 std::string claim_text(const lang::ClaimBody& b);
 
-}  // namespace geoclaim
+}  // namespace geoclaim::job

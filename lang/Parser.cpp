@@ -1,11 +1,11 @@
-#include "engine/lang/Parser.hpp"
+#include "lang/Parser.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <tuple>
 
-#include "engine/Text.hpp"
-#include "engine/lang/Lexer.hpp"
+#include "lang/Lexer.hpp"
+#include "lang/Text.hpp"
 
 namespace geoclaim::lang {
 namespace {
@@ -17,7 +17,8 @@ struct SyntaxError {
 
 class Parser {
  public:
-  Parser(const SourceFile& file, std::vector<Token> tokens) : m_file(file), m_tokens(std::move(tokens)) {}
+  Parser(const SourceFile& file, const Lexicon& lexicon, std::vector<Token> tokens)
+      : m_file(file), m_lexicon(lexicon), m_tokens(std::move(tokens)) {}
 
   Script run(std::vector<Diagnostic>& errors) {
     Script script;
@@ -271,7 +272,7 @@ class Parser {
     const Span start = peek().span;
     if (at_word("distance") && at_word("between", 1)) {
       m_pos += 2;
-      b.relation = Relation::distance_between;
+      b.form = ClaimForm::distance_between;
       b.subject = name("a name after 'between'");
       expect_word("and");
       b.object = name("a name after 'and'");
@@ -279,21 +280,15 @@ class Parser {
       distance_condition(b);
     } else if (at_word("line") && at_word("from", 1)) {
       m_pos += 2;
-      b.relation = Relation::crosses;
+      b.form = ClaimForm::crosses;
       b.subject = name("a name after 'from'");
       expect_word("to");
       b.object = name("a name after 'to'");
       expect_word("crosses");
       b.crossed = name("a line layer after 'crosses'");
     } else {
-      static const std::pair<const char*, Quantifier> quantifiers[] = {
-          {"every", Quantifier::every}, {"any", Quantifier::any}, {"no", Quantifier::no}, {"each", Quantifier::each}};
-      for (const auto& [word, q] : quantifiers)
-        if (at_word(word) && peek(1).kind == TokenKind::word) {
-          b.quantifier = q;
-          ++m_pos;
-          break;
-        }
+      if (at(TokenKind::word) && m_lexicon.is_quantifier(peek().text) && peek(1).kind == TokenKind::word)
+        b.quantifier = name("a quantifier");
       b.subject = name("a subject (a layer or place name)");
       relation(b);
     }
@@ -305,8 +300,7 @@ class Parser {
   //           | [QUAL] distance ('from' NAME | direction 'of' NAME) | direction 'of' NAME
   void relation(ClaimBody& b) {
     if (accept_word("within")) {
-      b.relation = Relation::within;
-      b.bound = Bound::at_most;
+      b.form = ClaimForm::within;
       if (at(TokenKind::word)) b.qualifier = name("a tolerance word");
       b.distance = distance();
       expect_word("of");
@@ -314,7 +308,7 @@ class Parser {
       return;
     }
     if (accept_word("inside") || accept_word("hit")) {
-      b.relation = Relation::inside;
+      b.form = ClaimForm::inside;
       b.object = name("a polygon layer after 'inside'");
       return;
     }
@@ -323,14 +317,14 @@ class Parser {
     if (at(TokenKind::number)) {
       b.distance = distance();
       if (accept_word("from")) {
-        b.relation = Relation::distance_from;
+        b.form = ClaimForm::distance_from;
         b.object = name("a layer or place name after 'from'");
         return;
       }
-      b.relation = Relation::distance_direction;
+      b.form = ClaimForm::distance_direction;
     } else {
       if (b.qualifier) fail("a distance after '" + b.qualifier->text + "'");
-      b.relation = Relation::direction;
+      b.form = ClaimForm::direction;
     }
     b.direction = direction();
     expect_word("of");
@@ -349,7 +343,7 @@ class Parser {
         accept(TokenKind::degree);
       }
     } else {
-      while (at(TokenKind::word) && is_compass_word(peek().text)) {
+      while (at(TokenKind::word) && m_lexicon.is_compass_word(peek().text)) {
         if (!d.words.empty()) d.words += ' ';
         d.words += peek().text;
         ++m_pos;
@@ -365,15 +359,15 @@ class Parser {
   void distance_condition(ClaimBody& b) {
     if (accept_word("at")) {
       if (accept_word("most")) {
-        b.bound = Bound::at_most;
+        b.distance_form = DistanceForm::at_most;
       } else if (accept_word("least")) {
-        b.bound = Bound::at_least;
+        b.distance_form = DistanceForm::at_least;
       } else {
         fail("'most' or 'least' after 'at'");
       }
       b.distance = distance();
     } else if (accept_word("between")) {
-      b.bound = Bound::between;
+      b.distance_form = DistanceForm::between;
       const Token& lo = expect(TokenKind::number, "a distance after 'between'");
       DistanceLit first{lo.number, "", lo.span, lo.span};
       if (at(TokenKind::word) && !at_word("and")) {
@@ -452,39 +446,18 @@ class Parser {
   }
 
   const SourceFile& m_file;
+  const Lexicon& m_lexicon;
   std::vector<Token> m_tokens;
   size_t m_pos = 0;
 };
 
 }  // namespace
 
-bool is_compass_word(std::string_view word) {
-  static const char* const words[] = {"north",     "south",     "east",      "west",
-                                      "northeast", "northwest", "southeast", "southwest"};
-  const std::string w = lower(word);
-  for (const char* c : words)
-    if (w == c) return true;
-  // Hyphenated words ("south-south-east") and letter forms ("SSE", "n").
-  if (w.find('-') != std::string::npos) {
-    size_t start = 0;
-    while (start <= w.size()) {
-      const size_t dash = w.find('-', start);
-      const std::string part = w.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
-      if (!is_compass_word(part)) return false;
-      if (dash == std::string::npos) break;
-      start = dash + 1;
-    }
-    return true;
-  }
-  return !w.empty() && w.size() <= 3 &&
-         std::all_of(w.begin(), w.end(), [](char c) { return c == 'n' || c == 's' || c == 'e' || c == 'w'; });
-}
-
-Script parse(const SourceFile& file, std::vector<Diagnostic>& errors) {
+Script parse(const SourceFile& file, const Lexicon& lexicon, std::vector<Diagnostic>& errors) {
   std::vector<Diagnostic> lex_errors;
   auto tokens = lex(file, lex_errors);
   std::vector<Diagnostic> parse_errors;
-  Script script = Parser(file, std::move(tokens)).run(parse_errors);
+  Script script = Parser(file, lexicon, std::move(tokens)).run(parse_errors);
   // Keep source order, and one message per line: a bad character usually also breaks the
   // statement it is in, and the lexer's message is the one that explains it.
   for (const auto& d : parse_errors) {

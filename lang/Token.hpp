@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "engine/lang/SourceFile.hpp"
+#include "lang/SourceFile.hpp"
 
 namespace geoclaim::lang {
 

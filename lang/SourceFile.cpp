@@ -1,4 +1,4 @@
-#include "engine/lang/SourceFile.hpp"
+#include "lang/SourceFile.hpp"
 
 #include <algorithm>
 

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "engine/Select.hpp"
-#include "engine/lang/Parser.hpp"
-#include "tests/TestSupport.hpp"
+#include "job/Resolver.hpp"
+#include "lang/Parser.hpp"
+#include "tests/Fixtures.hpp"
 
 namespace geoclaim {
 namespace {
@@ -13,9 +14,10 @@ std::vector<std::string> ids(const std::string& condition) {
   static const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson", "footprints");
   lang::SourceFile f("t.gcl", "select x from footprints where " + condition + "\n");
   std::vector<lang::Diagnostic> errors;
-  const lang::Script s = lang::parse(f, errors);
+  const lang::Script s = lang::parse(f, job::lexicon(), errors);
   EXPECT_TRUE(errors.empty()) << condition;
-  const auto& where = std::get<lang::SelectStmt>(s.statements.at(0)).where;
+  std::vector<lang::Name> fields;
+  const Condition where = job::resolve_condition(std::get<lang::SelectStmt>(s.statements.at(0)).where, fields);
   EXPECT_EQ(find_unknown_field(footprints, where), nullptr);
   std::vector<std::string> out;
   for (size_t i : select_features(footprints, where)) out.push_back(footprints.features()[i].id);
@@ -52,10 +54,15 @@ TEST(Select, UnknownFieldIsFound) {
   const Layer footprints = test::load_fixture("testdata/al-jinah-2017/footprints.geojson");
   lang::SourceFile f("t.gcl", "select x from footprints where kind = \"mosque\" and knd = 1\n");
   std::vector<lang::Diagnostic> errors;
-  const lang::Script s = lang::parse(f, errors);
-  const auto* bad = find_unknown_field(footprints, std::get<lang::SelectStmt>(s.statements[0]).where);
+  const lang::Script s = lang::parse(f, job::lexicon(), errors);
+  std::vector<lang::Name> fields;
+  const Condition where = job::resolve_condition(std::get<lang::SelectStmt>(s.statements[0]).where, fields);
+  const auto* bad = find_unknown_field(footprints, where);
   ASSERT_NE(bad, nullptr);
-  EXPECT_EQ(bad->field.text, "knd");
+  EXPECT_EQ(bad->field, "knd");
+  // The resolver keeps where it was written, for the error's caret.
+  EXPECT_EQ(fields.at(bad->source_ref).text, "knd");
+  EXPECT_EQ(f.line_col(fields.at(bad->source_ref).span.begin).second, 52);
 }
 
 }  // namespace

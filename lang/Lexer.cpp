@@ -1,4 +1,4 @@
-#include "engine/lang/Lexer.hpp"
+#include "lang/Lexer.hpp"
 
 #include <cctype>
 #include <charconv>

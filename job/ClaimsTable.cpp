@@ -1,4 +1,4 @@
-#include "engine/ClaimsTable.hpp"
+#include "job/ClaimsTable.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,11 +8,13 @@
 #include "engine/Names.hpp"
 #include "engine/Text.hpp"
 #include "engine/Units.hpp"
+#include "engine/Vocabulary.hpp"
 
-namespace geoclaim {
+namespace geoclaim::job {
 namespace {
 
-using lang::Relation;
+using lang::ClaimForm;
+using lang::DistanceForm;
 
 /// Reads a number with optional unit-free decimals ("55", "0.5"); nothing when it is not one.
 std::optional<double> to_number(std::string s) {
@@ -29,22 +31,19 @@ std::optional<double> to_number(std::string s) {
 
 /// One table row as a claim body. Cells are named by the table's header.
 lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
-  using lang::Relation;
   auto get = [&](const char* k) {
     auto it = cell.find(k);
     return it == cell.end() ? std::string() : trim(it->second);
   };
   lang::ClaimBody b;
   std::string subject = get("subject");
-  for (const auto& [word, q] :
-       std::initializer_list<std::pair<const char*, lang::Quantifier>>{{"every ", lang::Quantifier::every},
-                                                                       {"any ", lang::Quantifier::any},
-                                                                       {"no ", lang::Quantifier::no},
-                                                                       {"each ", lang::Quantifier::each}})
-    if (lower(subject).rfind(word, 0) == 0) {
-      b.quantifier = q;
-      subject = trim(subject.substr(std::string(word).size()));
+  for (Quantifier q : kQuantifiers) {
+    const std::string prefix = std::string(word(q)) + " ";
+    if (lower(subject).rfind(prefix, 0) == 0) {
+      b.quantifier = lang::Name{std::string(word(q)), {}};
+      subject = trim(subject.substr(prefix.size()));
     }
+  }
   if (subject.empty()) throw ScriptError("column 'subject' is empty");
   b.subject = {subject, {}};
   b.object = {get("object"), {}};
@@ -73,26 +72,25 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
     b.direction = d;
   };
   if (relation == "within") {
-    b.relation = Relation::within;
-    b.bound = lang::Bound::at_most;
+    b.form = ClaimForm::within;
     b.distance = need_distance(distance);
   } else if (relation == "distance") {
     b.distance = need_distance(distance);
     set_direction();
-    b.relation = b.direction ? Relation::distance_direction : Relation::distance_from;
+    b.form = b.direction ? ClaimForm::distance_direction : ClaimForm::distance_from;
   } else if (relation == "direction") {
     set_direction();
     if (!b.direction) throw ScriptError("relation 'direction' needs the column 'direction'");
-    b.relation = Relation::direction;
+    b.form = ClaimForm::direction;
   } else if (relation == "inside" || relation == "hit") {
-    b.relation = Relation::inside;
+    b.form = ClaimForm::inside;
   } else if (relation == "at_most" || relation == "at_least") {
-    b.relation = Relation::distance_between;
-    b.bound = relation == "at_most" ? lang::Bound::at_most : lang::Bound::at_least;
+    b.form = ClaimForm::distance_between;
+    b.distance_form = relation == "at_most" ? DistanceForm::at_most : DistanceForm::at_least;
     b.distance = need_distance(distance);
   } else if (relation == "between") {
-    b.relation = Relation::distance_between;
-    b.bound = lang::Bound::between;
+    b.form = ClaimForm::distance_between;
+    b.distance_form = DistanceForm::between;
     const size_t sep = distance.find("..") != std::string::npos ? distance.find("..") : distance.find('-', 1);
     if (sep == std::string::npos)
       throw ScriptError("relation 'between' needs a distance such as '10..20', found '" + distance + "'");
@@ -108,57 +106,41 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
 }
 
 std::string claim_text(const lang::ClaimBody& b) {
-  using lang::Relation;
   auto dist = [](const lang::DistanceLit& d) { return format_number(d.value, 6) + " " + d.unit; };
-  std::string q;
-  switch (b.quantifier) {
-    case lang::Quantifier::every:
-      q = "every ";
-      break;
-    case lang::Quantifier::any:
-      q = "any ";
-      break;
-    case lang::Quantifier::no:
-      q = "no ";
-      break;
-    case lang::Quantifier::each:
-      q = "each ";
-      break;
-    default:
-      break;
-  }
+  const std::string q = b.quantifier ? lower(b.quantifier->text) + " " : "";
   const std::string qual = b.qualifier ? b.qualifier->text + " " : "";
   const std::string dir =
       b.direction
           ? (b.direction->bearing_deg ? "bearing " + format_number(*b.direction->bearing_deg, 3) : b.direction->words)
           : "";
-  switch (b.relation) {
-    case Relation::within:
+  switch (b.form) {
+    case ClaimForm::within:
       return q + b.subject.text + " within " + qual + dist(*b.distance) + " of " + b.object.text;
-    case Relation::distance_from:
+    case ClaimForm::distance_from:
       return q + b.subject.text + " " + qual + dist(*b.distance) + " from " + b.object.text;
-    case Relation::distance_direction:
+    case ClaimForm::distance_direction:
       return q + b.subject.text + " " + qual + dist(*b.distance) + " " + dir + " of " + b.object.text;
-    case Relation::direction:
+    case ClaimForm::direction:
       return q + b.subject.text + " " + dir + " of " + b.object.text;
-    case Relation::inside:
+    case ClaimForm::inside:
       return q + b.subject.text + " inside " + b.object.text;
-    case Relation::crosses:
+    case ClaimForm::crosses:
       return "line from " + b.subject.text + " to " + b.object.text + " crosses " + b.crossed.text;
-    case Relation::distance_between: {
+    case ClaimForm::distance_between: {
       std::string cond;
-      switch (b.bound) {
-        case lang::Bound::at_most:
+      switch (b.distance_form) {
+        case DistanceForm::at_most:
           cond = "at most " + dist(*b.distance);
           break;
-        case lang::Bound::at_least:
+        case DistanceForm::at_least:
           cond = "at least " + dist(*b.distance);
           break;
-        case lang::Bound::between:
+        case DistanceForm::between:
           cond = "between " + dist(*b.distance) + " and " + dist(*b.distance2);
           break;
-        default:
+        case DistanceForm::plain:
           cond = qual + dist(*b.distance);
+          break;
       }
       return "distance between " + b.subject.text + " and " + b.object.text + " is " + cond;
     }
@@ -166,4 +148,4 @@ std::string claim_text(const lang::ClaimBody& b) {
   return {};
 }
 
-}  // namespace geoclaim
+}  // namespace geoclaim::job

@@ -1,13 +1,14 @@
 #pragma once
-// The syntax tree of a job script. Plain data with spans; it knows no geometry. The evaluator
-// (engine/Interpreter) walks it; `check claims from` builds ClaimBody values from table rows,
-// so the same claim logic serves both.
+// The syntax tree of a job script: plain data with spans, the words as written. It knows no
+// geometry and no meaning: the resolver (job/Resolver) binds names, units and words to the
+// engine's vocabulary. `check claims from` builds ClaimBody values from table rows, so one
+// resolver serves both.
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "engine/lang/SourceFile.hpp"
+#include "lang/SourceFile.hpp"
 
 namespace geoclaim::lang {
 
@@ -32,21 +33,30 @@ struct DirectionLit {
   Span span;
 };
 
-enum class Quantifier { none, every, any, no, each };
-enum class Relation { within, distance_direction, distance_from, direction, inside, distance_between, crosses };
-/// How a claimed distance bounds the measured one.
-enum class Bound { approximately, at_most, at_least, between };
+/// The shape a claim was written in; the resolver maps each to the engine's Relation.
+enum class ClaimForm {
+  within,              ///< [Q] S within [QUAL] D of O
+  distance_direction,  ///< [Q] S [QUAL] D DIR of O
+  distance_from,       ///< [Q] S [QUAL] D from O
+  direction,           ///< [Q] S DIR of O
+  inside,              ///< [Q] S inside O | [Q] S hit O
+  distance_between,    ///< distance between S and O is …
+  crosses,             ///< line from S to O crosses L
+};
+/// How the distance was written: `[QUAL] D`, `at most D`, `at least D`, `between D1 and D2`.
+/// (`within D` is an upper bound by its form.)
+enum class DistanceForm { plain, at_most, at_least, between };
 
 struct ClaimBody {
-  Relation relation = Relation::within;
-  Quantifier quantifier = Quantifier::none;
+  ClaimForm form = ClaimForm::within;
+  std::optional<Name> quantifier;  ///< every, any, no, each as written
   Name subject;
   Name object;
   Name crossed;                   ///< the line layer of `crosses`
   std::optional<Name> qualifier;  ///< tolerance word: about, approximately, …
   std::optional<DistanceLit> distance;
   std::optional<DistanceLit> distance2;  ///< upper end of `between D1 and D2`
-  Bound bound = Bound::approximately;
+  DistanceForm distance_form = DistanceForm::plain;
   std::optional<DirectionLit> direction;
   Span span;
 };
