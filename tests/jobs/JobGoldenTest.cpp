@@ -5,8 +5,9 @@
 //   exit_code  what run must return, one integer (0 when the file is absent);
 //   terminal.txt               what the terminal shows, stdout then stderr;
 //   any other file             the run's file of that name in its output folder.
-// Every result the run writes (claims.geojson, report.md) must have its golden file and vice
-// versa. Files are compared byte for byte with
+// Every result the run writes (each .geojson, report.md, report.json) must have its golden file
+// and vice versa, so a new or vanished layer cannot go unnoticed; styles and project.qgs are
+// checked by OutputFolderTest and the QGIS tests instead. Files are compared byte for byte with
 // the run time and the output folder masked. Golden files were checked by hand against the
 // testdata READMEs; regenerate them only on purpose, with GEOCLAIM_UPDATE_GOLDEN=1, and review
 // the diff. A new golden folder is picked up when job_tests is built again (test discovery).
@@ -54,8 +55,10 @@ std::string read_line_file(const fs::path& path) {
 /// The folder's files that describe the job rather than hold a golden output.
 bool is_job_description(const std::string& file) { return file == "job" || file == "exit_code"; }
 
-/// The files of a run that are compared.
-bool is_result(const std::string& file) { return file == "claims.geojson" || file == "report.md"; }
+/// The files of a run that are compared: every layer and both reports.
+bool is_result(const std::string& file) {
+  return file == "report.md" || file == "report.json" || fs::path(file).extension() == ".geojson";
+}
 
 std::set<std::string> files_in(const fs::path& dir, bool (*keep)(const std::string&)) {
   std::set<std::string> out;
