@@ -204,9 +204,10 @@ const char* qgis_geometry_name(GeomFamily family) {
       return "Line";
     case GeomFamily::polygon:
       return "Polygon";
-    default:
+    case GeomFamily::other:
       return "Unknown geometry";
   }
+  return "Unknown geometry";
 }
 
 void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily family) {
