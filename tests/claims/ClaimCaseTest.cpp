@@ -32,7 +32,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/Interpreter.hpp"
+#include "job/Interpreter.hpp"
 #include "io/OgrSource.hpp"
 #include "tests/TestSupport.hpp"
 
