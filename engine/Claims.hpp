@@ -42,7 +42,9 @@ struct ClaimSpec {
 struct DistanceFigure {
   double metres = 0;
   /// How far the distance lies inside (+) or outside (−) the claimed interval, negated by
-  /// `no`; none when the claim bounds no distance (`DIR of X`, `crosses`).
+  /// `no`; none when the claim bounds no distance (`DIR of X`, `crosses`). For `inside`, the
+  /// claimed region is the polygon: the margin is the edge depth (InsideFigure), and `no`
+  /// negates it as it does every margin.
   std::optional<double> margin_m;
 };
 

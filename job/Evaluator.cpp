@@ -111,8 +111,10 @@ class Evaluation {
       s.quantifier = Quantifier::every;
       return s;
     }
+    std::string words;
+    for (Quantifier q : kQuantifiers) words += (words.empty() ? "" : q == kQuantifiers.back() ? " or " : ", ") + std::string(word(q));
     throw SpecError{subject_span, "'" + s.subject_name + "' has " + std::to_string(s.subject->size()) +
-                                      " features: say every, any, no or each before it"};
+                                      " features: say " + words + " before it"};
   }
 
   void evaluate(const ClaimStep& s) {

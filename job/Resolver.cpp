@@ -1,6 +1,7 @@
 #include "job/Resolver.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
@@ -70,7 +71,8 @@ CompareOp compare_op(const std::string& op) {
   if (op == "<=") return CompareOp::le;
   if (op == ">") return CompareOp::gt;
   if (op == ">=") return CompareOp::ge;
-  return CompareOp::like;  // the parser admits no other operator
+  if (op == "like") return CompareOp::like;
+  throw std::logic_error("compare_op: the parser admitted the operator '" + op + "'");
 }
 
 /// Walks the statements once, in order, building the job and collecting every error.
@@ -96,13 +98,15 @@ class Resolution {
  private:
   static SpecError data_error(Span span, const std::string& message) { return {span, message, true}; }
 
-  /// Defines `name` in a new slot; `make` resolves its definition. The name is defined even
-  /// when `make` fails, so that a bad definition is one error, not one more per later use.
+  /// Defines `name` in a new slot with the step `make` resolves for it. The name is defined
+  /// even when `make` fails, so that a bad definition is one error, not one more per later use;
+  /// the step is kept only when both succeed, so no two steps ever share a slot.
   template <class Make>
   void define(const lang::Name& name, NamedLayer::Kind kind, Make make) {
     const size_t slot = m_job.slots.size();
+    Step step;
     try {
-      make(slot);
+      step = make(slot);
     } catch (const SpecError&) {
       try {
         m_scope.define(name, slot);
@@ -113,6 +117,7 @@ class Resolution {
     }
     m_scope.define(name, slot);
     m_job.slots.push_back({name.text, kind});
+    m_job.steps.push_back(std::move(step));
   }
 
   void check_crs(const std::string& crs, Span span) {
@@ -137,7 +142,7 @@ class Resolution {
     o.mgrs_col = column(s.mgrs_col);
     o.id_col = column(s.id_col);
     if (s.uncertainty) o.uncertainty_m = metres(*s.uncertainty);
-    define(s.name, NamedLayer::Kind::layer, [&](size_t slot) {
+    define(s.name, NamedLayer::Kind::layer, [&](size_t slot) -> Step {
       if (s.crs) check_crs(*s.crs, s.crs_span);
       if (m_probe) {
         try {
@@ -147,19 +152,19 @@ class Resolution {
         }
       }
       step.slot = slot;
-      m_job.steps.emplace_back(std::move(step));
+      return step;
     });
   }
 
   void resolve(const lang::PlaceStmt& s) {
-    define(s.name, NamedLayer::Kind::place, [&](size_t slot) {
+    define(s.name, NamedLayer::Kind::place, [&](size_t slot) -> Step {
       PlaceStep step;
       step.slot = slot;
       step.point = place_point(s);
       step.uncertainty_m = s.uncertainty ? metres(*s.uncertainty) : 0.0;
       step.file = m_file.name();
       step.line = static_cast<uint64_t>(m_file.line_col(s.name.span.begin).first);
-      m_job.steps.emplace_back(std::move(step));
+      return step;
     });
   }
 
@@ -184,14 +189,14 @@ class Resolution {
   }
 
   void resolve(const lang::SelectStmt& s) {
-    define(s.name, NamedLayer::Kind::selection, [&](size_t slot) {
+    define(s.name, NamedLayer::Kind::selection, [&](size_t slot) -> Step {
       SelectStep step;
       step.slot = slot;
       step.from = m_scope.require(s.layer.text, s.layer.span, "layer");
       step.from_name = s.layer.text;
       step.where = resolve_condition(s.where, step.fields);
       step.where_span = s.where.span;
-      m_job.steps.emplace_back(std::move(step));
+      return step;
     });
   }
 

@@ -158,10 +158,9 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["margin_deg"] = m ? number_or_null(margin_deg(*m), 4) : J(nullptr);
     j["inside_share"] = m ? number_or_null(inside_share(*m), 4) : J(nullptr);
     j["reason"] = m ? J(m->reason) : J(nullptr);
-    j["features"] = {{"total", c.measures.size()},
-                     {"supported", c.counts[0]},
-                     {"contradicted", c.counts[1]},
-                     {"inconclusive", c.counts[2]}};
+    J features{{"total", c.measures.size()}};
+    for (Verdict v : kVerdicts) features[std::string(word(v))] = c.counts[static_cast<int>(v)];
+    j["features"] = std::move(features);
     claims.push_back(std::move(j));
   }
   root["claims"] = claims;

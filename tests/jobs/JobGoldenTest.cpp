@@ -10,7 +10,7 @@
 // checked by OutputFolderTest and the QGIS tests instead. Files are compared byte for byte with
 // the run time and the output folder masked. Golden files were checked by hand against the
 // testdata READMEs; regenerate them only on purpose, with GEOCLAIM_UPDATE_GOLDEN=1, and review
-// the diff. A new golden folder is picked up when job_tests is built again (test discovery).
+// the diff. A new golden folder is picked up the next time ctest runs (tests are discovered then).
 #include <gtest/gtest.h>
 
 #include <algorithm>
