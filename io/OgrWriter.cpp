@@ -35,8 +35,18 @@ OGRwkbGeometryType ogr_type(GeomFamily f) {
 OGRwkbGeometryType layer_type(const Layer& layer) {
   OGRwkbGeometryType t = ogr_type(layer.family());
   for (const auto& f : layer.features()) {
-    const int id = GEOSGeomTypeId_r(geos(), f.geometry.get());
-    if (id == GEOS_MULTIPOINT || id == GEOS_MULTILINESTRING || id == GEOS_MULTIPOLYGON) return OGR_GT_GetCollection(t);
+    switch (geom_type(f.geometry.get())) {
+      case GeomType::multi_point:
+      case GeomType::multi_line_string:
+      case GeomType::multi_polygon:
+        return OGR_GT_GetCollection(t);
+      case GeomType::point:
+      case GeomType::line_string:
+      case GeomType::linear_ring:
+      case GeomType::polygon:
+      case GeomType::collection:
+        break;
+    }
   }
   return t;
 }
