@@ -30,10 +30,13 @@ class GeoPoint {
   double m_lat = std::numeric_limits<double>::quiet_NaN();
 };
 
-/// A coordinate pair in a CRS's or a projection's own axes, x first.
+/// A coordinate pair in a CRS's or a projection's own axes, x first. Default-constructed pairs
+/// are invalid (NaN), never (0, 0); PROJ failures give NaN too (CrsTransform).
 struct PlanarXY {
-  double x = 0;  ///< longitude (degrees) or easting (CRS units)
-  double y = 0;  ///< latitude (degrees) or northing (CRS units)
+  double x = std::numeric_limits<double>::quiet_NaN();  ///< longitude (degrees) or easting (CRS units)
+  double y = std::numeric_limits<double>::quiet_NaN();  ///< latitude (degrees) or northing (CRS units)
+  /// True when both values are finite.
+  bool valid() const { return std::isfinite(x) && std::isfinite(y); }
 };
 
 }  // namespace geoclaim

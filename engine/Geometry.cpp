@@ -277,7 +277,7 @@ GeomPtr make_valid(const GEOSGeometry* g) {
 
 GeoBox envelope(const GEOSGeometry* g) {
   GeoBox b;
-  if (is_empty(g)) return b;  // GEOS has no bounds for it
+  if (is_empty(g)) return b;  // invalid: GEOS has no bounds for it
   check_status(GEOSGeom_getExtent_r(geos(), g, &b.min_lon, &b.min_lat, &b.max_lon, &b.max_lat),
                "find a geometry's bounds");
   return b;

@@ -48,9 +48,18 @@ enum class GeomType {
   collection,
 };
 
-/// Longitude/latitude bounds in degrees.
+/// Longitude/latitude bounds in degrees. Default-constructed boxes are invalid (NaN), never
+/// (0, 0, 0, 0): that is a real place in the Gulf of Guinea.
 struct GeoBox {
-  double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+  double min_lon = std::numeric_limits<double>::quiet_NaN();
+  double min_lat = std::numeric_limits<double>::quiet_NaN();
+  double max_lon = std::numeric_limits<double>::quiet_NaN();
+  double max_lat = std::numeric_limits<double>::quiet_NaN();
+  /// True when all four values are finite and each minimum is at most its maximum.
+  bool valid() const {
+    return std::isfinite(min_lon) && std::isfinite(min_lat) && std::isfinite(max_lon) && std::isfinite(max_lat) &&
+           min_lon <= max_lon && min_lat <= max_lat;
+  }
 };
 
 // Construction. @throw GeometryError when GEOS refuses (a line of one point, a ring of three).
@@ -83,6 +92,7 @@ int member_count(const GEOSGeometry* g);
 /// Member `i` (0-based) of `g`, owned by `g`.
 const GEOSGeometry* member(const GEOSGeometry* g, int i);
 
+/// The bounds of `g`; an invalid box (GeoBox::valid() false) for an empty geometry.
 GeoBox envelope(const GEOSGeometry* g);
 /// The point itself for a point; otherwise the planar centroid in lon/lat, which at footprint
 /// scale is the centroid to well under a centimetre. @throw DataError for an empty geometry.

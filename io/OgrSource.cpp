@@ -375,9 +375,11 @@ class LayerReader {
       });
       if (failed) throw DataError(where() + ": coordinates outside what " + m_crs.label() + " can transform");
     }
+    // An empty geometry has no bounds to check (an invalid box); NaN coordinates give one too.
     const GeoBox b = envelope(out.get());
-    for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
-      if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
+    if (b.valid() || !is_empty(out.get()))
+      for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
+        if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
     if (family(out.get()) == GeomFamily::polygon) {
       if (auto problem = validity_problem(out.get()); !problem.empty()) {
         out = make_valid(out.get());

@@ -2,10 +2,14 @@
 // becomes a GeometryError (exit code 4) quoting GEOS's own message, never a stale one.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "engine/Errors.hpp"
 #include "engine/Geometry.hpp"
+#include "engine/Layer.hpp"
+#include "engine/Measure.hpp"
+#include "engine/SpatialIndex.hpp"
 
 namespace geoclaim {
 namespace {
@@ -139,6 +143,35 @@ TEST(Geometry, EnvelopeAndRepresentativePoint) {
   EXPECT_NEAR(c.lat(), 35.005, 1e-12);
   EXPECT_NEAR(c.lon(), 40.005, 1e-12);
   EXPECT_THROW(representative_point(make_polygon({}).get()), DataError);
+}
+
+TEST(Geometry, DefaultBoxesAndPlanarPairsAreInvalidNotZero) {
+  EXPECT_FALSE(GeoBox{}.valid());
+  EXPECT_TRUE(std::isnan(GeoBox{}.min_lon));
+  EXPECT_FALSE(PlanarXY{}.valid());
+  EXPECT_TRUE(std::isnan(PlanarXY{}.y));
+  EXPECT_TRUE((GeoBox{40, 35, 40, 35}.valid()));
+  EXPECT_FALSE((GeoBox{41, 35, 40, 36}.valid()));
+  EXPECT_TRUE((PlanarXY{0, 0}.valid()));
+  EXPECT_FALSE(envelope(make_polygon({}).get()).valid());
+  EXPECT_TRUE(envelope(make_point(ll(35, 40)).get()).valid());
+}
+
+// An empty geometry is nowhere: not a feature near (0, 0), as a zero box once made it.
+TEST(Geometry, AnEmptyFeatureIsNeverACandidate) {
+  Layer layer("l", {}, {});
+  layer.add(Feature{"empty", 1, make_polygon({}), 0, {}});
+  layer.add(Feature{"square", 2, square(0.001, 0.001), 0, {}});
+  std::vector<size_t> found;
+  layer.index().candidates_within(ll(0, 0), 1000.0, found);
+  EXPECT_EQ(found, std::vector<size_t>{1});
+  const auto nf = nearest_feature(make_point(ll(0, 0)).get(), layer);
+  ASSERT_TRUE(nf);
+  EXPECT_EQ(nf->feature, 1u);
+
+  Layer only_empty("e", {}, {});
+  only_empty.add(Feature{"empty", 1, make_polygon({}), 0, {}});
+  EXPECT_FALSE(nearest_feature(make_point(ll(0, 0)).get(), only_empty));
 }
 
 }  // namespace
