@@ -63,8 +63,8 @@ SourceInfo describe_source(const std::string& path) {
     if (d) GDALClose(d);
   });
   if (!ds)
-    throw DataError("cannot open '" + path +
-                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
+    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+                 "no GDAL driver recognises its format");
   SourceInfo info;
   info.path = path;
   info.driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));

@@ -66,8 +66,8 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
                                options.data(), nullptr);
   if (!ds)
-    throw DataError("cannot open '" + path +
-                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
+    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+                 "no GDAL driver recognises its format");
   return Dataset(ds);
 }
 
@@ -277,9 +277,10 @@ class LayerReader {
       const std::string text = cell(f, m_columns.wkt, header);
       OGRGeometryH g = nullptr;
       const char* p = text.c_str();
-      if (OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g) != OGRERR_NONE || !g)
-        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
-                        text + "' as WKT");
+      const OGRErr err = OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g);
+      if (err != OGRERR_NONE || !g)
+        throw_ogr_error(err, where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
+                                 text + "' as WKT");
       if (OGR_G_IsEmpty(g)) {
         OGR_G_DestroyGeometry(g);
         if (m_warn) m_warn(where() + ": empty geometry; skipped");
