@@ -112,7 +112,7 @@ std::vector<Field> read_fields(OGRLayerH layer) {
       case OFTReal:
         f.type = Field::Type::real;
         break;
-      default:
+      default:  // OGR's other types (dates, lists, binary) are read as text
         break;
     }
     fields.push_back(std::move(f));
@@ -135,8 +135,9 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
       case Field::Type::real:
         out.emplace_back(OGR_F_GetFieldAsDouble(f, i));
         break;
-      default:
+      case Field::Type::string:
         out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
+        break;
     }
   }
   return out;

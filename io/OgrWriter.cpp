@@ -26,9 +26,10 @@ OGRwkbGeometryType ogr_type(GeomFamily f) {
       return wkbLineString;
     case GeomFamily::polygon:
       return wkbPolygon;
-    default:
+    case GeomFamily::other:
       return wkbUnknown;
   }
+  return wkbUnknown;
 }
 
 /// The layer's type: single or multi, as its features are.
@@ -57,9 +58,10 @@ OGRFieldType ogr_field_type(Field::Type t) {
       return OFTInteger64;
     case Field::Type::real:
       return OFTReal;
-    default:
+    case Field::Type::string:
       return OFTString;
   }
+  return OFTString;
 }
 
 void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options, const std::string& path,

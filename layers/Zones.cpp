@@ -132,9 +132,10 @@ const char* zone_kind(const ClaimResult& c) {
       return "sector";
     case Relation::inside:
       return "footprint";
-    default:
+    case Relation::crosses:  // no zone (claim_zone)
       return "";
   }
+  return "";
 }
 
 }  // namespace
@@ -171,7 +172,7 @@ GeomPtr claim_zone(const ClaimResult& c) {
       case Relation::direction:
         parts.push_back(sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction));
         break;
-      default:
+      case Relation::crosses:  // returned above
         break;
     }
   }
