@@ -62,7 +62,7 @@ struct GeoBox {
   }
 };
 
-// Construction. @throw GeometryError when GEOS refuses (a line of one point, a ring of three).
+// Construction. @throw GeometryError when GEOS refuses (a line or a ring of one point).
 
 GeomPtr make_point(const GeoPoint& p);
 /// A point at a projection's x, y (a planar frame such as a local azimuthal equidistant one).
