@@ -38,6 +38,12 @@ std::string utc_now() {
   return buf;
 }
 
+/// A GEOS failure (GeometryError) or a bug: exit code 4.
+int internal_error(const std::exception& e, std::ostream& err) {
+  err << "internal error: " << e.what() << "\n";
+  return kInternalError;
+}
+
 }  // namespace
 
 GeoPoint parse_any_coordinate(const std::string& text) {
@@ -77,9 +83,8 @@ int run_job(const RunOptions& o, std::ostream& out, std::ostream& err) {
   } catch (const DataError& e) {
     err << e.what() << (std::string(e.what()).ends_with("\n") ? "" : "\n");
     return kDataError;
-  } catch (const std::exception& e) {
-    err << "internal error: " << e.what() << "\n";
-    return kDataError;
+  } catch (const std::exception& e) {  // GeometryError among them
+    return internal_error(e, err);
   }
 }
 
@@ -104,6 +109,8 @@ int check_job(const std::string& job, std::ostream& out, std::ostream& err) {
   } catch (const DataError& e) {
     err << e.what() << "\n";
     return kDataError;
+  } catch (const GeometryError& e) {
+    return internal_error(e, err);
   }
 }
 
@@ -114,6 +121,8 @@ int info(const std::string& path, std::ostream& out, std::ostream& err) {
   } catch (const DataError& e) {
     err << e.what() << "\n";
     return kDataError;
+  } catch (const GeometryError& e) {
+    return internal_error(e, err);
   }
 }
 

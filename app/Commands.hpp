@@ -9,7 +9,8 @@
 
 namespace geoclaim::app {
 
-enum ExitCode { kOk = 0, kContradicted = 1, kUsage = 2, kDataError = 3 };
+/// kInternalError: a geometry operation failed (GeometryError) or a bug; never bad data.
+enum ExitCode { kOk = 0, kContradicted = 1, kUsage = 2, kDataError = 3, kInternalError = 4 };
 
 struct RunOptions {
   std::string job;

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
       "  geoclaim info strikes.gpkg                     layers, counts, types, CRS, extent\n"
       "  geoclaim measure \"35.383, 40.017\" 37SFV0692205349\n"
       "Exit codes: 0 ran; 1 --fail-on contradicted and a claim was contradicted;\n"
-      "            2 usage or script error; 3 data error.");
+      "            2 usage or script error; 3 data error;\n"
+      "            4 internal error: a geometry operation failed or a bug; please report it.");
   cli.require_subcommand(1);
 
   RunOptions run;
@@ -66,6 +67,6 @@ int main(int argc, char** argv) {
     // The subcommands report every expected failure themselves; this is the last guard, so
     // that nothing ends in std::terminate.
     std::cerr << "geoclaim: internal error: " << e.what() << "\n";
-    return kDataError;
+    return kInternalError;
   }
 }

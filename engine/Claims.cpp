@@ -202,8 +202,8 @@ class ClaimMeasurer {
       m.object_feature = covering.front();
       m.object_id = f.id;
       m.uncertainty_m += f.uncertainty_m;
-      GeomPtr boundary(GEOSBoundary_r(geos(), f.geometry.get()));
-      NearestPair edge = nearest_points(point.get(), boundary.get(), working());
+      const GeomPtr rim = boundary(f.geometry.get());
+      NearestPair edge = nearest_points(point.get(), rim.get(), working());
       depth = edge.distance_m;
       m.on_object = edge.on_b;
       m.on_subject = p;
@@ -282,7 +282,7 @@ class ClaimMeasurer {
     m_spec.crossed->index().candidates_within(mid, length / 2 + 1.0, m_scratch.candidates);
     bool crossed = false;
     for (size_t i : m_scratch.candidates)
-      if (GEOSIntersects_r(geos(), segment.get(), m_spec.crossed->features()[i].geometry.get()) == 1) {
+      if (intersects(segment.get(), m_spec.crossed->features()[i].geometry.get())) {
         crossed = true;
         m.reason = "the " + format_length(length) + " segment crosses " + m_spec.crossed_name + " feature " +
                    feature_id(*m_spec.crossed, i);

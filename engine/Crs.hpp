@@ -6,12 +6,9 @@
 #include <memory>
 #include <string>
 
-namespace geoclaim {
+#include "engine/GeoPoint.hpp"  // PlanarXY
 
-struct PlanarXY {
-  double x = 0;  ///< longitude (degrees) or easting (CRS units)
-  double y = 0;  ///< latitude (degrees) or northing (CRS units)
-};
+namespace geoclaim {
 
 /// A CRS given as anything PROJ accepts ("EPSG:32637", WKT, a PROJ string), checked and
 /// described. Immutable; cheap to copy (the PROJ object is shared).

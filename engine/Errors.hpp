@@ -3,6 +3,7 @@
 // (see docs/cli.md): a false claim is never an error, it is a verdict.
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace geoclaim {
 
@@ -23,6 +24,20 @@ class ScriptError : public Error {
 class DataError : public Error {
  public:
   using Error::Error;
+};
+
+/// A geometry operation failed inside GEOS (a null result, an exception code): a bug in geoclaim
+/// or in GEOS, not bad data: exit code 4. The message names the operation and quotes GEOS's own
+/// words; geos_message() holds those alone.
+class GeometryError : public Error {
+ public:
+  GeometryError(const std::string& message, std::string geos_message)
+      : Error(message), m_geos_message(std::move(geos_message)) {}
+  /// GEOS's message ("IllegalArgumentException: …"); empty when GEOS gave none.
+  const std::string& geos_message() const noexcept { return m_geos_message; }
+
+ private:
+  std::string m_geos_message;
 };
 
 /// A coordinate text could not be read; the message quotes the text. Callers add the file,

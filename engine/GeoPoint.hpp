@@ -1,7 +1,8 @@
 #pragma once
 // A position on the WGS84 ellipsoid. The engine's one axis convention is longitude first
 // (x = lon, y = lat) as in GeoJSON and GEOS; constructors name the order they take, so no call
-// site ever passes a bare (double, double).
+// site ever passes a bare (double, double). PlanarXY is the other coordinate value: x, y in a
+// CRS or a projection.
 #include <cmath>
 #include <limits>
 
@@ -27,6 +28,15 @@ class GeoPoint {
   GeoPoint(double lon_deg, double lat_deg) : m_lon(lon_deg), m_lat(lat_deg) {}
   double m_lon = std::numeric_limits<double>::quiet_NaN();
   double m_lat = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// A coordinate pair in a CRS's or a projection's own axes, x first. Default-constructed pairs
+/// are invalid (NaN), never (0, 0); PROJ failures give NaN too (CrsTransform).
+struct PlanarXY {
+  double x = std::numeric_limits<double>::quiet_NaN();  ///< longitude (degrees) or easting (CRS units)
+  double y = std::numeric_limits<double>::quiet_NaN();  ///< latitude (degrees) or northing (CRS units)
+  /// True when both values are finite.
+  bool valid() const { return std::isfinite(x) && std::isfinite(y); }
 };
 
 }  // namespace geoclaim

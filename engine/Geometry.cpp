@@ -1,36 +1,106 @@
 #include "engine/Geometry.hpp"
 
-#include <cstdarg>
+#include <geos_c.h>
+
 #include <cstdio>
+#include <exception>
 
 #include "engine/Errors.hpp"
 
 namespace geoclaim {
+
+// Declared here as well, so that this file stands alone once the header's transitional
+// declaration goes.
+GEOSContextHandle_t geos();
+
 namespace {
 
-thread_local std::string g_last_geos_error;
+// GEOS's last error message, kept in a fixed buffer so that nothing allocates until an
+// operation fails. GEOS reports an exception here, then returns null, 0, 2 or -1; fail() turns
+// that into a GeometryError and clears the message, so a later failure never shows a stale one.
+struct LastGeosMessage {
+  char text[1024] = "";
+};
+LastGeosMessage g_last_geos_message;
 
-void on_geos_message(const char* fmt, ...) {
-  char buf[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  g_last_geos_error = buf;
+void on_geos_error(const char* message, void* userdata) {
+  auto* last = static_cast<LastGeosMessage*>(userdata);
+  std::snprintf(last->text, sizeof last->text, "%s", message ? message : "");
 }
 
+std::string take_geos_message() {
+  std::string m = g_last_geos_message.text;
+  g_last_geos_message.text[0] = '\0';
+  return m;
+}
+
+[[noreturn]] void fail(const char* what) {
+  std::string geos_message = take_geos_message();
+  std::string message = std::string("GEOS failed to ") + what;
+  if (!geos_message.empty()) message += ": " + geos_message;
+  throw GeometryError(message, std::move(geos_message));
+}
+
+/// A GEOS geometry result: null means failure.
+GeomPtr checked(GEOSGeometry* g, const char* what) {
+  if (!g) fail(what);
+  return GeomPtr(g);
+}
+
+/// A GEOS status result: 1 success, 0 failure.
+void check_status(int status, const char* what) {
+  if (status == 0) fail(what);
+}
+
+/// A GEOS predicate result: 1 true, 0 false, 2 failure.
+bool check_predicate(char result, const char* what) {
+  if (result == 2) fail(what);
+  return result == 1;
+}
+
+struct SequenceDeleter {
+  void operator()(GEOSCoordSequence* s) const { GEOSCoordSeq_destroy_r(geos(), s); }
+};
+using SequencePtr = std::unique_ptr<GEOSCoordSequence, SequenceDeleter>;
+
+/// The points as a coordinate sequence, with the first repeated at the end when `close` asks
+/// and the ring is open. Ownership goes to the geometry made from it.
 GEOSCoordSequence* sequence(std::span<const GeoPoint> points, bool close) {
   const bool add_closing = close && !points.empty() && !(points.front() == points.back());
   const auto n = static_cast<unsigned>(points.size() + (add_closing ? 1 : 0));
-  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(geos(), n, 2);
-  for (unsigned i = 0; i < points.size(); ++i) GEOSCoordSeq_setXY_r(geos(), seq, i, points[i].lon(), points[i].lat());
-  if (add_closing) GEOSCoordSeq_setXY_r(geos(), seq, n - 1, points[0].lon(), points[0].lat());
-  return seq;
+  SequencePtr seq(GEOSCoordSeq_create_r(geos(), n, 2));
+  if (!seq) fail("create a coordinate sequence");
+  for (unsigned i = 0; i < points.size(); ++i)
+    check_status(GEOSCoordSeq_setXY_r(geos(), seq.get(), i, points[i].lon(), points[i].lat()), "set a coordinate");
+  if (add_closing)
+    check_status(GEOSCoordSeq_setXY_r(geos(), seq.get(), n - 1, points[0].lon(), points[0].lat()), "set a coordinate");
+  return seq.release();
 }
 
-GeomPtr checked(GEOSGeometry* g, const char* what) {
-  if (!g) throw Error(std::string("GEOS failed to ") + what + ": " + g_last_geos_error);
-  return GeomPtr(g);
+// GEOS takes the sequence or the member geometries over even when it fails (they are freed).
+GeomPtr make_ring(std::span<const GeoPoint> points) {
+  return checked(GEOSGeom_createLinearRing_r(geos(), sequence(points, true)), "create a ring");
+}
+
+int geos_type_id(GeomFamily f) {
+  switch (f) {
+    case GeomFamily::point:
+      return GEOS_MULTIPOINT;
+    case GeomFamily::line:
+      return GEOS_MULTILINESTRING;
+    case GeomFamily::polygon:
+      return GEOS_MULTIPOLYGON;
+    case GeomFamily::other:
+      return GEOS_GEOMETRYCOLLECTION;
+  }
+  return GEOS_GEOMETRYCOLLECTION;
+}
+
+std::vector<GEOSGeometry*> release_all(std::vector<GeomPtr>& parts) {
+  std::vector<GEOSGeometry*> raw;
+  raw.reserve(parts.size());
+  for (auto& p : parts) raw.push_back(p.release());
+  return raw;
 }
 
 }  // namespace
@@ -38,14 +108,20 @@ GeomPtr checked(GEOSGeometry* g, const char* what) {
 GEOSContextHandle_t geos() {
   static GEOSContextHandle_t ctx = [] {
     GEOSContextHandle_t c = GEOS_init_r();
-    GEOSContext_setErrorHandler_r(c, on_geos_message);
+    GEOSContext_setErrorMessageHandler_r(c, on_geos_error, &g_last_geos_message);
     return c;
   }();
   return ctx;
 }
 
+void GeosDeleter::operator()(GEOSGeometry* g) const noexcept { GEOSGeom_destroy_r(geos(), g); }
+
 GeomPtr make_point(const GeoPoint& p) {
   return checked(GEOSGeom_createPointFromXY_r(geos(), p.lon(), p.lat()), "create a point");
+}
+
+GeomPtr make_point(const PlanarXY& p) {
+  return checked(GEOSGeom_createPointFromXY_r(geos(), p.x, p.y), "create a point");
 }
 
 GeomPtr make_line(std::span<const GeoPoint> points) {
@@ -54,56 +130,97 @@ GeomPtr make_line(std::span<const GeoPoint> points) {
 
 GeomPtr make_polygon(const std::vector<std::vector<GeoPoint>>& rings) {
   if (rings.empty()) return checked(GEOSGeom_createEmptyPolygon_r(geos()), "create a polygon");
-  GEOSGeometry* shell = GEOSGeom_createLinearRing_r(geos(), sequence(rings[0], true));
-  std::vector<GEOSGeometry*> holes;
-  for (size_t i = 1; i < rings.size(); ++i)
-    holes.push_back(GEOSGeom_createLinearRing_r(geos(), sequence(rings[i], true)));
-  return checked(GEOSGeom_createPolygon_r(geos(), shell, holes.data(), static_cast<unsigned>(holes.size())),
+  GeomPtr shell = make_ring(rings[0]);
+  std::vector<GeomPtr> holes;
+  for (size_t i = 1; i < rings.size(); ++i) holes.push_back(make_ring(rings[i]));
+  std::vector<GEOSGeometry*> raw = release_all(holes);
+  return checked(GEOSGeom_createPolygon_r(geos(), shell.release(), raw.data(), static_cast<unsigned>(raw.size())),
                  "create a polygon");
 }
 
-GeomPtr clone(const GEOSGeometry* g) { return checked(GEOSGeom_clone_r(geos(), g), "copy"); }
+GeomPtr make_collection(GeomFamily family, std::vector<GeomPtr> parts) {
+  std::vector<GEOSGeometry*> raw = release_all(parts);
+  return checked(
+      GEOSGeom_createCollection_r(geos(), geos_type_id(family), raw.data(), static_cast<unsigned>(raw.size())),
+      "create a collection");
+}
+
+GeomPtr clone(const GEOSGeometry* g) { return checked(GEOSGeom_clone_r(geos(), g), "copy a geometry"); }
 
 GeomPtr geometry_from_wkb(std::span<const unsigned char> wkb) {
-  GEOSWKBReader* r = GEOSWKBReader_create_r(geos());
-  GEOSGeometry* g = GEOSWKBReader_read_r(geos(), r, wkb.data(), wkb.size());
-  GEOSWKBReader_destroy_r(geos(), r);
-  if (!g) throw DataError("unreadable geometry: " + g_last_geos_error);
+  struct ReaderDeleter {
+    void operator()(GEOSWKBReader* r) const { GEOSWKBReader_destroy_r(geos(), r); }
+  };
+  const std::unique_ptr<GEOSWKBReader, ReaderDeleter> r(GEOSWKBReader_create_r(geos()));
+  if (!r) fail("create a WKB reader");
+  GEOSGeometry* g = GEOSWKBReader_read_r(geos(), r.get(), wkb.data(), wkb.size());
+  if (!g) throw DataError("unreadable geometry: " + take_geos_message());
   return GeomPtr(g);
 }
 
 std::vector<unsigned char> geometry_to_wkb(const GEOSGeometry* g) {
-  GEOSWKBWriter* w = GEOSWKBWriter_create_r(geos());
-  GEOSWKBWriter_setOutputDimension_r(geos(), w, 2);
+  struct WriterDeleter {
+    void operator()(GEOSWKBWriter* w) const { GEOSWKBWriter_destroy_r(geos(), w); }
+  };
+  const std::unique_ptr<GEOSWKBWriter, WriterDeleter> w(GEOSWKBWriter_create_r(geos()));
+  if (!w) fail("create a WKB writer");
+  GEOSWKBWriter_setOutputDimension_r(geos(), w.get(), 2);
   size_t n = 0;
-  unsigned char* buf = GEOSWKBWriter_write_r(geos(), w, g, &n);
-  GEOSWKBWriter_destroy_r(geos(), w);
+  unsigned char* buf = GEOSWKBWriter_write_r(geos(), w.get(), g, &n);
+  if (!buf) fail("write a geometry as WKB");
   std::vector<unsigned char> out(buf, buf + n);
   GEOSFree_r(geos(), buf);
   return out;
 }
 
-GeomFamily family(const GEOSGeometry* g) {
-  if (GEOSisEmpty_r(geos(), g) == 1) return GeomFamily::other;
-  switch (GEOSGeomTypeId_r(geos(), g)) {
+GeomType geom_type(const GEOSGeometry* g) {
+  const int id = GEOSGeomTypeId_r(geos(), g);
+  switch (id) {
     case GEOS_POINT:
-    case GEOS_MULTIPOINT:
-      return GeomFamily::point;
+      return GeomType::point;
     case GEOS_LINESTRING:
+      return GeomType::line_string;
     case GEOS_LINEARRING:
-    case GEOS_MULTILINESTRING:
-      return GeomFamily::line;
+      return GeomType::linear_ring;
     case GEOS_POLYGON:
+      return GeomType::polygon;
+    case GEOS_MULTIPOINT:
+      return GeomType::multi_point;
+    case GEOS_MULTILINESTRING:
+      return GeomType::multi_line_string;
     case GEOS_MULTIPOLYGON:
+      return GeomType::multi_polygon;
+    case GEOS_GEOMETRYCOLLECTION:
+      return GeomType::collection;
+    default:  // -1 on failure; a type newer than this code otherwise
+      if (id == -1) fail("read a geometry's type");
+      throw GeometryError("GEOS reported geometry type " + std::to_string(id) + ", which geoclaim does not know", "");
+  }
+}
+
+bool is_empty(const GEOSGeometry* g) { return check_predicate(GEOSisEmpty_r(geos(), g), "test for emptiness"); }
+
+GeomFamily family(const GEOSGeometry* g) {
+  if (is_empty(g)) return GeomFamily::other;
+  switch (geom_type(g)) {
+    case GeomType::point:
+    case GeomType::multi_point:
+      return GeomFamily::point;
+    case GeomType::line_string:
+    case GeomType::linear_ring:
+    case GeomType::multi_line_string:
+      return GeomFamily::line;
+    case GeomType::polygon:
+    case GeomType::multi_polygon:
       return GeomFamily::polygon;
-    default:
+    case GeomType::collection:
       break;
   }
   // A collection whose members share one family (MakeValid may return such).
-  const int n = GEOSGetNumGeometries_r(geos(), g);
+  const int n = member_count(g);
   GeomFamily f = GeomFamily::other;
   for (int i = 0; i < n; ++i) {
-    const GeomFamily m = family(GEOSGetGeometryN_r(geos(), g, i));
+    const GeomFamily m = family(member(g, i));
     if (i == 0)
       f = m;
     else if (m != f)
@@ -126,58 +243,126 @@ const char* family_name(GeomFamily f) {
   return "?";
 }
 
+int member_count(const GEOSGeometry* g) {
+  const int n = GEOSGetNumGeometries_r(geos(), g);
+  if (n < 0) fail("count the members of a geometry");
+  return n;
+}
+
+const GEOSGeometry* member(const GEOSGeometry* g, int i) {
+  const GEOSGeometry* m = GEOSGetGeometryN_r(geos(), g, i);
+  if (!m) fail("read a member of a geometry");
+  return m;
+}
+
 std::string validity_problem(const GEOSGeometry* g) {
-  if (GEOSisValid_r(geos(), g) == 1) return {};
+  if (check_predicate(GEOSisValid_r(geos(), g), "test a geometry's validity")) return {};
   char* reason = GEOSisValidReason_r(geos(), g);
-  std::string out(reason ? reason : "invalid");
+  if (!reason) fail("explain why a geometry is invalid");
+  std::string out(reason);
   GEOSFree_r(geos(), reason);
   return out;
 }
 
 GeomPtr make_valid(const GEOSGeometry* g) {
-  GEOSMakeValidParams* p = GEOSMakeValidParams_create_r(geos());
-  GEOSMakeValidParams_setMethod_r(geos(), p, GEOS_MAKE_VALID_STRUCTURE);
-  GEOSMakeValidParams_setKeepCollapsed_r(geos(), p, 0);
-  GEOSGeometry* out = GEOSMakeValidWithParams_r(geos(), g, p);
-  GEOSMakeValidParams_destroy_r(geos(), p);
-  return checked(out, "repair a geometry");
+  struct ParamsDeleter {
+    void operator()(GEOSMakeValidParams* p) const { GEOSMakeValidParams_destroy_r(geos(), p); }
+  };
+  const std::unique_ptr<GEOSMakeValidParams, ParamsDeleter> p(GEOSMakeValidParams_create_r(geos()));
+  if (!p) fail("set up a repair");
+  check_status(GEOSMakeValidParams_setMethod_r(geos(), p.get(), GEOS_MAKE_VALID_STRUCTURE), "set up a repair");
+  check_status(GEOSMakeValidParams_setKeepCollapsed_r(geos(), p.get(), 0), "set up a repair");
+  return checked(GEOSMakeValidWithParams_r(geos(), g, p.get()), "repair a geometry");
 }
 
 GeoBox envelope(const GEOSGeometry* g) {
   GeoBox b;
-  GEOSGeom_getXMin_r(geos(), g, &b.min_lon);
-  GEOSGeom_getYMin_r(geos(), g, &b.min_lat);
-  GEOSGeom_getXMax_r(geos(), g, &b.max_lon);
-  GEOSGeom_getYMax_r(geos(), g, &b.max_lat);
+  if (is_empty(g)) return b;  // invalid: GEOS has no bounds for it
+  check_status(GEOSGeom_getExtent_r(geos(), g, &b.min_lon, &b.min_lat, &b.max_lon, &b.max_lat),
+               "find a geometry's bounds");
   return b;
 }
 
 GeoPoint representative_point(const GEOSGeometry* g) {
   // An empty geometry has no point; (0, 0) would be a real place in the Gulf of Guinea.
-  if (GEOSisEmpty_r(geos(), g) == 1) throw DataError("an empty geometry has no position");
+  if (is_empty(g)) throw DataError("an empty geometry has no position");
   auto xy = [](const GEOSGeometry* p) {
     double x = 0, y = 0;
-    if (GEOSGeomGetX_r(geos(), p, &x) != 1 || GEOSGeomGetY_r(geos(), p, &y) != 1)
-      throw Error("GEOS could not read a point: " + g_last_geos_error);
+    check_status(GEOSGeomGetX_r(geos(), p, &x), "read a point");
+    check_status(GEOSGeomGetY_r(geos(), p, &y), "read a point");
     return GeoPoint::from_lon_lat(x, y);
   };
-  if (GEOSGeomTypeId_r(geos(), g) == GEOS_POINT) return xy(g);
+  if (geom_type(g) == GeomType::point) return xy(g);
   GeomPtr c = checked(GEOSGetCentroid_r(geos(), g), "find a centroid");
   return xy(c.get());
 }
 
+double area(const GEOSGeometry* g) {
+  double a = 0;
+  check_status(GEOSArea_r(geos(), g, &a), "measure an area");
+  return a;
+}
+
+GeomPtr boundary(const GEOSGeometry* g) { return checked(GEOSBoundary_r(geos(), g), "find a boundary"); }
+
+GeomPtr intersection(const GEOSGeometry* a, const GEOSGeometry* b) {
+  return checked(GEOSIntersection_r(geos(), a, b), "intersect two geometries");
+}
+
+GeomPtr difference(const GEOSGeometry* a, const GEOSGeometry* b) {
+  return checked(GEOSDifference_r(geos(), a, b), "cut one geometry by another");
+}
+
+GeomPtr union_of(std::vector<GeomPtr> parts) {
+  GeomPtr all = make_collection(GeomFamily::other, std::move(parts));
+  return checked(GEOSUnaryUnion_r(geos(), all.get()), "merge geometries");
+}
+
+GeomPtr buffer(const GEOSGeometry* g, double distance, int quadrant_segments) {
+  return checked(GEOSBuffer_r(geos(), g, distance, quadrant_segments), "buffer a geometry");
+}
+
 GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, double&)>& fn) {
+  // An exception must not cross GEOS's C frames: it is kept and rethrown here.
+  struct Call {
+    const std::function<void(double&, double&)>* fn;
+    std::exception_ptr error;
+  } call{&fn, nullptr};
   auto callback = [](double* x, double* y, void* data) -> int {
-    (*static_cast<const std::function<void(double&, double&)>*>(data))(*x, *y);
-    return 1;
+    auto* c = static_cast<Call*>(data);
+    try {
+      (*c->fn)(*x, *y);
+      return 1;
+    } catch (...) {
+      c->error = std::current_exception();
+      return 0;
+    }
   };
-  return checked(GEOSGeom_transformXY_r(geos(), g, callback, const_cast<std::function<void(double&, double&)>*>(&fn)),
-                 "transform coordinates");
+  GEOSGeometry* out = GEOSGeom_transformXY_r(geos(), g, callback, &call);
+  if (call.error) {
+    if (out) GEOSGeom_destroy_r(geos(), out);
+    take_geos_message();  // GEOS's report of the stop, not the reason
+    std::rethrow_exception(call.error);
+  }
+  return checked(out, "transform coordinates");
+}
+
+bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
+  return check_predicate(GEOSIntersects_r(geos(), a, b), "test whether two geometries intersect");
 }
 
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p) {
   GeomPtr pt = make_point(p);
-  return GEOSCovers_r(geos(), g, pt.get()) == 1;
+  return check_predicate(GEOSCovers_r(geos(), g, pt.get()), "test whether a geometry covers a point");
+}
+
+std::pair<PlanarXY, PlanarXY> nearest_points_xy(const GEOSGeometry* a, const GEOSGeometry* b) {
+  const SequencePtr seq(GEOSNearestPoints_r(geos(), a, b));  // null too when either is empty
+  if (!seq) fail("find the nearest points of two geometries");
+  PlanarXY pa, pb;
+  check_status(GEOSCoordSeq_getXY_r(geos(), seq.get(), 0, &pa.x, &pa.y), "read the nearest points");
+  check_status(GEOSCoordSeq_getXY_r(geos(), seq.get(), 1, &pb.x, &pb.y), "read the nearest points");
+  return {pa, pb};
 }
 
 }  // namespace geoclaim

@@ -1,64 +1,125 @@
 #pragma once
 // Geometries are GEOS geometries (through GEOS's stable `_r` C API) holding WGS84 longitude,
-// latitude in x, y. This file owns the one GEOS context and the small set of helpers the rest
-// of the engine uses; WKB is how geometries cross into io/ and out of it.
-#include <geos_c.h>
-
+// latitude in x, y (or a projection's x, y where a function says so). This file and
+// Geometry.cpp are the one door to GEOS: they own the one GEOS context, and no other file calls
+// a GEOS function. Every GEOS failure (a null result, an exception code) becomes a
+// GeometryError carrying GEOS's own message. WKB is how geometries cross into io/ and out of it.
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/GeoPoint.hpp"
 
+/// GEOS's opaque geometry, declared as geos_c.h declares it: no file but Geometry.cpp sees
+/// geos_c.h, so every GEOS call goes through the functions below.
+typedef struct GEOSGeom_t GEOSGeometry;
+
 namespace geoclaim {
 
-/// The process-wide GEOS context (geoclaim evaluates on one thread).
-GEOSContextHandle_t geos();
-
 struct GeosDeleter {
-  void operator()(GEOSGeometry* g) const { GEOSGeom_destroy_r(geos(), g); }
+  void operator()(GEOSGeometry* g) const noexcept;
 };
 /// Owning handle of a GEOS geometry.
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeosDeleter>;
 
 enum class GeomFamily { point, line, polygon, other };
 
-/// Longitude/latitude bounds in degrees.
-struct GeoBox {
-  double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+/// The GEOS type of a geometry.
+enum class GeomType {
+  point,
+  line_string,
+  linear_ring,
+  polygon,
+  multi_point,
+  multi_line_string,
+  multi_polygon,
+  collection,
 };
 
+/// Longitude/latitude bounds in degrees. Default-constructed boxes are invalid (NaN), never
+/// (0, 0, 0, 0): that is a real place in the Gulf of Guinea.
+struct GeoBox {
+  double min_lon = std::numeric_limits<double>::quiet_NaN();
+  double min_lat = std::numeric_limits<double>::quiet_NaN();
+  double max_lon = std::numeric_limits<double>::quiet_NaN();
+  double max_lat = std::numeric_limits<double>::quiet_NaN();
+  /// True when all four values are finite and each minimum is at most its maximum.
+  bool valid() const {
+    return std::isfinite(min_lon) && std::isfinite(min_lat) && std::isfinite(max_lon) && std::isfinite(max_lat) &&
+           min_lon <= max_lon && min_lat <= max_lat;
+  }
+};
+
+// Construction. @throw GeometryError when GEOS refuses (a line or a ring of one point).
+
 GeomPtr make_point(const GeoPoint& p);
+/// A point at a projection's x, y (a planar frame such as a local azimuthal equidistant one).
+GeomPtr make_point(const PlanarXY& p);
 GeomPtr make_line(std::span<const GeoPoint> points);
 /// A polygon from rings (first exterior, then holes), each closed or not (closed here).
 GeomPtr make_polygon(const std::vector<std::vector<GeoPoint>>& rings);
+/// A multi-point, multi-line or multi-polygon (family point, line, polygon) of `parts`, or a
+/// geometry collection (family other). Takes the parts over.
+GeomPtr make_collection(GeomFamily family, std::vector<GeomPtr> parts);
 GeomPtr clone(const GEOSGeometry* g);
 
 /// @throw DataError when the bytes are not WKB.
 GeomPtr geometry_from_wkb(std::span<const unsigned char> wkb);
 std::vector<unsigned char> geometry_to_wkb(const GEOSGeometry* g);
 
+// Inspection.
+
+GeomType geom_type(const GEOSGeometry* g);
+bool is_empty(const GEOSGeometry* g);
 /// Point, line or polygon family (multi-geometries count as their members' family);
 /// `other` for mixed collections and empty geometries.
 GeomFamily family(const GEOSGeometry* g);
 const char* family_name(GeomFamily f);
+/// Members of a multi-geometry or collection; 1 for a single geometry (its one member is itself).
+int member_count(const GEOSGeometry* g);
+/// Member `i` (0-based) of `g`, owned by `g`.
+const GEOSGeometry* member(const GEOSGeometry* g, int i);
+
+/// The bounds of `g`; an invalid box (GeoBox::valid() false) for an empty geometry.
+GeoBox envelope(const GEOSGeometry* g);
+/// The point itself for a point; otherwise the planar centroid in lon/lat, which at footprint
+/// scale is the centroid to well under a centimetre. @throw DataError for an empty geometry.
+GeoPoint representative_point(const GEOSGeometry* g);
+/// Planar area in the coordinates' own units, squared (so: in a projection, not in lon/lat).
+double area(const GEOSGeometry* g);
 
 /// Empty string when valid, otherwise GEOS's reason ("Self-intersection[40.1 35.2]").
 std::string validity_problem(const GEOSGeometry* g);
 /// GEOS MakeValid ("structure" method, keeping collapsed parts out).
 GeomPtr make_valid(const GEOSGeometry* g);
 
-GeoBox envelope(const GEOSGeometry* g);
-/// The point itself for a point; otherwise the planar centroid in lon/lat, which at footprint
-/// scale is the centroid to well under a centimetre.
-GeoPoint representative_point(const GEOSGeometry* g);
+// Operations: planar, in the coordinates as they are.
 
-/// A copy of `g` with every coordinate passed through `fn(x, y)` in place.
+/// The boundary: a polygon's rings as lines, a line's end points.
+GeomPtr boundary(const GEOSGeometry* g);
+GeomPtr intersection(const GEOSGeometry* a, const GEOSGeometry* b);
+/// `a` less `b`.
+GeomPtr difference(const GEOSGeometry* a, const GEOSGeometry* b);
+/// The union of `parts` (as one collection, GEOS's unary union), overlaps counted once. Takes
+/// the parts over.
+GeomPtr union_of(std::vector<GeomPtr> parts);
+/// Everything within `distance` of `g`, arcs drawn with `quadrant_segments` segments a quadrant.
+GeomPtr buffer(const GEOSGeometry* g, double distance, int quadrant_segments);
+/// A copy of `g` with every coordinate passed through `fn(x, y)` in place (an exception from
+/// `fn` reaches the caller as it is).
 GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, double&)>& fn);
 
+// Predicates and distance.
+
+bool intersects(const GEOSGeometry* a, const GEOSGeometry* b);
 /// True when point `p` lies in or on polygonal `g`.
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p);
+/// The nearest points of `a` (first) and `b` (second), planar, in their coordinates' frame.
+std::pair<PlanarXY, PlanarXY> nearest_points_xy(const GEOSGeometry* a, const GEOSGeometry* b);
 
 }  // namespace geoclaim

@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "engine/Crs.hpp"
-#include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
 #include "engine/SpatialIndex.hpp"
@@ -38,7 +37,7 @@ class LocalAeqd {
   GeoPoint m_centre;
 };
 
-bool is_single_point(const GEOSGeometry* g) { return GEOSGeomTypeId_r(geos(), g) == GEOS_POINT; }
+bool is_single_point(const GEOSGeometry* g) { return geom_type(g) == GeomType::point; }
 
 GeoPoint midpoint(const GeoPoint& a, const GeoPoint& b) {
   const auto inv = geodesic_inverse(a, b);
@@ -52,15 +51,10 @@ namespace {
 /// GEOS's nearest points of two projected geometries, unprojected by `back`.
 template <class Unproject>
 NearestPair nearest_in_plane(const GEOSGeometry* pa, const GEOSGeometry* pb, Unproject back) {
-  GEOSCoordSequence* seq = GEOSNearestPoints_r(geos(), pa, pb);
-  if (!seq) throw Error("GEOS could not find the nearest points of two geometries");
-  double ax = 0, ay = 0, bx = 0, by = 0;
-  GEOSCoordSeq_getXY_r(geos(), seq, 0, &ax, &ay);
-  GEOSCoordSeq_getXY_r(geos(), seq, 1, &bx, &by);
-  GEOSCoordSeq_destroy_r(geos(), seq);
-  const GeoPoint na = back(ax, ay);
-  if (ax == bx && ay == by) return {0.0, na, na};
-  const GeoPoint nb = back(bx, by);
+  const auto [a, b] = nearest_points_xy(pa, pb);
+  const GeoPoint na = back(a.x, a.y);
+  if (a.x == b.x && a.y == b.y) return {0.0, na, na};
+  const GeoPoint nb = back(b.x, b.y);
   return {geodesic_inverse(na, nb).distance_m, na, nb};
 }
 
@@ -148,20 +142,16 @@ std::vector<size_t> covering_features(const GeoPoint& p, const Layer& layer, Nea
 
 UncertaintyDisc::UncertaintyDisc(const GeoPoint& centre, double radius_m) : m_centre(centre), m_radius_m(radius_m) {
   if (radius_m <= 0) return;
-  GeomPtr origin(GEOSGeom_createPointFromXY_r(geos(), 0.0, 0.0));
-  m_disc.reset(GEOSBuffer_r(geos(), origin.get(), radius_m, 64));  // 64 segments a quadrant
-  if (!m_disc) throw Error("GEOS could not build an uncertainty disc");
-  GEOSArea_r(geos(), m_disc.get(), &m_area);
+  const GeomPtr origin = make_point(PlanarXY{0.0, 0.0});
+  m_disc = buffer(origin.get(), radius_m, 64);  // 64 segments a quadrant
+  m_area = area(m_disc.get());
 }
 
 double UncertaintyDisc::share_inside(const GEOSGeometry* g) const {
   if (m_radius_m <= 0) return covers_point(g, m_centre) ? 1.0 : 0.0;
   GeomPtr projected = LocalAeqd(m_centre).project(g);
-  GeomPtr inside(GEOSIntersection_r(geos(), m_disc.get(), projected.get()));
-  if (!inside) throw Error("GEOS could not intersect an uncertainty disc");
-  double inside_area = 0;
-  GEOSArea_r(geos(), inside.get(), &inside_area);
-  return std::clamp(inside_area / m_area, 0.0, 1.0);
+  const GeomPtr inside = intersection(m_disc.get(), projected.get());
+  return std::clamp(area(inside.get()) / m_area, 0.0, 1.0);
 }
 
 double UncertaintyDisc::share_inside_any(const std::vector<const GEOSGeometry*>& gs) const {
@@ -171,25 +161,16 @@ double UncertaintyDisc::share_inside_any(const std::vector<const GEOSGeometry*>&
       if (covers_point(g, m_centre)) return 1.0;
     return 0.0;
   }
-  std::vector<GEOSGeometry*> pieces;
+  std::vector<GeomPtr> pieces;
+  pieces.reserve(gs.size());
   const LocalAeqd aeqd(m_centre);
   for (const GEOSGeometry* g : gs) {
-    GeomPtr projected = aeqd.project(g);
-    GEOSGeometry* piece = GEOSIntersection_r(geos(), m_disc.get(), projected.get());
-    if (!piece) {
-      for (GEOSGeometry* p : pieces) GEOSGeom_destroy_r(geos(), p);
-      throw Error("GEOS could not intersect an uncertainty disc");
-    }
-    pieces.push_back(piece);
+    const GeomPtr projected = aeqd.project(g);
+    pieces.push_back(intersection(m_disc.get(), projected.get()));
   }
   if (pieces.empty()) return 0.0;
-  GeomPtr all(GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, pieces.data(),
-                                          static_cast<unsigned>(pieces.size())));
-  GeomPtr merged(GEOSUnaryUnion_r(geos(), all.get()));
-  if (!merged) throw Error("GEOS could not merge the pieces of an uncertainty disc");
-  double area = 0;
-  GEOSArea_r(geos(), merged.get(), &area);
-  return std::clamp(area / m_area, 0.0, 1.0);
+  const GeomPtr merged = union_of(std::move(pieces));
+  return std::clamp(area(merged.get()) / m_area, 0.0, 1.0);
 }
 
 double disc_share_inside(const GeoPoint& centre, double radius_m, const GEOSGeometry* g) {

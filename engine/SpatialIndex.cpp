@@ -75,6 +75,7 @@ double geodesic_lower_bound_m(const GeoPoint& p, double chord, double limit_m) {
 }
 
 double box_lower_bound_m(const GeoPoint& p, const GeoBox& box) {
+  if (!box.valid()) return 0.0;  // no bounds, no bound
   const double dlat = box.max_lat - box.min_lat, dlon = box.max_lon - box.min_lon;
   if (dlat > 1.0 || dlon > 1.0) return 0.0;
   const double min_abs_lat = box.min_lat > 0 ? box.min_lat : box.max_lat < 0 ? -box.max_lat : 0.0;
@@ -93,8 +94,11 @@ struct SpatialIndex::Impl {
 SpatialIndex::SpatialIndex(const Layer& layer) : m_impl(std::make_unique<Impl>()) {
   std::vector<Entry> entries;
   entries.reserve(layer.size());
-  for (size_t i = 0; i < layer.size(); ++i)
-    entries.emplace_back(enclosing_box(envelope(layer.features()[i].geometry.get())), i);
+  for (size_t i = 0; i < layer.size(); ++i) {
+    // An empty geometry has no bounds (an invalid box): it is nowhere, so never a candidate.
+    const GeoBox b = envelope(layer.features()[i].geometry.get());
+    if (b.valid()) entries.emplace_back(enclosing_box(b), i);
+  }
   m_impl->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());  // packing
 }
 
@@ -126,6 +130,7 @@ void SpatialIndex::visit_nearest(const GeoPoint& p, const std::function<bool(siz
   thread_local std::vector<size_t> visited, fresh;  // visited: sorted, from earlier rounds
   visited.clear();
   const size_t n = m_impl->tree.size();
+  if (n == 0) return;  // every feature empty
   for (size_t k = 16;; k *= 4) {
     found.clear();
     m_impl->tree.query(bgi::nearest(q, static_cast<unsigned>(std::min(k, n))), std::back_inserter(found));

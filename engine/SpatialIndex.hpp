@@ -50,7 +50,8 @@ double geodesic_lower_bound_m(const GeoPoint& p, double chord, double limit_m);
 
 /// A lower bound of the geodesic distance from `p` to anything inside `box` (metres): the
 /// distance to the box's centre less an upper bound of its half-diagonal. Cheap (one
-/// geodesic), tight for small boxes far away; 0 for boxes over a degree across.
+/// geodesic), tight for small boxes far away; 0 for boxes over a degree across and for invalid
+/// boxes.
 double box_lower_bound_m(const GeoPoint& p, const GeoBox& box);
 
 }  // namespace geoclaim

@@ -42,6 +42,7 @@ void describe_coordinates(const std::string& path, LayerInfo& li) {
     li.max_x = li.max_y = -1e300;
     for (const auto& f : layer.features()) {
       const GeoBox b = envelope(f.geometry.get());
+      if (!b.valid()) continue;  // an empty geometry has no extent
       li.min_x = std::min(li.min_x, b.min_lon), li.min_y = std::min(li.min_y, b.min_lat);
       li.max_x = std::max(li.max_x, b.max_lon), li.max_y = std::max(li.max_y, b.max_lat);
     }
@@ -62,8 +63,8 @@ SourceInfo describe_source(const std::string& path) {
     if (d) GDALClose(d);
   });
   if (!ds)
-    throw DataError("cannot open '" + path +
-                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
+    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+                 "no GDAL driver recognises its format");
   SourceInfo info;
   info.path = path;
   info.driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));

@@ -66,8 +66,8 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
                                options.data(), nullptr);
   if (!ds)
-    throw DataError("cannot open '" + path +
-                    "' as a vector data source: " + errors.last("no GDAL driver recognises its format"));
+    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+                 "no GDAL driver recognises its format");
   return Dataset(ds);
 }
 
@@ -112,7 +112,7 @@ std::vector<Field> read_fields(OGRLayerH layer) {
       case OFTReal:
         f.type = Field::Type::real;
         break;
-      default:
+      default:  // OGR's other types (dates, lists, binary) are read as text
         break;
     }
     fields.push_back(std::move(f));
@@ -135,8 +135,9 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
       case Field::Type::real:
         out.emplace_back(OGR_F_GetFieldAsDouble(f, i));
         break;
-      default:
+      case Field::Type::string:
         out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
+        break;
     }
   }
   return out;
@@ -277,9 +278,10 @@ class LayerReader {
       const std::string text = cell(f, m_columns.wkt, header);
       OGRGeometryH g = nullptr;
       const char* p = text.c_str();
-      if (OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g) != OGRERR_NONE || !g)
-        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
-                        text + "' as WKT");
+      const OGRErr err = OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g);
+      if (err != OGRERR_NONE || !g)
+        throw_ogr_error(err, where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
+                                 text + "' as WKT");
       if (OGR_G_IsEmpty(g)) {
         OGR_G_DestroyGeometry(g);
         if (m_warn) m_warn(where() + ": empty geometry; skipped");
@@ -375,9 +377,11 @@ class LayerReader {
       });
       if (failed) throw DataError(where() + ": coordinates outside what " + m_crs.label() + " can transform");
     }
+    // An empty geometry has no bounds to check (an invalid box); NaN coordinates give one too.
     const GeoBox b = envelope(out.get());
-    for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
-      if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
+    if (b.valid() || !is_empty(out.get()))
+      for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
+        if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
     if (family(out.get()) == GeomFamily::polygon) {
       if (auto problem = validity_problem(out.get()); !problem.empty()) {
         out = make_valid(out.get());

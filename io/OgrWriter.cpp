@@ -26,17 +26,28 @@ OGRwkbGeometryType ogr_type(GeomFamily f) {
       return wkbLineString;
     case GeomFamily::polygon:
       return wkbPolygon;
-    default:
+    case GeomFamily::other:
       return wkbUnknown;
   }
+  return wkbUnknown;
 }
 
 /// The layer's type: single or multi, as its features are.
 OGRwkbGeometryType layer_type(const Layer& layer) {
   OGRwkbGeometryType t = ogr_type(layer.family());
   for (const auto& f : layer.features()) {
-    const int id = GEOSGeomTypeId_r(geos(), f.geometry.get());
-    if (id == GEOS_MULTIPOINT || id == GEOS_MULTILINESTRING || id == GEOS_MULTIPOLYGON) return OGR_GT_GetCollection(t);
+    switch (geom_type(f.geometry.get())) {
+      case GeomType::multi_point:
+      case GeomType::multi_line_string:
+      case GeomType::multi_polygon:
+        return OGR_GT_GetCollection(t);
+      case GeomType::point:
+      case GeomType::line_string:
+      case GeomType::linear_ring:
+      case GeomType::polygon:
+      case GeomType::collection:
+        break;
+    }
   }
   return t;
 }
@@ -47,15 +58,16 @@ OGRFieldType ogr_field_type(Field::Type t) {
       return OFTInteger64;
     case Field::Type::real:
       return OFTReal;
-    default:
+    case Field::Type::string:
       return OFTString;
   }
+  return OFTString;
 }
 
 void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options, const std::string& path,
                  const CaptureGdalErrors& errors) {
-  auto fail = [&](const std::string& what) {
-    throw DataError("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "': " + errors.last());
+  auto fail = [&](const std::string& what, OGRErr err = OGRERR_NONE) {
+    errors.raise("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "'", err);
   };
   OGRLayerH out = GDALDatasetCreateLayer(ds, layer.name().c_str(), srs, layer_type(layer), options);
   if (!out) fail("the layer");
@@ -63,7 +75,7 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
     OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), ogr_field_type(field.type));
     const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
     OGR_Fld_Destroy(fd);
-    if (err != OGRERR_NONE) fail("field '" + field.name + "'");
+    if (err != OGRERR_NONE) fail("field '" + field.name + "'", err);
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
   // One transaction per layer: GeoPackage writes are otherwise one transaction per feature.
@@ -83,16 +95,17 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
     }
     const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
     OGRGeometryH g = nullptr;
-    if (OGR_G_CreateFromWkb(wkb.data(), srs, &g, static_cast<int>(wkb.size())) != OGRERR_NONE) {
+    if (const OGRErr err = OGR_G_CreateFromWkb(wkb.data(), srs, &g, static_cast<int>(wkb.size())); err != OGRERR_NONE) {
       OGR_F_Destroy(f);
-      fail("a geometry");
+      fail("a geometry", err);
     }
     OGR_F_SetGeometryDirectly(f, g);
     const OGRErr err = OGR_L_CreateFeature(out, f);
     OGR_F_Destroy(f);
-    if (err != OGRERR_NONE) fail("feature " + feat.id);
+    if (err != OGRERR_NONE) fail("feature " + feat.id, err);
   }
-  if (transaction && GDALDatasetCommitTransaction(ds) != OGRERR_NONE) fail("the features");
+  if (transaction)
+    if (const OGRErr err = GDALDatasetCommitTransaction(ds); err != OGRERR_NONE) fail("the features", err);
 }
 
 struct SrsDeleter {
@@ -110,7 +123,7 @@ Srs wgs84_lon_lat() {
 /// Closes the dataset, which flushes it, and reports what GDAL said went wrong.
 void finish(Dataset ds, const std::string& path, const CaptureGdalErrors& errors) {
   GDALClose(ds.release());
-  if (errors.failed()) throw DataError("cannot finish '" + path + "': " + errors.last());
+  if (errors.failed()) errors.raise("cannot finish '" + path + "'");
 }
 
 Dataset create(const char* driver_name, const std::string& path, const CaptureGdalErrors& errors) {
@@ -118,7 +131,7 @@ Dataset create(const char* driver_name, const std::string& path, const CaptureGd
   GDALDriverH driver = GDALGetDriverByName(driver_name);
   if (!driver) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
   GDALDatasetH ds = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  if (!ds) throw DataError("cannot create '" + path + "': " + errors.last());
+  if (!ds) errors.raise("cannot create '" + path + "'");
   return Dataset(ds);
 }
 
@@ -141,7 +154,7 @@ namespace {
 void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const std::string& path,
                   const CaptureGdalErrors& errors) {
   OGRLayerH table = GDALDatasetCreateLayer(ds, "layer_styles", nullptr, wkbNone, nullptr);
-  if (!table) throw DataError("cannot create the layer_styles table in '" + path + "': " + errors.last());
+  if (!table) errors.raise("cannot create the layer_styles table in '" + path + "'");
   const std::pair<const char*, OGRFieldType> columns[] = {{"f_table_catalog", OFTString},
                                                           {"f_table_schema", OFTString},
                                                           {"f_table_name", OFTString},
@@ -157,8 +170,10 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const
   for (const auto& [name, type] : columns) {
     OGRFieldDefnH fd = OGR_Fld_Create(name, type);
     if (std::string(name) == "useAsDefault") OGR_Fld_SetSubType(fd, OFSTBoolean);
-    OGR_L_CreateField(table, fd, TRUE);
+    const OGRErr err = OGR_L_CreateField(table, fd, TRUE);
     OGR_Fld_Destroy(fd);
+    if (err != OGRERR_NONE)
+      errors.raise(std::string("cannot create field '") + name + "' of the layer_styles table in '" + path + "'", err);
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(table);
   for (const auto& s : layers) {
@@ -176,7 +191,7 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const
     OGR_F_SetFieldDateTime(f, OGR_FD_GetFieldIndex(defn, "update_time"), 2000, 1, 1, 0, 0, 0, 100);
     const OGRErr err = OGR_L_CreateFeature(table, f);
     OGR_F_Destroy(f);
-    if (err != OGRERR_NONE) throw DataError("cannot write the style of '" + s.layer->name() + "' to '" + path + "'");
+    if (err != OGRERR_NONE) errors.raise("cannot write the style of '" + s.layer->name() + "' to '" + path + "'", err);
   }
 }
 

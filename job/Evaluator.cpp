@@ -124,6 +124,8 @@ class Evaluation {
     timed("claim " + spec.id, [&] {
       try {
         m_result.claims.push_back(geoclaim::evaluate(spec, advance("claim " + spec.id)));
+      } catch (const GeometryError&) {  // not the data's fault: exit 4, as an internal error
+        throw;
       } catch (const Error& e) {  // data that cannot answer, or a GEOS failure: located here
         throw data_error(s.body_span, e.what());
       }
@@ -185,6 +187,8 @@ class Evaluation {
         m_result.claims.push_back(geoclaim::evaluate(bound_spec(claim, {})));
       } catch (const SpecError& e) {
         m_result.row_errors.push_back(where + ": " + e.message);
+      } catch (const GeometryError&) {
+        throw;
       } catch (const Error& e) {  // the row's own text (ScriptError) or its data (DataError)
         m_result.row_errors.push_back(where + ": " + e.what());
       }

@@ -41,15 +41,21 @@ std::map<const Layer*, std::set<size_t>> hit_features(const JobResult& job) {
 }
 
 /// Appends copies of the single (non-multi) geometries of family `fam` inside `g`.
-void collect_singles(const GEOSGeometry* g, GeomFamily fam, std::vector<GEOSGeometry*>& out) {
-  const int n = GEOSGetNumGeometries_r(geos(), g);
-  const int type = GEOSGeomTypeId_r(geos(), g);
-  const bool single = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_LINEARRING || type == GEOS_POLYGON;
-  if (single) {
-    if (family(g) == fam) out.push_back(GEOSGeom_clone_r(geos(), g));
-    return;
+void collect_singles(const GEOSGeometry* g, GeomFamily fam, std::vector<GeomPtr>& out) {
+  switch (geom_type(g)) {
+    case GeomType::point:
+    case GeomType::line_string:
+    case GeomType::linear_ring:
+    case GeomType::polygon:
+      if (family(g) == fam) out.push_back(clone(g));
+      return;
+    case GeomType::multi_point:
+    case GeomType::multi_line_string:
+    case GeomType::multi_polygon:
+    case GeomType::collection:
+      break;
   }
-  for (int i = 0; i < n; ++i) collect_singles(GEOSGetGeometryN_r(geos(), g, i), fam, out);
+  for (int i = 0, n = member_count(g); i < n; ++i) collect_singles(member(g, i), fam, out);
 }
 
 /// The part of `g` of family `fam`: `g` itself, or the members of that family of a mixed
@@ -58,14 +64,11 @@ GeomPtr part_of_family(const GEOSGeometry* g, GeomFamily fam) {
   const GeomFamily whole = family(g);
   if (whole == fam) return clone(g);
   if (whole != GeomFamily::other) return nullptr;
-  std::vector<GEOSGeometry*> members;
+  std::vector<GeomPtr> members;
   collect_singles(g, fam, members);
   if (members.empty()) return nullptr;
-  if (members.size() == 1) return GeomPtr(members[0]);
-  const int type = fam == GeomFamily::point  ? GEOS_MULTIPOINT
-                   : fam == GeomFamily::line ? GEOS_MULTILINESTRING
-                                             : GEOS_MULTIPOLYGON;
-  return GeomPtr(GEOSGeom_createCollection_r(geos(), type, members.data(), static_cast<unsigned>(members.size())));
+  if (members.size() == 1) return std::move(members[0]);
+  return make_collection(fam, std::move(members));
 }
 
 /// Families present in the chosen features, looking inside mixed collections.
@@ -77,8 +80,8 @@ std::vector<GeomFamily> families_of(const Layer& src, const std::vector<size_t>&
       found.insert(family(g));
       continue;
     }
-    for (int k = 0; k < GEOSGetNumGeometries_r(geos(), g); ++k) {
-      const GeomFamily f = family(GEOSGetGeometryN_r(geos(), g, k));
+    for (int k = 0, n = member_count(g); k < n; ++k) {
+      const GeomFamily f = family(member(g, k));
       if (f != GeomFamily::other) found.insert(f);
     }
   }

@@ -5,19 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
 #include "layers/Fields.hpp"
 
 namespace geoclaim::layers {
 namespace {
-
-/// A GEOS result, or an error saying which step failed (GEOS returns null on failure).
-GeomPtr required(GEOSGeometry* g, const char* what) {
-  if (!g) throw Error(std::string("GEOS could not ") + what + " while drawing a zone");
-  return GeomPtr(g);
-}
 
 using T = Field::Type;
 
@@ -64,9 +57,7 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
     x = px, y = py;
   });
   const int quadrant_segments = std::max(8, vertex_count(radius_m * M_PI * 2) / 4);
-  GeomPtr buffered = required(radius_m > 0 ? GEOSBuffer_r(geos(), projected.get(), radius_m, quadrant_segments)
-                                           : GEOSGeom_clone_r(geos(), projected.get()),
-                              "buffer a footprint");
+  const GeomPtr buffered = radius_m > 0 ? buffer(projected.get(), radius_m, quadrant_segments) : std::move(projected);
   return transform_xy(buffered.get(), [&](double& x, double& y) {
     double lat = 0, lon = 0, azi = 0, rk = 0;
     aeqd.Reverse(c.lat(), c.lon(), x, y, lat, lon, azi, rk);
@@ -77,13 +68,8 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
 
 /// Everything within `radius_m` of one object feature.
 GeomPtr within(const GEOSGeometry* g, double radius_m) {
-  if (GEOSGeomTypeId_r(geos(), g) == GEOS_POINT)
-    return polygon_of({geodesic_circle(representative_point(g), radius_m)});
+  if (geom_type(g) == GeomType::point) return polygon_of({geodesic_circle(representative_point(g), radius_m)});
   return footprint_buffer(g, radius_m);
-}
-
-GeomPtr difference(GeomPtr a, const GEOSGeometry* b) {
-  return required(GEOSDifference_r(geos(), a.get(), b), "cut a ring");
 }
 
 /// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
@@ -91,7 +77,7 @@ GeomPtr distance_zone(const GEOSGeometry* g, Interval claimed) {
   GeomPtr outer = within(g, claimed.hi);
   if (claimed.lo <= 0) return outer;
   GeomPtr inner = within(g, claimed.lo);
-  return difference(std::move(outer), inner.get());
+  return difference(outer.get(), inner.get());
 }
 
 /// Annular sector (lo > 0) or sector (lo = 0) of azimuths `sector` around `centre`.
@@ -147,9 +133,10 @@ const char* zone_kind(const ClaimResult& c) {
       return "sector";
     case Relation::inside:
       return "footprint";
-    default:
+    case Relation::crosses:  // no zone (claim_zone)
       return "";
   }
+  return "";
 }
 
 }  // namespace
@@ -186,17 +173,13 @@ GeomPtr claim_zone(const ClaimResult& c) {
       case Relation::direction:
         parts.push_back(sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction));
         break;
-      default:
+      case Relation::crosses:  // returned above
         break;
     }
   }
   if (parts.empty()) return nullptr;
   if (parts.size() == 1) return std::move(parts[0]);
-  std::vector<GEOSGeometry*> raw;
-  for (auto& p : parts) raw.push_back(p.release());
-  GeomPtr collection(
-      GEOSGeom_createCollection_r(geos(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())));
-  return required(GEOSUnaryUnion_r(geos(), collection.get()), "merge the zones of several objects");
+  return union_of(std::move(parts));
 }
 
 Layer zones_layer(const JobResult& job, size_t max_objects) {
@@ -211,7 +194,7 @@ Layer zones_layer(const JobResult& job, size_t max_objects) {
   for (const auto& c : job.claims) {
     if (!c.spec.object || c.spec.object->size() > max_objects) continue;
     GeomPtr zone = claim_zone(c);
-    if (!zone || GEOSisEmpty_r(geos(), zone.get()) == 1) continue;
+    if (!zone || is_empty(zone.get())) continue;
     RowBuilder row(out.fields());
     row.set("claim_id", c.spec.id)
         .set("kind", std::string(zone_kind(c)))
