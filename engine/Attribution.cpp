@@ -42,9 +42,8 @@ Attribution attribute_feature(const Layer& subject, size_t i, const Layer& objec
     std::stable_sort(a.candidates.begin(), a.candidates.end(),
                      [](const auto& x, const auto& y) { return x.share > y.share; });
     if (!a.candidates.empty())
-      a.status = a.candidates.size() == 1 && a.candidates[0].share >= 1.0 - kShareEpsilon
-                     ? AttributionStatus::inside
-                     : AttributionStatus::shared;
+      a.status = a.candidates.size() == 1 && a.candidates[0].share >= 1.0 - kShareEpsilon ? AttributionStatus::inside
+                                                                                          : AttributionStatus::shared;
   } else {
     for (size_t j : covering_features(a.point, object, scratch)) a.candidates.push_back(candidate(j, 1.0));
     if (!a.candidates.empty()) a.status = AttributionStatus::inside;

@@ -288,8 +288,7 @@ class ClaimMeasurer {
                    feature_id(*m_spec.crossed, i);
         break;
       }
-    if (!crossed)
-      m.reason = "the " + format_length(length) + " segment crosses no feature of " + m_spec.crossed_name;
+    if (!crossed) m.reason = "the " + format_length(length) + " segment crosses no feature of " + m_spec.crossed_name;
     m.verdict = crossed ? Verdict::supported : Verdict::contradicted;
     return m;
   }

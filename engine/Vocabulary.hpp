@@ -75,8 +75,8 @@ inline constexpr std::array<CompassWord, 8> kCompassWords{{{"north", "N"},
                                                            {"southeast", "SE"},
                                                            {"southwest", "SW"}}};
 /// The 16 points in clockwise order from north, 22.5° apart.
-inline constexpr std::array<std::string_view, 16> kCompassPoints{
-    "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
+inline constexpr std::array<std::string_view, 16> kCompassPoints{"N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
+                                                                 "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW"};
 
 /// True for one word of a compass direction as claims write it: a compass word, a
 /// hyphenated run of them ("south-south-east"), or letters ("SSE", "n"); any case.

@@ -112,7 +112,8 @@ class Evaluation {
       return s;
     }
     std::string words;
-    for (Quantifier q : kQuantifiers) words += (words.empty() ? "" : q == kQuantifiers.back() ? " or " : ", ") + std::string(word(q));
+    for (Quantifier q : kQuantifiers)
+      words += (words.empty() ? "" : q == kQuantifiers.back() ? " or " : ", ") + std::string(word(q));
     throw SpecError{subject_span, "'" + s.subject_name + "' has " + std::to_string(s.subject->size()) +
                                       " features: say " + words + " before it"};
   }

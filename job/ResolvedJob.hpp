@@ -126,7 +126,7 @@ using Step = std::variant<LoadStep, PlaceStep, SelectStep, ClaimStep, AttributeS
 struct ResolvedJob {
   std::string job_path;
   std::vector<LayerSlot> slots;
-  std::vector<Step> steps;  ///< in script order
+  std::vector<Step> steps;    ///< in script order
   ToleranceTable tolerances;  ///< as the last `set tolerance` left them
   std::string working_crs;    ///< the last `set crs` as written; empty when none
   std::vector<ReportRequest> reports;

@@ -287,8 +287,8 @@ const lang::Lexicon& lexicon() {
   return words;
 }
 
-ResolvedJob resolve(const lang::Script& script, const lang::SourceFile& file, FeatureSource& source,
-                    bool probe_files, std::vector<lang::Diagnostic>& errors) {
+ResolvedJob resolve(const lang::Script& script, const lang::SourceFile& file, FeatureSource& source, bool probe_files,
+                    std::vector<lang::Diagnostic>& errors) {
   return Resolution(file, source, probe_files, errors).run(script);
 }
 

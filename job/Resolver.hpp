@@ -17,8 +17,8 @@ const lang::Lexicon& lexicon();
 /// Resolves `script` (parsed from `file`). Every error is appended to `errors`, one per
 /// mistake: a name whose definition fails is still defined, so its uses add no more errors.
 /// `probe_files` also opens every input through `source` (without reading its features).
-ResolvedJob resolve(const lang::Script& script, const lang::SourceFile& file, FeatureSource& source,
-                    bool probe_files, std::vector<lang::Diagnostic>& errors);
+ResolvedJob resolve(const lang::Script& script, const lang::SourceFile& file, FeatureSource& source, bool probe_files,
+                    std::vector<lang::Diagnostic>& errors);
 
 /// Resolves one claim body against the names and words in force (script claims, and
 /// reported-claims rows at evaluation time). Layers are left unbound.

@@ -33,7 +33,8 @@ std::map<const Layer*, std::set<size_t>> hit_features(const JobResult& job) {
   for (const auto& c : job.claims)
     if (c.spec.relation == Relation::inside)
       for (const auto& m : c.measures)
-        if (m.object_feature && m.inside && m.inside->edge_depth_m && *m.inside->edge_depth_m >= 0) hit[c.spec.object].insert(*m.object_feature);
+        if (m.object_feature && m.inside && m.inside->edge_depth_m && *m.inside->edge_depth_m >= 0)
+          hit[c.spec.object].insert(*m.object_feature);
   for (const auto& a : job.attributions)
     for (const auto& cand : a.candidates)
       if (cand.share > 0) hit[a.object].insert(cand.feature);

@@ -86,8 +86,8 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
         bearing = b.distance_m > 0 ? format_azimuth(b.bearing_deg, 1) + "°" : "";
         cands = candidates_text(a);
       }
-      md += "| " + cell(a.subject_name) + " | " + cell(a.subject_id) + " | " + std::string(word(a.status)) + " | " + cell(fp) + " | " +
-            share + " | " + dist + " | " + bearing + " | " + cell(cands) + " |\n";
+      md += "| " + cell(a.subject_name) + " | " + cell(a.subject_id) + " | " + std::string(word(a.status)) + " | " +
+            cell(fp) + " | " + share + " | " + dist + " | " + bearing + " | " + cell(cands) + " |\n";
     }
   }
   if (!job.row_errors.empty()) {

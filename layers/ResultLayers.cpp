@@ -155,8 +155,7 @@ std::string margin_text(const ClaimResult& c) {
   if (c.measures.empty()) return "";
   const FeatureMeasure& m = c.measures[c.representative];
   std::string out;
-  if (const auto mm = margin_m(m))
-    out = (*mm >= 0 ? "+" : "−") + format_length(std::fabs(*mm));
+  if (const auto mm = margin_m(m)) out = (*mm >= 0 ? "+" : "−") + format_length(std::fabs(*mm));
   if (const auto md = margin_deg(m))
     out += (out.empty() ? "" : ", ") + std::string(*md >= 0 ? "+" : "−") + format_number(std::fabs(*md), 1) + "°";
   return out;

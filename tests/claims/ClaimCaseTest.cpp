@@ -32,8 +32,8 @@
 #include <string>
 #include <vector>
 
-#include "job/Interpreter.hpp"
 #include "io/OgrSource.hpp"
+#include "job/Interpreter.hpp"
 #include "tests/TestSupport.hpp"
 
 namespace geoclaim {

@@ -66,8 +66,8 @@ TEST(Run, FailOnContradictedExitsOne) {
 
 #include "app/ProgressPrinter.hpp"
 #include "app/TerminalTable.hpp"
-#include "job/Interpreter.hpp"
 #include "io/OgrSource.hpp"
+#include "job/Interpreter.hpp"
 
 namespace geoclaim {
 namespace {

@@ -136,7 +136,8 @@ TEST_P(DocFile, EveryGclBlockChecks) {
   for (const Block& b : gcl_blocks(GetParam())) {
     const std::string text = checked_text(b);
     std::string stem = b.where();
-    std::replace_if(stem.begin(), stem.end(), [](char c) { return c == '/' || c == ':'; }, '-');
+    std::replace_if(
+        stem.begin(), stem.end(), [](char c) { return c == '/' || c == ':'; }, '-');
     const fs::path job = test::scratch_path("docs-" + stem + ".gcl");
     std::ofstream(job, std::ios::binary) << text;
     std::ostringstream out, err;

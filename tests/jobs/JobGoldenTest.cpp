@@ -63,8 +63,7 @@ bool is_result(const std::string& file) {
 std::set<std::string> files_in(const fs::path& dir, bool (*keep)(const std::string&)) {
   std::set<std::string> out;
   for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file() && keep(entry.path().filename().string()))
-      out.insert(entry.path().filename().string());
+    if (entry.is_regular_file() && keep(entry.path().filename().string())) out.insert(entry.path().filename().string());
   return out;
 }
 

@@ -14,16 +14,16 @@ namespace {
 /// The parser's word classes as the tests give them: the front end is tested on its own, with
 /// the few quantifier and compass words these scripts use (job/ hands it the engine's tables).
 const Lexicon& words() {
-  static const Lexicon lexicon{
-      [](std::string_view w) {
-        const std::string l = lower(w);
-        return l == "every" || l == "any" || l == "no" || l == "each";
-      },
-      [](std::string_view w) {
-        static const std::regex compass("((north|south|east|west)+(-(north|south|east|west)+)*|[nsew]{1,3})",
-                                        std::regex::icase);
-        return std::regex_match(std::string(w), compass);
-      }};
+  static const Lexicon lexicon{[](std::string_view w) {
+                                 const std::string l = lower(w);
+                                 return l == "every" || l == "any" || l == "no" || l == "each";
+                               },
+                               [](std::string_view w) {
+                                 static const std::regex compass(
+                                     "((north|south|east|west)+(-(north|south|east|west)+)*|[nsew]{1,3})",
+                                     std::regex::icase);
+                                 return std::regex_match(std::string(w), compass);
+                               }};
   return lexicon;
 }
 

@@ -16,13 +16,14 @@ TEST(ClaimsTable, RowsSeeWhatTheirStatementSees) {
   std::ofstream(table) << "id,subject,relation,object,distance,unit,direction,qualifier\n"
                           "about_1km,a,distance,b,1,km,,about\n"
                           "later_name,a,distance,c,1,km,,about\n";
-  const std::string job = "place a at 35.383, 40.017\n"
-                          "place b at 35.392, 40.017\n"
-                          "check claims from \"" +
-                          table.string() +
-                          "\"\n"
-                          "set tolerance about = 50%\n"
-                          "place c at 35.392, 40.017\n";
+  const std::string job =
+      "place a at 35.383, 40.017\n"
+      "place b at 35.392, 40.017\n"
+      "check claims from \"" +
+      table.string() +
+      "\"\n"
+      "set tolerance about = 50%\n"
+      "place c at 35.392, 40.017\n";
   io::OgrSource source;
   const JobResult r = Interpreter(source, {}).run(lang::SourceFile("scope.gcl", job));
   ASSERT_EQ(r.claims.size(), 1u);
@@ -41,8 +42,10 @@ TEST(ClaimsTable, RowsSeeWhatTheirStatementSees) {
 TEST(ClaimsTable, RowsMeasureInTheWorkingCrsOfTheirStatement) {
   const auto table = test::scratch_path("crs-rows.csv");
   std::ofstream(table) << "id,subject,relation,object,distance,unit\nr,a,within,b,2,km\n";
-  const std::string job = "place a at 35.383, 40.017\nplace b at 35.392, 40.017\nset crs EPSG:32637\n"
-                          "check claims from \"" + table.string() + "\"\nset crs EPSG:3857\n";
+  const std::string job =
+      "place a at 35.383, 40.017\nplace b at 35.392, 40.017\nset crs EPSG:32637\n"
+      "check claims from \"" +
+      table.string() + "\"\nset crs EPSG:3857\n";
   io::OgrSource source;
   const JobResult r = Interpreter(source, {}).run(lang::SourceFile("crs.gcl", job));
   ASSERT_EQ(r.claims.size(), 1u);
