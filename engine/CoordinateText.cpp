@@ -4,7 +4,9 @@
 #include <GeographicLib/MGRS.hpp>
 #include <GeographicLib/UTMUPS.hpp>
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,7 +93,31 @@ std::string join_dms_components(const std::vector<std::string>& raw_parts) {
   return hemi_front + body + hemi_back;
 }
 
+/// A plain decimal in any notation a spreadsheet or GDAL writes ("35.383", "-0.00005",
+/// "1e-05", "+40"): a number, never DMS. GeographicLib would read the exponent's `e` as the
+/// East letter ("1e-05" as 1°E − 5° = −4°), so such text never reaches it.
+std::optional<double> plain_decimal(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  bool digit = false;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
+    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return std::nullopt;
+  }
+  if (!digit) return std::nullopt;
+  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
+  const char* end = text.data() + text.size();
+  double v = 0;
+  const auto [p, ec] = std::from_chars(begin, end, v, std::chars_format::general);
+  if (ec != std::errc() || p != end) return std::nullopt;
+  return v;
+}
+
+/// Reads one angle: a plain decimal as a number, anything else as DMS through GeographicLib.
 double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
+  if (const auto plain = plain_decimal(text)) {
+    ind = GeographicLib::DMS::NONE;
+    return *plain;
+  }
   try {
     return GeographicLib::DMS::Decode(text, ind);
   } catch (const GeographicLib::GeographicErr& e) {
@@ -136,10 +162,8 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
     auto reads = [&](size_t cut) {
       GeographicLib::DMS::flag f1 = GeographicLib::DMS::NONE, f2 = GeographicLib::DMS::NONE;
       try {
-        GeographicLib::DMS::Decode(join_dms_components(split_ws(half(0, cut))), f1);
-        GeographicLib::DMS::Decode(join_dms_components(split_ws(half(cut, parts.size()))), f2);
-      } catch (const GeographicLib::GeographicErr&) {
-        return false;
+        decode(join_dms_components(split_ws(half(0, cut))), f1);
+        decode(join_dms_components(split_ws(half(cut, parts.size()))), f2);
       } catch (const CoordinateError&) {
         return false;
       }

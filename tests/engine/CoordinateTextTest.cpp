@@ -40,6 +40,15 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ParseAngle, RejectsWrongHemisphereForAxis) {
   EXPECT_THROW(parse_angle("40.1E", Axis::latitude), CoordinateError);
+  // Plain decimals in every notation GDAL or a spreadsheet writes are numbers, never DMS:
+  // the exponent's `e` is not the East letter (issue 8: "1e-05" was read as -4°).
+  EXPECT_DOUBLE_EQ(parse_angle("1e-05", Axis::longitude), 1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("0.00001", Axis::longitude), 1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("-0.00005", Axis::longitude), -5e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("-5E-05", Axis::longitude), -5e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("1e-9", Axis::longitude), 1e-9);
+  EXPECT_DOUBLE_EQ(parse_angle("+40.5", Axis::longitude), 40.5);
+  EXPECT_THROW(parse_angle("1e3", Axis::longitude), CoordinateError);  // 1000°, not 1°E 3°
   EXPECT_THROW(parse_angle("35.2N", Axis::longitude), CoordinateError);
 }
 

@@ -105,6 +105,19 @@ TEST(CsvFiles, MgrsCentresOfOneMetreSquares) {
   expect_alpha_beta_gamma(load("mgrs.csv"), 5e-6);  // within the 1 m square
 }
 
+// Longitudes near the prime meridian, as a spreadsheet or GDAL writes them (issue 8: "1e-05"
+// was read as -4°, its `e` taken for the East letter). testdata/coords/near-zero.csv.
+TEST(CsvFiles, DecimalsNearZeroInAnyNotationAreNumbers) {
+  const Layer l = load("near-zero.csv");
+  ASSERT_EQ(l.size(), 4u);
+  const double lats[] = {51.5, 51.5, 51.5, 1e-5}, lons[] = {1e-5, -5e-5, 1e-5, 0.5};
+  for (size_t i = 0; i < 4; ++i) {
+    const GeoPoint p = representative_point(l.features()[i].geometry.get());
+    EXPECT_NEAR(p.lat(), lats[i], 1e-12) << l.features()[i].id;
+    EXPECT_NEAR(p.lon(), lons[i], 1e-12) << l.features()[i].id;
+  }
+}
+
 TEST(CsvFiles, UncertaintyColumnPerFeature) {
   const Layer l = load("uncertainty.csv");
   EXPECT_EQ(l.features()[0].uncertainty_m, 0);
