@@ -100,8 +100,10 @@ std::optional<double> plain_decimal(const std::string& text) {
   if (text.empty()) return std::nullopt;
   bool digit = false;
   for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
-    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') return std::nullopt;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digit = true;
+    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+      return std::nullopt;
   }
   if (!digit) return std::nullopt;
   const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
