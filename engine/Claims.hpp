@@ -59,10 +59,16 @@ struct BearingFigure {
 
 /// How much of the subject lies in the object's polygons (`inside`).
 struct InsideFigure {
-  double share = 0;  ///< of the uncertainty disc (1 or 0 without uncertainty)
-  /// From the point to the polygon edge, positive inside, negative outside, as measured (`no`
-  /// does not negate it); none when the layer has no polygon to measure against.
+  /// Of the subject widened by its uncertainty: for a point its disc (1 or 0 without
+  /// uncertainty), for a line or polygon its length or area (engine/ExtentInside.hpp).
+  double share = 0;
+  /// For a point, from it to the polygon edge; for a line or polygon, its least distance to an
+  /// edge when all of it is inside, else minus how far its farthest vertex outside lies.
+  /// Positive inside, negative outside, as measured (`no` does not negate it); none when the
+  /// layer has no polygon to measure against.
   std::optional<double> edge_depth_m;
+  /// For a line or polygon subject: the share of it as drawn (without uncertainty) inside.
+  std::optional<double> share_drawn;
 };
 
 /// What was measured for one subject feature: each figure is there when the claim measured it.

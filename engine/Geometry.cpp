@@ -347,6 +347,141 @@ GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, do
   return checked(out, "transform coordinates");
 }
 
+namespace {
+
+/// The points of a line's or ring's coordinate sequence, into `out` (cleared first).
+void read_path(const GEOSGeometry* path, std::vector<GeoPoint>& out) {
+  const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos(), path);
+  if (!seq) fail("read a line's coordinates");
+  unsigned n = 0;
+  check_status(GEOSCoordSeq_getSize_r(geos(), seq, &n), "read a line's coordinates");
+  out.clear();
+  out.reserve(n);
+  for (unsigned i = 0; i < n; ++i) {
+    double x = 0, y = 0;
+    check_status(GEOSCoordSeq_getXY_r(geos(), seq, i, &x, &y), "read a coordinate");
+    out.push_back(GeoPoint::from_lon_lat(x, y));
+  }
+}
+
+using PathFn = std::function<bool(std::span<const GeoPoint>, std::vector<GeoPoint>&)>;
+
+/// The rings of `polygon`, exterior first, each through `fn`; null when `fn` kept them all.
+GeomPtr rebuild_polygon(const GEOSGeometry* polygon, const PathFn& fn) {
+  const int holes = GEOSGetNumInteriorRings_r(geos(), polygon);
+  if (holes < 0) fail("count a polygon's holes");
+  auto ring = [&](int i) {
+    const GEOSGeometry* r =
+        i == 0 ? GEOSGetExteriorRing_r(geos(), polygon) : GEOSGetInteriorRingN_r(geos(), polygon, i - 1);
+    if (!r) fail("read a polygon's ring");
+    return r;
+  };
+  std::vector<GeoPoint> points, replaced;
+  std::vector<std::vector<GeoPoint>> rings;
+  bool changed = false;
+  for (int i = 0; i <= holes; ++i) {
+    read_path(ring(i), points);
+    replaced.clear();
+    if (fn(points, replaced)) {
+      if (!changed) {  // the rings kept so far are needed after all
+        for (int k = 0; k < i; ++k) read_path(ring(k), rings.emplace_back());
+        changed = true;
+      }
+      rings.push_back(replaced);
+    } else if (changed) {
+      rings.push_back(points);
+    }
+  }
+  return changed ? make_polygon(rings) : nullptr;
+}
+
+}  // namespace
+
+GeomPtr rebuild_paths(const GEOSGeometry* g, const PathFn& fn) {
+  if (is_empty(g)) return nullptr;
+  switch (geom_type(g)) {
+    case GeomType::point:
+    case GeomType::multi_point:
+      return nullptr;
+    case GeomType::line_string:
+    case GeomType::linear_ring: {
+      std::vector<GeoPoint> points, replaced;
+      read_path(g, points);
+      if (!fn(points, replaced)) return nullptr;
+      return geom_type(g) == GeomType::linear_ring ? make_ring(replaced) : make_line(replaced);
+    }
+    case GeomType::polygon:
+      return rebuild_polygon(g, fn);
+    case GeomType::multi_line_string:
+    case GeomType::multi_polygon:
+    case GeomType::collection:
+      break;
+  }
+  const int n = member_count(g);
+  std::vector<GeomPtr> parts(static_cast<size_t>(n));
+  bool changed = false;
+  for (int i = 0; i < n; ++i) {
+    parts[static_cast<size_t>(i)] = rebuild_paths(member(g, i), fn);
+    changed = changed || parts[static_cast<size_t>(i)];
+  }
+  if (!changed) return nullptr;
+  for (int i = 0; i < n; ++i)
+    if (!parts[static_cast<size_t>(i)]) parts[static_cast<size_t>(i)] = clone(member(g, i));
+  const GeomType t = geom_type(g);
+  return make_collection(t == GeomType::multi_line_string ? GeomFamily::line
+                         : t == GeomType::multi_polygon   ? GeomFamily::polygon
+                                                          : GeomFamily::other,
+                         std::move(parts));
+}
+
+void for_each_vertex(const GEOSGeometry* g, const std::function<void(const PlanarXY&)>& fn) {
+  if (is_empty(g)) return;
+  auto path = [&](const GEOSGeometry* p) {
+    if (!p) fail("read a polygon's ring");
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos(), p);
+    if (!seq) fail("read a geometry's coordinates");
+    unsigned n = 0;
+    check_status(GEOSCoordSeq_getSize_r(geos(), seq, &n), "read a geometry's coordinates");
+    for (unsigned i = 0; i < n; ++i) {
+      PlanarXY xy;
+      check_status(GEOSCoordSeq_getXY_r(geos(), seq, i, &xy.x, &xy.y), "read a coordinate");
+      fn(xy);
+    }
+  };
+  switch (geom_type(g)) {
+    case GeomType::point:
+    case GeomType::line_string:
+    case GeomType::linear_ring:
+      path(g);
+      return;
+    case GeomType::polygon: {
+      const int holes = GEOSGetNumInteriorRings_r(geos(), g);
+      if (holes < 0) fail("count a polygon's holes");
+      path(GEOSGetExteriorRing_r(geos(), g));
+      for (int i = 0; i < holes; ++i) path(GEOSGetInteriorRingN_r(geos(), g, i));
+      return;
+    }
+    case GeomType::multi_point:
+    case GeomType::multi_line_string:
+    case GeomType::multi_polygon:
+    case GeomType::collection:
+      for (int i = 0; i < member_count(g); ++i) for_each_vertex(member(g, i), fn);
+      return;
+  }
+}
+
+double length(const GEOSGeometry* g) {
+  double l = 0;
+  check_status(GEOSLength_r(geos(), g, &l), "measure a length");
+  return l;
+}
+
+double distance(const GEOSGeometry* a, const GEOSGeometry* b) {
+  double d = 0;
+  check_status(GEOSDistance_r(geos(), a, b, &d), "measure a distance");
+  return d;
+}
+
 bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
   return check_predicate(GEOSIntersects_r(geos(), a, b), "test whether two geometries intersect");
 }

@@ -110,6 +110,17 @@ GeomPtr difference(const GEOSGeometry* a, const GEOSGeometry* b);
 GeomPtr union_of(std::vector<GeomPtr> parts);
 /// Everything within `distance` of `g`, arcs drawn with `quadrant_segments` segments a quadrant.
 GeomPtr buffer(const GEOSGeometry* g, double distance, int quadrant_segments);
+/// `g` with every path (each line, each polygon ring) passed through `fn(points, out)`, which
+/// fills `out` and returns true to replace the path, or returns false to keep it. Returns null
+/// when `fn` kept every path, so the common case copies nothing. Points are kept as they are.
+GeomPtr rebuild_paths(const GEOSGeometry* g,
+                      const std::function<bool(std::span<const GeoPoint>, std::vector<GeoPoint>&)>& fn);
+/// Calls `fn` with every vertex of `g`, in order (a ring's closing vertex included).
+void for_each_vertex(const GEOSGeometry* g, const std::function<void(const PlanarXY&)>& fn);
+/// Length of a line, perimeter of a polygon (planar, in the coordinates' own units; 0 for points).
+double length(const GEOSGeometry* g);
+/// Planar distance between two geometries, in their coordinates' own units.
+double distance(const GEOSGeometry* a, const GEOSGeometry* b);
 /// A copy of `g` with every coordinate passed through `fn(x, y)` in place (an exception from
 /// `fn` reaches the caller as it is).
 GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, double&)>& fn);

@@ -1,41 +1,16 @@
 #include "engine/Measure.hpp"
 
-#include <GeographicLib/AzimuthalEquidistant.hpp>
-#include <GeographicLib/Geodesic.hpp>
 #include <algorithm>
 #include <cmath>
 
 #include "engine/Crs.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
+#include "engine/LocalAeqd.hpp"
 #include "engine/SpatialIndex.hpp"
 
 namespace geoclaim {
 namespace {
-
-/// A local azimuthal equidistant projection centred on one point.
-class LocalAeqd {
- public:
-  explicit LocalAeqd(const GeoPoint& centre) : m_proj(GeographicLib::Geodesic::WGS84()), m_centre(centre) {}
-
-  GeomPtr project(const GEOSGeometry* g) const {
-    return transform_xy(g, [this](double& x, double& y) {
-      double px = 0, py = 0, azi = 0, rk = 0;
-      m_proj.Forward(m_centre.lat(), m_centre.lon(), y, x, px, py, azi, rk);
-      x = px;
-      y = py;
-    });
-  }
-  GeoPoint unproject(double x, double y) const {
-    double lat = 0, lon = 0, azi = 0, rk = 0;
-    m_proj.Reverse(m_centre.lat(), m_centre.lon(), x, y, lat, lon, azi, rk);
-    return GeoPoint::from_lat_lon(lat, lon);
-  }
-
- private:
-  GeographicLib::AzimuthalEquidistant m_proj;
-  GeoPoint m_centre;
-};
 
 bool is_single_point(const GEOSGeometry* g) { return geom_type(g) == GeomType::point; }
 

@@ -15,6 +15,7 @@
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
+#include "engine/EdgeModel.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Names.hpp"
 #include "engine/Text.hpp"
@@ -382,6 +383,8 @@ class LayerReader {
     if (b.valid() || !is_empty(out.get()))
       for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
         if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
+    // One edge model for every claim: each edge is a geodesic (engine/EdgeModel.hpp).
+    if (GeomPtr dense = with_geodesic_edges(out.get())) out = std::move(dense);
     if (family(out.get()) == GeomFamily::polygon) {
       if (auto problem = validity_problem(out.get()); !problem.empty()) {
         out = make_valid(out.get());

@@ -1,0 +1,27 @@
+#pragma once
+// geoclaim's one edge model: every edge of a line or polygon is the geodesic between its two
+// vertices on WGS84. GEOS, which decides containment and finds nearest points, draws edges
+// straight in whatever plane it is given (lon/lat, or a local projection), and straight lines
+// in different planes are different curves: a 60 km edge at 35° N drawn straight in lon/lat
+// lies up to 50 m from the same edge drawn straight in a projection centred near it. So every
+// line and polygon is densified once, as it is loaded, until each lon/lat segment lies within
+// kEdgeToleranceM of its geodesic; after that, containment in lon/lat, nearest points and
+// shares in a local projection, and the zones drawn all see the same edges to that tolerance.
+#include "engine/Geometry.hpp"
+
+namespace geoclaim {
+
+/// How far a stored segment may lie from the geodesic it stands for.
+inline constexpr double kEdgeToleranceM = 0.01;
+
+/// `g` with every edge longer than the tolerance allows split along its geodesic, or null when
+/// every edge is already within kEdgeToleranceM of its geodesic (footprint-sized edges always
+/// are: a 100 m edge at 60° N strays 0.3 mm). Edges that cross the antimeridian (|Δlon| > 180°)
+/// are kept as they are. Points are returned unchanged (null).
+GeomPtr with_geodesic_edges(const GEOSGeometry* g);
+
+/// The largest distance, in metres, between the straight lon/lat segment a–b and the geodesic
+/// a–b, measured at the segment's midpoint (where, for a segment this short, it peaks).
+double straight_segment_deviation_m(const GeoPoint& a, const GeoPoint& b);
+
+}  // namespace geoclaim
