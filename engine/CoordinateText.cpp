@@ -114,17 +114,44 @@ std::optional<double> plain_decimal(const std::string& text) {
   return v;
 }
 
+/// Minutes and seconds lie in [0, 60), whatever their notation. GeographicLib refuses an
+/// integer 60 but takes 60.0 and 60.000 (it compares the integer part with >= 60 and the
+/// fraction with > 60), so "35 17 60" was an error while "35 17 60.0" read as 35°18′: one rule
+/// here. The numbers of a DMS text come in the order degrees, minutes, seconds (GeographicLib
+/// refuses any other order), so the second and third runs of digits are the minutes and seconds.
+void check_minutes_and_seconds(const std::string& text) {
+  static const char* const names[] = {"Minutes", "Seconds"};
+  size_t run = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i])) && text[i] != '.') {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+    double v = 0;
+    const auto [p, ec] = std::from_chars(text.data() + start, text.data() + i, v);
+    if (run >= 1 && run <= 2 && ec == std::errc() && v >= 60)
+      throw CoordinateError("cannot read '" + text + "' as an angle: " + names[run - 1] + " " +
+                            text.substr(start, i - start) + " not in range [0, 60)");
+    ++run;
+  }
+}
+
 /// Reads one angle: a plain decimal as a number, anything else as DMS through GeographicLib.
 double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
   if (const auto plain = plain_decimal(text)) {
     ind = GeographicLib::DMS::NONE;
     return *plain;
   }
+  double value = 0;
   try {
-    return GeographicLib::DMS::Decode(text, ind);
+    value = GeographicLib::DMS::Decode(text, ind);
   } catch (const GeographicLib::GeographicErr& e) {
     throw CoordinateError("cannot read '" + text + "' as an angle: " + e.what());
   }
+  check_minutes_and_seconds(text);
+  return value;
 }
 
 }  // namespace

@@ -23,6 +23,37 @@ std::string last_proj_error() {
   return msg ? msg : "not recognised";
 }
 
+/// The type of the CRS that holds the horizontal position: a bound CRS (one with a datum shift
+/// attached, +towgs84 or an ESRI .prj's TOWGS84) is the kind of the CRS it wraps, a compound
+/// CRS (horizontal + vertical) the kind of its first part.
+PJ_TYPE horizontal_type(const PJ* crs) {
+  PJ_TYPE t = proj_get_type(crs);
+  if (t == PJ_TYPE_BOUND_CRS) {
+    PjPtr source(proj_get_source_crs(PJ_DEFAULT_CTX, crs));
+    return source ? horizontal_type(source.get()) : t;
+  }
+  if (t == PJ_TYPE_COMPOUND_CRS) {
+    PjPtr horizontal(proj_crs_get_sub_crs(PJ_DEFAULT_CTX, crs, 0));
+    return horizontal ? horizontal_type(horizontal.get()) : t;
+  }
+  return t;
+}
+
+std::string kind_name(PJ_TYPE t) {
+  switch (t) {
+    case PJ_TYPE_GEOCENTRIC_CRS:
+      return "a geocentric CRS (X, Y, Z from the earth's centre)";
+    case PJ_TYPE_VERTICAL_CRS:
+      return "a vertical CRS (heights only)";
+    case PJ_TYPE_TEMPORAL_CRS:
+      return "a temporal CRS";
+    case PJ_TYPE_ENGINEERING_CRS:
+      return "an engineering (local) CRS";
+    default:
+      return "not a geographic or projected CRS";
+  }
+}
+
 PjPtr create_crs(const std::string& definition) {
   proj_log_level(PJ_DEFAULT_CTX, PJ_LOG_NONE);
   // A PROJ string names an operation unless it says +type=crs; where a CRS is wanted, it is one.
@@ -35,11 +66,17 @@ PjPtr create_crs(const std::string& definition) {
     throw DataError("unknown CRS '" + definition + "'" + (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
                     ": give an EPSG code such as EPSG:32637, a WKT or a PROJ string");
   }
-  const PJ_TYPE t = proj_get_type(pj.get());
-  const bool is_crs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_PROJECTED_CRS ||
-                      t == PJ_TYPE_COMPOUND_CRS || t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_BOUND_CRS ||
-                      t == PJ_TYPE_GEOGRAPHIC_CRS || t == PJ_TYPE_OTHER_CRS;
-  if (!is_crs) throw DataError("'" + definition + "' is a coordinate operation, not a CRS");
+  if (!proj_is_crs(pj.get())) throw DataError("'" + definition + "' is a coordinate operation, not a CRS");
+  const PJ_TYPE t = horizontal_type(pj.get());
+  // Positions here are 2-D (a latitude and longitude, or an easting and northing). A geocentric
+  // CRS holds X, Y, Z from the earth's centre: read as two columns it would put every point at
+  // a pole without a word, so it is refused with the other kinds that hold no 2-D position.
+  if (t != PJ_TYPE_GEOGRAPHIC_2D_CRS && t != PJ_TYPE_GEOGRAPHIC_3D_CRS && t != PJ_TYPE_PROJECTED_CRS) {
+    const char* name = proj_get_name(pj.get());
+    throw DataError("'" + definition + "'" + (name ? " (" + std::string(name) + ")" : "") + " is " + kind_name(t) +
+                    ", which cannot hold 2-D positions: give a geographic or projected CRS such as EPSG:4326 or "
+                    "EPSG:32637");
+  }
   return pj;
 }
 
@@ -51,13 +88,7 @@ Crs Crs::from_user_input(const std::string& definition) {
   PjPtr pj = create_crs(definition);
   Crs crs;
   crs.m_definition = definition;
-  // A CRS with a datum shift attached (+towgs84, an ESRI .prj's TOWGS84) is a "bound" CRS:
-  // what kind it is, is the kind of the CRS it wraps.
-  PJ_TYPE t = proj_get_type(pj.get());
-  if (t == PJ_TYPE_BOUND_CRS) {
-    PjPtr source(proj_get_source_crs(PJ_DEFAULT_CTX, pj.get()));
-    if (source) t = proj_get_type(source.get());
-  }
+  const PJ_TYPE t = horizontal_type(pj.get());
   crs.m_geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   crs.m_projected = t == PJ_TYPE_PROJECTED_CRS;
   const char* auth = proj_get_id_auth_name(pj.get(), 0);

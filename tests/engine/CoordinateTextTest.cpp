@@ -63,6 +63,23 @@ TEST(ParseAngle, RejectsOutOfRangeAndGarbageQuotingTheText) {
   }
 }
 
+// Minutes and seconds lie in [0, 60) in every notation: GeographicLib alone refused "60" but
+// read "60.0" as a whole minute (35 17 60.0 N was 35°18′).
+TEST(ParseAngle, SixtyMinutesOrSecondsAreRefusedInEveryNotation) {
+  for (const char* text : {"35 17 60 N", "35 17 60.0 N", "35 17 60.000", "35°17′60.0″N", "35:17:60.0", "35d60.0'",
+                           "35 60 N", "35 60.0", "35°60.00′", "35 17 61.5"}) {
+    try {
+      parse_angle(text, Axis::latitude);
+      ADD_FAILURE() << text << " was accepted";
+    } catch (const CoordinateError& e) {
+      EXPECT_NE(std::string(e.what()).find("not in range [0, 60)"), std::string::npos) << text << ": " << e.what();
+    }
+  }
+  EXPECT_NEAR(parse_angle("35 17 59.999 N", Axis::latitude), 35 + 17.0 / 60 + 59.999 / 3600, 1e-12);
+  EXPECT_NEAR(parse_angle("35°59.5′", Axis::latitude), 35 + 59.5 / 60, 1e-12);
+  EXPECT_NEAR(parse_angle("60 0 0 N", Axis::latitude), 60, 1e-12);  // 60 degrees are fine
+}
+
 TEST(ParseLatLonText, ReadsPairsInEachSeparatorStyle) {
   const GeoPoint a = parse_lat_lon_text("35.383, 40.017");
   EXPECT_DOUBLE_EQ(a.lat(), 35.383);
