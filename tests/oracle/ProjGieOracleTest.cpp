@@ -105,7 +105,12 @@ TEST(Crs, LabelsAndErrors) {
   EXPECT_THROW(Crs::from_user_input("+proj=nosuchprojection"), DataError);
   // A datum shift attached (+towgs84, as in many .prj files) leaves a projected CRS projected.
   EXPECT_TRUE(Crs::from_user_input("+proj=utm +zone=37 +ellps=WGS84 +towgs84=0,0,0").is_projected());
-  EXPECT_FALSE(Crs::from_user_input("EPSG:4978").is_projected());  // geocentric: no map
+  // CRSs that cannot hold 2-D positions are refused (a geocentric CRS put every lat/lon point
+  // at a pole); a compound CRS is read by its horizontal part.
+  EXPECT_THROW(Crs::from_user_input("EPSG:4978"), DataError);  // geocentric
+  EXPECT_THROW(Crs::from_user_input("EPSG:5773"), DataError);  // vertical
+  EXPECT_TRUE(Crs::from_user_input("EPSG:4326+5773").is_geographic());
+  EXPECT_TRUE(Crs::from_user_input("EPSG:32637+5773").is_projected());
 }
 
 }  // namespace
