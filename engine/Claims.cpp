@@ -7,6 +7,7 @@
 #include "engine/DataSource.hpp"
 
 #include "engine/Errors.hpp"
+#include "engine/ExtentDirection.hpp"
 #include "engine/ExtentInside.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
@@ -132,20 +133,50 @@ class ClaimMeasurer {
     return judge(measured, claimed);
   }
 
-  Verdict direction_verdict(FeatureMeasure& m, const GeoPoint& object_point) const {
+  /// Direction from a point object to a point subject: the geodesic azimuth at the object,
+  /// widened by what the uncertainty allows (the disc seen from the object).
+  Verdict point_direction_verdict(FeatureMeasure& m, const GeoPoint& object_point) const {
     const auto inv = geodesic_inverse(object_point, m.subject_point);
-    BearingFigure& b = m.bearing.emplace(BearingFigure{inv.azimuth1_deg, 0, std::nullopt});
-    if (inv.distance_m == 0) {
+    const auto bearing = bearing_between(object_point, m.subject_point);
+    BearingFigure& b = m.bearing.emplace(BearingFigure{bearing.value_or(0), 0, std::nullopt});
+    if (!bearing) {
       b.uncertainty_deg = 180;
       return Verdict::inconclusive;  // the subject is at the object: no direction
     }
-    b.uncertainty_deg =
-        m.uncertainty_m >= inv.distance_m ? 180.0 : std::asin(m.uncertainty_m / inv.distance_m) * kRadToDeg;
+    const bool at_pole = std::fabs(object_point.lat()) == 90;  // every bearing from a pole is one
+    b.uncertainty_deg = m.uncertainty_m >= inv.distance_m ? 180.0
+                        : at_pole                         ? 0.0
+                                                          : std::asin(m.uncertainty_m / inv.distance_m) * kRadToDeg;
     const double margin_deg = m_spec.direction->margin_deg(b.degrees);
     b.margin_deg = margin_deg;
     if (margin_deg - b.uncertainty_deg >= 0) return Verdict::supported;
     if (margin_deg + b.uncertainty_deg < 0) return Verdict::contradicted;
     return Verdict::inconclusive;
+  }
+
+  /// Direction from an object of any kind to a subject of any kind (engine/ExtentDirection.hpp):
+  /// a line or polygon subject is in the direction when all of it is.
+  Verdict direction_verdict(FeatureMeasure& m, const GEOSGeometry* subject, const GEOSGeometry* object) const {
+    const DirectionSector& sector = *m_spec.direction;
+    const bool point_subject = geom_type(subject) == GeomType::point;
+    if (point_subject && geom_type(object) == GeomType::point)
+      return point_direction_verdict(m, representative_point(object));
+    const GeoPoint at = point_subject ? m.subject_point : m.on_subject;
+    const ExtentDirection d = direction_from_extent(object, at, m.uncertainty_m, sector);
+    BearingFigure& b = m.bearing.emplace(BearingFigure{d.bearing_deg.value_or(0), d.spread_deg, d.margin_deg});
+    if (!d.bearing_deg) b.uncertainty_deg = 180;
+    if (point_subject) return d.verdict;
+    // The subject lies within r of its representative point. When every position within u + r
+    // of that point is in the direction, all of the subject is (supported); when none is, no
+    // part of it can be (contradicted). A subject that straddles the sector's edge is partly in
+    // the direction and partly not: a compass word says no more than that, so inconclusive.
+    const GeoPoint centre = representative_point(subject);
+    double r = 0;
+    for_each_vertex(subject, [&](const PlanarXY& v) {
+      r = std::max(r, geodesic_inverse(centre, GeoPoint::from_lon_lat(v.x, v.y)).distance_m);
+    });
+    const Verdict whole = direction_from_extent(object, centre, m.uncertainty_m + r, sector).verdict;
+    return whole;
   }
 
   /// The bearing of a claim that states no direction, shown with its distance.
@@ -166,18 +197,17 @@ class ClaimMeasurer {
     m.distance = DistanceFigure{nf->pair.distance_m, std::nullopt};
     m.on_object = nf->pair.on_b;
     m.on_subject = nf->pair.on_a;
-    const GeoPoint object_point = representative_point(obj.geometry.get());
     switch (m_spec.relation) {
       case Relation::within:
       case Relation::distance_from:
         m.verdict = distance_verdict(m);
-        m.bearing = plain_bearing(object_point, m.subject_point);
+        m.bearing = plain_bearing(representative_point(obj.geometry.get()), m.subject_point);
         break;
       case Relation::direction:
-        m.verdict = direction_verdict(m, object_point);
+        m.verdict = direction_verdict(m, g, obj.geometry.get());
         break;
       case Relation::distance_direction:
-        m.verdict = both(distance_verdict(m), direction_verdict(m, object_point));
+        m.verdict = both(distance_verdict(m), direction_verdict(m, g, obj.geometry.get()));
         break;
       case Relation::inside:
       case Relation::distance_between:
@@ -380,8 +410,8 @@ class ClaimMeasurer {
       s += *in.edge_depth_m >= 0 ? ", " + format_length(*in.edge_depth_m) + " from its edge"
                                  : ", reaching " + format_length(-*in.edge_depth_m) + " outside";
     if (m.uncertainty_m > 0)
-      s += "; " + format_number(in.share * 100, 1) + "% of it widened by ±" + format_length(m.uncertainty_m) +
-           " inside";
+      s +=
+          "; " + format_number(in.share * 100, 1) + "% of it widened by ±" + format_length(m.uncertainty_m) + " inside";
     return s;
   }
 

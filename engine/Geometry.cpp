@@ -470,6 +470,38 @@ void for_each_vertex(const GEOSGeometry* g, const std::function<void(const Plana
   }
 }
 
+void for_each_path(const GEOSGeometry* g, const std::function<void(std::span<const PlanarXY>, PathKind)>& fn) {
+  if (is_empty(g)) return;
+  std::vector<PlanarXY> points;
+  auto path = [&](const GEOSGeometry* p, PathKind kind) {
+    points.clear();
+    for_each_vertex(p, [&](const PlanarXY& v) { points.push_back(v); });
+    fn(points, kind);
+  };
+  switch (geom_type(g)) {
+    case GeomType::point:
+      path(g, PathKind::point);
+      return;
+    case GeomType::line_string:
+    case GeomType::linear_ring:
+      path(g, PathKind::line);
+      return;
+    case GeomType::polygon: {
+      const int holes = GEOSGetNumInteriorRings_r(geos(), g);
+      if (holes < 0) fail("count a polygon's holes");
+      path(GEOSGetExteriorRing_r(geos(), g), PathKind::exterior_ring);
+      for (int i = 0; i < holes; ++i) path(GEOSGetInteriorRingN_r(geos(), g, i), PathKind::hole);
+      return;
+    }
+    case GeomType::multi_point:
+    case GeomType::multi_line_string:
+    case GeomType::multi_polygon:
+    case GeomType::collection:
+      for (int i = 0; i < member_count(g); ++i) for_each_path(member(g, i), fn);
+      return;
+  }
+}
+
 double length(const GEOSGeometry* g) {
   double l = 0;
   check_status(GEOSLength_r(geos(), g, &l), "measure a length");

@@ -117,6 +117,11 @@ GeomPtr rebuild_paths(const GEOSGeometry* g,
                       const std::function<bool(std::span<const GeoPoint>, std::vector<GeoPoint>&)>& fn);
 /// Calls `fn` with every vertex of `g`, in order (a ring's closing vertex included).
 void for_each_vertex(const GEOSGeometry* g, const std::function<void(const PlanarXY&)>& fn);
+/// What a path of a geometry is: a lone point, a line, a polygon's exterior ring or a hole.
+enum class PathKind { point, line, exterior_ring, hole };
+/// Calls `fn` with the vertices of every path of `g` (a ring's closing vertex included) and
+/// its kind, in order.
+void for_each_path(const GEOSGeometry* g, const std::function<void(std::span<const PlanarXY>, PathKind)>& fn);
 /// Length of a line, perimeter of a polygon (planar, in the coordinates' own units; 0 for points).
 double length(const GEOSGeometry* g);
 /// Planar distance between two geometries, in their coordinates' own units.

@@ -85,6 +85,12 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
   std::vector<GeoPoint> ring;
   const double from = sector.centre_deg - sector.halfwidth_deg, to = sector.centre_deg + sector.halfwidth_deg;
   if (sector.halfwidth_deg >= 180.0) return distance_zone(make_point(centre).get(), {lo, hi});
+  // From a pole every bearing is one (north from the south pole, south from the north pole):
+  // the zone is the whole disc or annulus, or nothing.
+  if (std::fabs(centre.lat()) == 90.0) {
+    if (!sector.contains(centre.lat() < 0 ? 0.0 : 180.0)) return nullptr;
+    return distance_zone(make_point(centre).get(), {lo, hi});
+  }
   // The radial edges lie on geodesics from the centre (points of one azimuth from a point are
   // one geodesic), so they are densified like the arcs: straight in lon/lat they would stray.
   auto radial = [&](const GeoPoint& a, const GeoPoint& b) {
@@ -167,11 +173,18 @@ GeomPtr claim_zone(const ClaimResult& c) {
       case Relation::distance_between:
         parts.push_back(distance_zone(g, *claimed));
         break;
+      // A direction from a line or polygon is measured from its nearest point
+      // (engine/ExtentDirection.hpp); the region where that holds is not drawn yet, and a sector
+      // round the centroid would disagree with the verdicts, so such claims have no zone.
       case Relation::distance_direction:
-        parts.push_back(sector_zone(representative_point(g), claimed->lo, claimed->hi, *s.direction));
+        if (geom_type(g) != GeomType::point) return nullptr;
+        if (GeomPtr z = sector_zone(representative_point(g), claimed->lo, claimed->hi, *s.direction))
+          parts.push_back(std::move(z));
         break;
       case Relation::direction:
-        parts.push_back(sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction));
+        if (geom_type(g) != GeomType::point) return nullptr;
+        if (GeomPtr z = sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction))
+          parts.push_back(std::move(z));
         break;
       case Relation::crosses:  // returned above
         break;

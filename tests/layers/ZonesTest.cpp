@@ -98,6 +98,26 @@ TEST(Zones, EachKindAgreesWithItsClaim) {
   for (const auto& c : cases) check_zone(c, ayyash);
 }
 
+// A direction from a footprint is measured from its nearest edge point; a sector round its
+// centroid disagreed with 865 of 2,000 sampled verdicts, so no zone is drawn for it (yet).
+TEST(Zones, NoCentroidSectorForADirectionFromAFootprint) {
+  const GeoPoint ayyash = GeoPoint::from_lat_lon(35.383, 40.017);
+  const Layer object = object_at(ayyash, true);
+  Layer subject = test::point_layer("s", {{35.39, 40.03}});
+  for (const Relation r : {Relation::direction, Relation::distance_direction}) {
+    ClaimSpec spec;
+    spec.id = "d";
+    spec.relation = r;
+    spec.quantifier = Quantifier::every;
+    spec.object = &object;
+    spec.object_name = "o";
+    spec.subject = &subject;
+    if (r == Relation::distance_direction) spec.claimed_m = Interval{1000, 2000};
+    spec.direction = parse_compass("NE");
+    EXPECT_FALSE(layers::claim_zone(evaluate(spec)));
+  }
+}
+
 TEST(Zones, AnnularSectorAcrossTheUtmZoneBoundary) {
   // 35.9° E, 55 km east: the sector spans 36° E, where UTM zones 36 and 37 meet.
   const GeoPoint west_of_boundary = GeoPoint::from_lat_lon(36.1, 35.9);
