@@ -28,6 +28,7 @@ std::string problem(const CivilTime& c) {
     using namespace std::chrono;
     if (c.month < 1 || c.month > 12) return "there is no month " + std::to_string(c.month);
     const year_month_day ymd{year{c.year}, month{static_cast<unsigned>(c.month)}, day{static_cast<unsigned>(c.day)}};
+    if (c.day < 1) return "there is no day " + std::to_string(c.day);
     if (!ymd.year().ok()) return "year " + std::to_string(c.year) + " is out of range";
     if (!ymd.ok()) {
       const unsigned last = static_cast<unsigned>(year_month_day_last{ymd.year(), month_day_last{ymd.month()}}.day());
