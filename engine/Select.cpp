@@ -126,16 +126,17 @@ class TimeLiterals {
       if (!v) continue;
       const std::string value = format_instant(*v);
       if ((v->kind == Instant::Kind::time_of_day) != (lit.kind == Instant::Kind::time_of_day))
-        throw CompareError(c, "field '" + name + "' holds " + what_it_holds(v->kind) + " (" + value + "); '" + c.value +
-                                  "' is " +
-                                  (lit.kind == Instant::Kind::time_of_day ? "a time of day without a date" : "a date") +
-                                  ": compare " + what_it_holds(v->kind) + " with " + what_it_holds(v->kind));
+        throw CompareError(
+            c, "field '" + name + "' holds " + what_it_holds(v->kind) + " (" + value + "); '" + c.value +
+                   (lit.kind == Instant::Kind::time_of_day ? "' is a time of day without a date" : "' has a date") +
+                   ": compare " + what_it_holds(v->kind) + " with " + what_it_holds(v->kind));
       if (has_zone(*v, m_default) == has_zone(lit, m_default)) continue;
-      const int zone = has_zone(lit, m_default) ? lit.offset_min.value_or(0) : v->offset_min.value_or(0);
-      const std::string set = zone == 0 ? "set timezone UTC" : "set timezone \"" + format_utc_offset(zone) + "\"";
       if (has_zone(lit, m_default))
         throw CompareError(c, which_feature(m_layer, f) + " has " + name + " " + value + ", with no time zone, and '" +
-                                  c.value + "' has one: say which zone such times are in (" + set + ")");
+                                  c.value + "' has one: say which zone such times are in (set timezone UTC, set " +
+                                  "timezone \"+03:00\", …)");
+      const int zone = v->offset_min.value_or(0);
+      const std::string set = zone == 0 ? "set timezone UTC" : "set timezone \"" + format_utc_offset(zone) + "\"";
       throw CompareError(c, "'" + c.value + "' has no time zone and " + which_feature(m_layer, f) + " has " + name +
                                 " " + value + ", with one: write the zone ('" +
                                 format_instant({lit.kind, lit.wall_ms, v->offset_min}) + "') or set one (" + set + ")");
