@@ -122,7 +122,8 @@ TEST(TimeSelect, RefusedComparisonsSayWhy) {
             "field 'timestamp' holds times; '2016-02-30T10:00Z' is not a real time (February 2016 has 29 days)");
   EXPECT_EQ(refusal(csv(), "local_time >= \"2016-09-17T23:00:00+03:00\""),
             "testdata/times/strikes.csv feature 1 has local_time 2016-09-17T15:55:00, with no time zone, and "
-            "'2016-09-17T23:00:00+03:00' has one: say which zone such times are in (set timezone UTC, set timezone \"+03:00\", …)");
+            "'2016-09-17T23:00:00+03:00' has one: say which zone such times are in (set timezone UTC, set timezone "
+            "\"+03:00\", …)");
   EXPECT_EQ(refusal(kml(), "timestamp >= \"2016-09-17T23:00:00\""),
             "'2016-09-17T23:00:00' has no time zone and testdata/times/strikes.kml feature 1 has timestamp "
             "2016-09-17T15:55:00+03:00, with one: write the zone ('2016-09-17T23:00:00+03:00') or set one "
