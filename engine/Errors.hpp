@@ -47,4 +47,11 @@ class CoordinateError : public Error {
   using Error::Error;
 };
 
+/// A date or time could not be read or is not a real one (2016-02-30); the message quotes it.
+/// Callers add where it came from and rethrow as DataError or ScriptError.
+class TimeError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace geoclaim

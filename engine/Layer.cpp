@@ -26,6 +26,13 @@ void Layer::add(Feature f) {
   m_features.push_back(std::move(f));
 }
 
+void Layer::hold_as_text(size_t field, std::string why) {
+  m_fields.at(field).type = Field::Type::string;
+  m_fields[field].not_times = std::move(why);
+  for (Feature& f : m_features)
+    if (const auto* t = std::get_if<Instant>(&f.attributes[field])) f.attributes[field] = format_instant(*t);
+}
+
 const SpatialIndex& Layer::index() const {
   if (!m_index) m_index = std::make_unique<SpatialIndex>(*this);
   return *m_index;
@@ -45,6 +52,7 @@ std::string attribute_text(const AttributeValue& v) {
   if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
   if (const auto* d = std::get_if<double>(&v)) return format_number(*d, 9);
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* t = std::get_if<Instant>(&v)) return format_instant(*t);
   return {};
 }
 

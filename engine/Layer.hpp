@@ -5,21 +5,28 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "engine/Geometry.hpp"
+#include "engine/Instant.hpp"
 
 namespace geoclaim {
 
 class SpatialIndex;
 
-using AttributeValue = std::variant<std::monostate, int64_t, double, std::string>;
+using AttributeValue = std::variant<std::monostate, int64_t, double, std::string, Instant>;
 
 struct Field {
-  enum class Type { integer, real, string };
+  enum class Type { integer, real, string, time };  ///< time: dates, times of day or both (Instant)
+  Field() = default;
+  Field(std::string name_, Type type_) : name(std::move(name_)), type(type_) {}
   std::string name;
   Type type = Type::string;
+  /// A source's date/time field held as text because one of its values is no real date or
+  /// time: that value and why ("feature 3 is 2016-02-30T10:00:00Z, not a real date (…)").
+  std::string not_times;
 };
 
 /// One feature. Move-only (owns its geometry).
@@ -59,6 +66,10 @@ class Layer {
   GeomFamily family() const { return m_features.empty() ? GeomFamily::other : m_family; }
 
   void add(Feature f);
+  /// Makes the time field `field` a text field: each value becomes its ISO 8601 text, and
+  /// `why` says which value was no time (io/ calls this when a source's date/time field holds
+  /// one value that is no real date).
+  void hold_as_text(size_t field, std::string why);
   void reserve(size_t n) { m_features.reserve(n); }
 
   /// The R-tree over feature bounds, built on first use (bulk loaded).
@@ -76,7 +87,7 @@ class Layer {
   mutable std::unique_ptr<SpatialIndex> m_index;
 };
 
-/// Text of an attribute value for reports ("" for null).
+/// Text of an attribute value for reports ("" for null; times in ISO 8601).
 std::string attribute_text(const AttributeValue& v);
 
 }  // namespace geoclaim

@@ -24,6 +24,7 @@
 #include "io/CsvLines.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/Sha256.hpp"
+#include "io/TimeFields.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -113,7 +114,8 @@ std::vector<Field> read_fields(OGRLayerH layer) {
       case OFTReal:
         f.type = Field::Type::real;
         break;
-      default:  // OGR's other types (dates, lists, binary) are read as text
+      default:  // dates and times are instants (io/TimeFields); lists and binary are read as text
+        if (time_kind(OGR_Fld_GetType(fd))) f.type = Field::Type::time;
         break;
     }
     fields.push_back(std::move(f));
@@ -121,7 +123,8 @@ std::vector<Field> read_fields(OGRLayerH layer) {
   return fields;
 }
 
-std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Field>& fields) {
+std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Field>& fields, TimeFieldReader& times,
+                                            const std::function<std::string()>& where) {
   std::vector<AttributeValue> out;
   out.reserve(fields.size());
   for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
@@ -138,6 +141,9 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
         break;
       case Field::Type::string:
         out.emplace_back(std::string(OGR_F_GetFieldAsString(f, i)));
+        break;
+      case Field::Type::time:
+        out.push_back(times.read(f, i, where));
         break;
     }
   }
@@ -213,6 +219,8 @@ class LayerReader {
 
     OGR_L_ResetReading(layer);
     m_text = text;
+    TimeFieldReader times(fields.size());
+    const std::function<std::string()> where_now = [this] { return where(); };
     uint64_t& number = m_number;
     while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
       ++number;
@@ -224,7 +232,7 @@ class LayerReader {
       Feature feat;
       feat.source_row = row;
       feat.geometry = std::move(g);
-      feat.attributes = read_attributes(f.get(), fields);
+      feat.attributes = read_attributes(f.get(), fields, times, where_now);
       feat.id = id_col >= 0 ? attribute_text(feat.attributes[static_cast<size_t>(id_col)]) : std::to_string(number);
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
@@ -234,6 +242,7 @@ class LayerReader {
     }
     if (out.size() == 0)
       throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
+    times.settle(out, m_warn);
     return out;
   }
 
@@ -258,9 +267,9 @@ class LayerReader {
       u = static_cast<double>(*i);
     else if (const auto* d = std::get_if<double>(&v))
       u = *d;
-    else if (std::holds_alternative<std::monostate>(v) || trim(std::get<std::string>(v)).empty())
+    else if (std::holds_alternative<std::monostate>(v) || trim(attribute_text(v)).empty())
       return m_o.uncertainty_m;  // an empty cell: the load's value
-    else if (!parse_plain(std::get<std::string>(v), u))
+    else if (!parse_plain(attribute_text(v), u))
       throw DataError(where() + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
     if (!std::isfinite(u) || u < 0)
       throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));

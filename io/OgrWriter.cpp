@@ -9,6 +9,7 @@
 
 #include "engine/Errors.hpp"
 #include "io/GdalErrors.hpp"
+#include "io/TimeFields.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -59,6 +60,7 @@ OGRFieldType ogr_field_type(Field::Type t) {
     case Field::Type::real:
       return OFTReal;
     case Field::Type::string:
+    case Field::Type::time:  // by its values: ogr_time_type
       return OFTString;
   }
   return OFTString;
@@ -71,8 +73,10 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
   };
   OGRLayerH out = GDALDatasetCreateLayer(ds, layer.name().c_str(), srs, layer_type(layer), options);
   if (!out) fail("the layer");
-  for (const auto& field : layer.fields()) {
-    OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), ogr_field_type(field.type));
+  for (size_t i = 0; i < layer.fields().size(); ++i) {
+    const Field& field = layer.fields()[i];
+    const OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
+    OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), type);
     const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
     OGR_Fld_Destroy(fd);
     if (err != OGRERR_NONE) fail("field '" + field.name + "'", err);
@@ -90,6 +94,8 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
         OGR_F_SetFieldDouble(f, i, *d);
       else if (const auto* s = std::get_if<std::string>(&v))
         OGR_F_SetFieldString(f, i, s->c_str());
+      else if (const auto* t = std::get_if<Instant>(&v))
+        set_time_field(f, i, *t);
       else
         OGR_F_SetFieldNull(f, i);
     }

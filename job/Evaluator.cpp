@@ -93,7 +93,12 @@ class Evaluation {
       throw SpecError{field.span, "layer '" + s.from_name + "' has no field '" + field.text + "'" +
                                       did_you_mean(field.text, names)};
     }
-    const auto which = select_features(from, s.where);
+    std::vector<size_t> which;
+    try {
+      which = select_features(from, s.where, s.time_zone_min);
+    } catch (const CompareError& e) {
+      throw SpecError{s.value_spans.at(e.leaf().source_ref), e.what()};
+    }
     if (which.empty()) throw data_error(s.where_span, "no feature of '" + s.from_name + "' matches this condition");
     bind(s.slot, std::make_shared<const Layer>(from.subset(m_job.slots[s.slot].name, which)));
   }

@@ -95,7 +95,9 @@ struct SelectStep {
   std::string from_name;
   Condition where;
   std::vector<lang::Name> fields;  ///< each leaf's field as written, by Condition::source_ref
+  std::vector<Span> value_spans;   ///< each leaf's value as written, by Condition::source_ref
   Span where_span;
+  std::optional<int> time_zone_min;  ///< `set timezone` in force: minutes east of UTC
 };
 
 struct ClaimStep {

@@ -6,12 +6,22 @@
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
 #include "engine/Errors.hpp"
+#include "engine/Instant.hpp"
 #include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "engine/Vocabulary.hpp"
 
 namespace geoclaim::job {
 namespace {
+
+/// Each leaf's value span, in the order resolve_condition numbers the leaves (source_ref).
+void collect_value_spans(const lang::Condition& where, std::vector<Span>& out) {
+  if (where.join == lang::Condition::Join::leaf) {
+    out.push_back(where.value_span);
+    return;
+  }
+  for (const auto& child : where.children) collect_value_spans(child, out);
+}
 
 using lang::Diagnostic;
 
@@ -195,7 +205,9 @@ class Resolution {
       step.from = m_scope.require(s.layer.text, s.layer.span, "layer");
       step.from_name = s.layer.text;
       step.where = resolve_condition(s.where, step.fields);
+      collect_value_spans(s.where, step.value_spans);
       step.where_span = s.where.span;
+      step.time_zone_min = m_time_zone;
       return step;
     });
   }
@@ -266,6 +278,16 @@ class Resolution {
     }
   }
 
+  void resolve(const lang::SetTimeZoneStmt& s) {
+    try {
+      m_time_zone = parse_utc_offset(s.zone);
+    } catch (const TimeError& e) {
+      throw SpecError{s.span, std::string(e.what()) +
+                                  ": a time zone here is a fixed offset from UTC (named zones such as "
+                                  "Asia/Damascus change with daylight saving)"};
+    }
+  }
+
   void resolve(const lang::ReportStmt& s) { m_job.reports.push_back({s.dir, s.format}); }
 
   const lang::SourceFile& m_file;
@@ -277,6 +299,7 @@ class Resolution {
   ToleranceTable m_tolerances;
   std::set<std::string> m_claim_ids;
   WorkingCrs m_working;
+  std::optional<int> m_time_zone;  ///< the last `set timezone`, minutes east of UTC
 };
 
 }  // namespace

@@ -93,6 +93,7 @@ struct Condition {
   double number = 0;
   std::vector<Condition> children;
   Span span;
+  Span value_span;  ///< a leaf's value, for errors about it
 };
 
 struct SelectStmt {
@@ -133,6 +134,12 @@ struct SetCrsStmt {
   Span span;
 };
 
+/// `set timezone ZONE`: the zone of times that name none, for the selections after it.
+struct SetTimeZoneStmt {
+  std::string zone;  ///< as written: UTC, Z, "+03:00"
+  Span span;
+};
+
 struct ReportStmt {
   std::string dir;
   Span dir_span;
@@ -141,7 +148,7 @@ struct ReportStmt {
 };
 
 using Statement = std::variant<LoadStmt, PlaceStmt, SelectStmt, ClaimStmt, AttributeStmt, CheckClaimsStmt,
-                               SetToleranceStmt, SetCrsStmt, ReportStmt>;
+                               SetToleranceStmt, SetCrsStmt, SetTimeZoneStmt, ReportStmt>;
 
 struct Script {
   std::vector<Statement> statements;

@@ -242,6 +242,7 @@ class Parser {
       fail("a value to compare with");
     }
     c.span = Span::cover(c.field.span, peek().span);
+    c.value_span = peek().span;
     ++m_pos;
     return c;
   }
@@ -407,12 +408,19 @@ class Parser {
   }
 
   // set tolerance WORD = NUMBER '%' | set tolerance WORD = distance | set crs CRS
+  // | set timezone (WORD | STRING)
   Statement set() {
     if (accept_word("crs")) {
       auto [crs, span] = crs_value();
       return SetCrsStmt{crs, span};
     }
-    if (!accept_word("tolerance")) fail("'tolerance' or 'crs' after 'set'");
+    if (accept_word("timezone")) {
+      if (!at(TokenKind::string) && !at(TokenKind::word))
+        fail("a zone after 'timezone' (UTC or a quoted offset such as \"+03:00\")");
+      const Token& z = m_tokens[m_pos++];
+      return SetTimeZoneStmt{z.text, z.span};
+    }
+    if (!accept_word("tolerance")) fail("'tolerance', 'crs' or 'timezone' after 'set'");
     SetToleranceStmt s;
     s.word = name("a tolerance word (about, approximately, …)");
     if (!(at(TokenKind::op) && peek().text == "=")) fail("'=' after the tolerance word");

@@ -158,7 +158,9 @@ TEST(Parser, LoadOptionsAndSetStatements) {
       "set tolerance about = 25%\n"
       "set tolerance near = 2 km\n"
       "set crs EPSG:32637\n"
-      "report to \"out/x\" as gpkg\n");
+      "report to \"out/x\" as gpkg\n"
+      "set timezone UTC\n"
+      "set timezone \"+03:00\"\n");
   const auto& u = std::get<LoadStmt>(s.statements[0]);
   EXPECT_EQ(*u.crs, "EPSG:32637");
   EXPECT_EQ(u.lat_col->text, "northing");
@@ -168,6 +170,18 @@ TEST(Parser, LoadOptionsAndSetStatements) {
   EXPECT_EQ(std::get<SetToleranceStmt>(s.statements[3]).distance->unit, "km");
   EXPECT_EQ(std::get<SetCrsStmt>(s.statements[4]).crs, "EPSG:32637");
   EXPECT_EQ(std::get<ReportStmt>(s.statements[5]).format, "gpkg");
+  EXPECT_EQ(std::get<SetTimeZoneStmt>(s.statements[6]).zone, "UTC");
+  EXPECT_EQ(std::get<SetTimeZoneStmt>(s.statements[7]).zone, "+03:00");
+}
+
+TEST(ParserErrors, SetTimezoneNeedsAZone) {
+  EXPECT_NE(first_error("set timezone\n")
+                .find("expected a zone after 'timezone' (UTC or a quoted offset such as "
+                      "\"+03:00\"), found end of line"),
+            std::string::npos)
+      << first_error("set timezone\n");
+  EXPECT_NE(first_error("set zone UTC\n").find("expected 'tolerance', 'crs' or 'timezone' after 'set'"),
+            std::string::npos);
 }
 
 TEST(ParserErrors, ShowFileLineColumnTheLineAndACaret) {
