@@ -125,6 +125,53 @@ TEST(Zones, AnnularSectorAcrossTheUtmZoneBoundary) {
   check_zone(c, west_of_boundary);
 }
 
+// Zones are densified by an error bound: a point 0.1 m inside a claim's circle is in the zone
+// and a point 0.1 m outside is not, at 1,000 azimuths (a fixed 500 m vertex spacing left a 5 km
+// disc up to 6 m inside its circle).
+TEST(Zones, AgreeWithTheClaimFartherThanATenthOfAMetreFromTheEdge) {
+  const GeoPoint ayyash = GeoPoint::from_lat_lon(35.383, 40.017);
+  struct Edge {
+    const char* name;
+    Relation relation;
+    Interval claimed;
+    std::optional<DirectionSector> direction;
+    double radius_m;
+    bool inside_is_in_zone;
+  };
+  const Edge edges[] = {
+      {"5 km disc", Relation::within, {0, 5000}, std::nullopt, 5000, true},
+      {"2,400 km disc", Relation::within, {0, 2400000}, std::nullopt, 2400000, true},
+      {"annulus outer", Relation::distance_from, {4000, 6000}, std::nullopt, 6000, true},
+      {"annulus inner", Relation::distance_from, {4000, 6000}, std::nullopt, 4000, false},
+      {"annular sector outer", Relation::distance_direction, {49500, 60500}, bearing_sector(135, 180), 60500, true},
+  };
+  for (const Edge& e : edges) {
+    SCOPED_TRACE(e.name);
+    const Layer object = object_at(ayyash, false);
+    Layer stand_in = test::point_layer("s", {{ayyash.lat() + 0.01, ayyash.lon()}});
+    ClaimSpec spec;
+    spec.id = "z";
+    spec.relation = e.relation;
+    spec.quantifier = Quantifier::every;
+    spec.object = &object;
+    spec.object_name = "o";
+    spec.subject = &stand_in;
+    spec.claimed_m = e.claimed;
+    spec.direction = e.direction;
+    const GeomPtr zone = layers::claim_zone(evaluate(spec));
+    ASSERT_TRUE(zone);
+    int wrong = 0;
+    for (int i = 0; i < 1000; ++i) {
+      const double azimuth = i * 0.36 + 0.05;
+      const GeoPoint in = geodesic_direct(ayyash, azimuth, e.radius_m - 0.1);
+      const GeoPoint out = geodesic_direct(ayyash, azimuth, e.radius_m + 0.1);
+      wrong += covers_point(zone.get(), in) != e.inside_is_in_zone;
+      wrong += covers_point(zone.get(), out) == e.inside_is_in_zone;
+    }
+    EXPECT_EQ(wrong, 0);
+  }
+}
+
 TEST(Zones, GeodesicCircleVerticesAreAtTheRadius) {
   const GeoPoint c = GeoPoint::from_lat_lon(-17.0, 179.9);  // across the antimeridian
   for (const GeoPoint& p : layers::geodesic_circle(c, 55000)) {
