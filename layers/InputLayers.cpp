@@ -26,19 +26,32 @@ std::set<size_t> used_features(const JobResult& job, const Layer* layer) {
   return used;
 }
 
-/// Footprints a strike hit: an `inside` claim found the subject in them, or an attribution
-/// put part of a point's uncertainty disc in them.
-std::map<const Layer*, std::set<size_t>> hit_features(const JobResult& job) {
-  std::map<const Layer*, std::set<size_t>> hit;
+/// How each footprint was marked (geoclaim_hit): 1 hit, 2 candidate, else 0.
+///  - hit: an `inside` claim found a subject's point in it (or on its edge), or an `attribute`
+///    gave it as its answer: the footprint holding the point (status inside), or the most likely
+///    of several its uncertainty disc covers (status shared; the first candidate, best share).
+///  - candidate: any other footprint an `attribute` weighed (its disc touches it, or it was the
+///    nearest within reach). A disc that merely touches a footprint does not make it hit: the
+///    intact old mosque was drawn hit that way.
+constexpr int kHit = 1, kCandidate = 2;
+
+std::map<const Layer*, std::map<size_t, int>> hit_features(const JobResult& job) {
+  std::map<const Layer*, std::map<size_t, int>> mark;
+  auto set = [&](const Layer* l, size_t f, int v) {
+    int& m = mark[l][f];
+    m = m == kHit || v == kHit ? kHit : v;
+  };
   for (const auto& c : job.claims)
     if (c.spec.relation == Relation::inside)
       for (const auto& m : c.measures)
         if (m.object_feature && m.inside && m.inside->edge_depth_m && *m.inside->edge_depth_m >= 0)
-          hit[c.spec.object].insert(*m.object_feature);
+          set(c.spec.object, *m.object_feature, kHit);
   for (const auto& a : job.attributions)
-    for (const auto& cand : a.candidates)
-      if (cand.share > 0) hit[a.object].insert(cand.feature);
-  return hit;
+    for (size_t i = 0; i < a.candidates.size(); ++i) {
+      const bool answer = i == 0 && (a.status == AttributionStatus::inside || a.status == AttributionStatus::shared);
+      set(a.object, a.candidates[i].feature, answer ? kHit : kCandidate);
+    }
+  return mark;
 }
 
 /// Appends copies of the single (non-multi) geometries of family `fam` inside `g`.
@@ -92,7 +105,7 @@ std::vector<GeomFamily> families_of(const Layer& src, const std::vector<size_t>&
 /// The `fam` parts of the chosen features of `src`; polygons get `geoclaim_hit` so their
 /// style can mark the footprints a strike hit.
 Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which, GeomFamily fam,
-              const std::set<size_t>& hit) {
+              const std::map<size_t, int>& hit) {
   std::vector<Field> fields = src.fields();
   if (fam == GeomFamily::polygon) fields.push_back({kHitField, Field::Type::integer});
   Layer out(name, src.source(), fields);
@@ -102,7 +115,10 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
     GeomPtr part = part_of_family(f.geometry.get(), fam);
     if (!part) continue;
     Feature copy{f.id, f.source_row, std::move(part), f.uncertainty_m, f.attributes};
-    if (fam == GeomFamily::polygon) copy.attributes.emplace_back(static_cast<int64_t>(hit.count(i) ? 1 : 0));
+    if (fam == GeomFamily::polygon) {
+      const auto m = hit.find(i);
+      copy.attributes.emplace_back(static_cast<int64_t>(m == hit.end() ? 0 : m->second));
+    }
     out.add(std::move(copy));
   }
   return out;
@@ -136,7 +152,7 @@ std::vector<InputLayer> input_layers(const JobResult& job, size_t whole_limit) {
   std::vector<InputLayer> out;
   std::set<std::string> taken{"places"};
   const auto hit = hit_features(job);
-  static const std::set<size_t> none;
+  static const std::map<size_t, int> none;
   // Places share one layer, in definition order.
   std::optional<Layer> places;
   for (const auto& [name, named] : job.layers) {

@@ -54,7 +54,8 @@ const std::vector<Category> kStatuses = [] {
     out.push_back({std::string(word(s)), std::string(legend(s)), colour(s)});
   return out;
 }();
-const std::vector<Category> kHits{{"1", "hit", "230,85,13,255"}, {"0", "not hit", "150,150,150,255"}};
+const std::vector<Category> kHits{
+    {"1", "hit", "230,85,13,255"}, {"2", "candidate", "245,190,120,255"}, {"0", "not hit", "150,150,150,255"}};
 
 /// Same colour, another alpha ("r,g,b,a" → "r,g,b,alpha").
 std::string with_alpha(const std::string& rgba, int alpha) {
