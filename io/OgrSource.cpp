@@ -22,6 +22,7 @@
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/CsvLines.hpp"
+#include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/Sha256.hpp"
 
@@ -188,6 +189,7 @@ class LayerReader {
 
     std::vector<std::string> header;
     for (const auto& f : fields) header.push_back(f.name);
+    require_distinct_field_names(header, m_o.path, text ? FieldWord::column : FieldWord::field);
     if (text) {
       m_columns = find_coordinate_columns(header, m_o, m_o.path);
       // Asked only on the error path: does every row hold a longitude in the latitude column
@@ -419,11 +421,10 @@ void OgrSource::probe(const LoadOptions& o) {
   const bool text = is_delimited_text(o.path);
   Dataset ds = open_vector(o.path, text, false);
   OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
-  if (text) {
-    std::vector<std::string> header;
-    for (const auto& f : read_fields(layer)) header.push_back(f.name);
-    find_coordinate_columns(header, o, o.path);
-  }
+  std::vector<std::string> header;
+  for (const auto& f : read_fields(layer)) header.push_back(f.name);
+  require_distinct_field_names(header, o.path, text ? FieldWord::column : FieldWord::field);
+  if (text) find_coordinate_columns(header, o, o.path);
 }
 
 Table OgrSource::read_table(const std::string& path) {
@@ -437,6 +438,7 @@ Table OgrSource::read_table(const std::string& path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     t.columns.push_back(name);
   }
+  require_distinct_field_names(t.columns, path, FieldWord::column);
   OGR_L_ResetReading(layer);
   const std::vector<uint64_t> lines = csv_record_lines(path);
   while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
