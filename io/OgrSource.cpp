@@ -145,6 +145,17 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
   return out;
 }
 
+/// A cell's text at full precision. GDAL's text of a Real field is "%.15g", which moves a
+/// 16- or 17-digit coordinate by up to ~7 nm (issue 8: a point on a polygon's vertex read as
+/// outside it); the shortest text that reads back as the same double does not. The CSV driver
+/// parsed the cell with strtod, so that double is the cell's own value, correctly rounded.
+std::string exact_cell_text(OGRFeatureH f, int col) {
+  if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, col)) != OFTReal) return OGR_F_GetFieldAsString(f, col);
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, OGR_F_GetFieldAsDouble(f, col));
+  return ec == std::errc() ? std::string(buf, end) : std::string(OGR_F_GetFieldAsString(f, col));
+}
+
 /// The CRS a layer's coordinates are in: the job's `crs`, else the source's, else WGS84.
 Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, bool text_table,
                const WarningSink& warn) {
@@ -199,9 +210,8 @@ class LayerReader {
         bool all = true;
         while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
           double lat = 0, lon = 0;
-          // Copies: OGR_F_GetFieldAsString reuses one buffer between calls.
-          const std::string lat_text = OGR_F_GetFieldAsString(f.get(), m_columns.lat);
-          const std::string lon_text = OGR_F_GetFieldAsString(f.get(), m_columns.lon);
+          const std::string lat_text = exact_cell_text(f.get(), m_columns.lat);
+          const std::string lon_text = exact_cell_text(f.get(), m_columns.lon);
           all = all && parse_plain(lat_text, lat) && parse_plain(lon_text, lon) && looks_swapped(lat, lon);
         }
         return all;
@@ -272,7 +282,7 @@ class LayerReader {
   std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
     if (!OGR_F_IsFieldSetAndNotNull(f, col))
       throw DataError(where() + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
-    return OGR_F_GetFieldAsString(f, col);
+    return exact_cell_text(f, col);
   }
 
   GeomPtr geometry_from_columns(OGRFeatureH f, const std::vector<std::string>& header) {

@@ -156,8 +156,9 @@ void write_geojson(const Layer& layer, const std::string& path) {
   CaptureGdalErrors errors;
   Dataset ds = create("GeoJSON", path, errors);
   // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
-  // member. 15 significant figures keep rounded attribute values as written ("1499.93").
-  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15", "WRITE_NAME=YES",
+  // member. 17 significant figures read back as the same double (an input copy's attributes
+  // are the input's, issue 8); GDAL writes a rounded figure short all the same ("1499.93").
+  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=17", "WRITE_NAME=YES",
                            nullptr};
   write_layer(ds.get(), layer, wgs84_lon_lat().get(), const_cast<char**>(options), path, errors);
   finish(std::move(ds), path, errors);

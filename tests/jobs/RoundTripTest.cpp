@@ -241,5 +241,30 @@ TEST(RoundTrip, FieldsNamedLikeTheGeoPackageColumnsAreWrittenAndReadBack) {
   fs::remove_all(dir);
 }
 
+// An input copy is the input: a real attribute keeps every digit (GeoJSON was written with 15
+// significant figures, so a 16-digit value came back another double).
+TEST(RoundTrip, RealAttributesOfInputCopiesKeepEveryDigit) {
+  io::ensure_gdal();
+  const fs::path dir = test::scratch_path("real-digits");
+  fs::create_directories(dir);
+  std::ofstream(dir / "in.csv") << "lat,lon,v\n35,40,35.38345066190625\n35,40,1499.93\n";
+  std::ofstream(dir / "job.gcl") << "load x from \"" << (dir / "in.csv").string() << "\"\n";
+  std::string err;
+  ASSERT_EQ(run_to(dir / "job.gcl", dir / "out", err), app::kOk) << err;
+  GDALDatasetH ds = GDALOpenEx((dir / "out" / "x.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  ASSERT_TRUE(ds);
+  OGRLayerH l = GDALDatasetGetLayer(ds, 0);
+  std::vector<double> values;
+  while (OGRFeatureH f = OGR_L_GetNextFeature(l)) {
+    values.push_back(OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, "v")));
+    OGR_F_Destroy(f);
+  }
+  GDALClose(ds);
+  EXPECT_EQ(values, (std::vector<double>{35.38345066190625, 1499.93}));
+  // and still written as a person reads it
+  EXPECT_NE(test::read_file((dir / "out" / "x.geojson").string()).find("\"v\": 1499.93 "), std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace geoclaim
