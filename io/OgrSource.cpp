@@ -1,6 +1,7 @@
 #include "io/OgrSource.hpp"
 
 #include <cpl_conv.h>
+#include <cpl_json.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -63,7 +64,10 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
                // converts later cells to that type (a 35.5 in an "integer" column becomes 35).
                detect_types ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", "AUTODETECT_SIZE_LIMIT=0", nullptr};
   } else {
-    options = {nullptr};
+    // GeoJSON: each feature's own JSON, to tell a feature-level `id` (which GDAL makes the FID)
+    // from the FIDs GDAL numbers itself (source_key_of). Other drivers ignore it, with a warning
+    // that CaptureGdalErrors keeps quiet.
+    options = {"NATIVE_DATA=YES", nullptr};
   }
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
                                options.data(), nullptr);
@@ -178,6 +182,60 @@ Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, b
 
 bool is_wgs84_lon_lat(const Crs& crs) { return crs.label() == "EPSG:4326" || crs.label() == "OGC:CRS84"; }
 
+/// Where feature ids come from (docs/outputs.md, Feature ids): the `id COL` field, else a
+/// field named `id`, else the source's key, else the 1-based feature number.
+struct IdRule {
+  enum class From { field, key, number };
+  From from = From::number;
+  int field = -1;        ///< the field, for From::field
+  std::string key;       ///< the key's name ("fid", a PostGIS primary key, GeoJSON "id"), for From::key
+  bool geojson = false;  ///< the key is a GeoJSON feature-level id, which a feature may lack
+};
+
+/// The source's own key, when it has one: the FID column of a GeoPackage, PostGIS table (its
+/// integer primary key), SQLite… ("" for files whose FIDs are only positions, as in a CSV or
+/// a Shapefile); for GeoJSON "id", the feature-level member, which GDAL makes the FID.
+std::string source_key_name(OGRLayerH layer, bool geojson) {
+  const std::string column = OGR_L_GetFIDColumn(layer);
+  return !column.empty() ? column : geojson ? "id" : "";
+}
+
+/// True when a GeoJSON feature carries a feature-level integer `id` (its FID); GDAL numbers
+/// the others from 0 itself, and those FIDs are no key.
+bool has_feature_level_id(OGRFeatureH f) {
+  const char* native = OGR_F_GetNativeData(f);
+  if (!native) return false;
+  CPLJSONDocument doc;
+  if (!doc.LoadMemory(std::string(native))) return false;
+  const CPLJSONObject id = doc.GetRoot()["id"];
+  return id.IsValid() && (id.GetType() == CPLJSONObject::Type::Integer || id.GetType() == CPLJSONObject::Type::Long);
+}
+
+IdRule id_rule(OGRLayerH layer, const std::vector<std::string>& header, const LoadOptions& o, bool geojson,
+               const std::function<int(const std::string&)>& column) {
+  IdRule rule;
+  rule.key = source_key_name(layer, geojson);
+  rule.geojson = geojson && std::string(OGR_L_GetFIDColumn(layer)).empty();
+  if (o.id_col) {
+    rule.field = column(*o.id_col);
+    if (rule.field >= 0) {
+      rule.from = IdRule::From::field;
+    } else if (!rule.key.empty() &&
+               (strcasecmp(o.id_col->c_str(), rule.key.c_str()) == 0 || strcasecmp(o.id_col->c_str(), "fid") == 0)) {
+      rule.from = IdRule::From::key;  // a key that is no field: a PostGIS primary key, a GeoPackage fid
+    } else {
+      std::vector<std::string> names = header;
+      if (!rule.key.empty()) names.push_back(rule.key);
+      throw DataError(o.path + ": no column '" + *o.id_col + "' for the feature id" +
+                      (rule.key.empty() ? "" : " (its key is '" + rule.key + "')") + did_you_mean(*o.id_col, names));
+    }
+    return rule;
+  }
+  rule.field = column("id");
+  rule.from = rule.field >= 0 ? IdRule::From::field : !rule.key.empty() ? IdRule::From::key : IdRule::From::number;
+  return rule;
+}
+
 /// Reads one layer, feature by feature, into an engine Layer.
 class LayerReader {
  public:
@@ -194,10 +252,6 @@ class LayerReader {
     const GDALDriverH driver = GDALGetDatasetDriver(ds.get());
     LayerSource src{m_o.path, OGR_L_GetName(layer), driver ? GDALGetDriverShortName(driver) : "", m_crs.label(),
                     is_file_path(m_o.path) ? sha256_of_file(m_o.path) : ""};
-    Layer out(m_o.name, src, fields);
-    const auto count = OGR_L_GetFeatureCount(layer, FALSE);
-    if (count > 0) out.reserve(static_cast<size_t>(count));
-
     std::vector<std::string> header;
     for (const auto& f : fields) header.push_back(f.name);
     require_distinct_field_names(header, m_o.path, text ? FieldWord::column : FieldWord::field);
@@ -218,10 +272,12 @@ class LayerReader {
       };
     }
     const int uncertainty_col = column(header, "uncertainty_m");
-    const int id_col = m_o.id_col ? column(header, *m_o.id_col) : column(header, "id");
-    if (m_o.id_col && id_col < 0)
-      throw DataError(m_o.path + ": no column '" + *m_o.id_col + "' for the feature id" +
-                      did_you_mean(*m_o.id_col, header));
+    const bool geojson = !text && src.driver == "GeoJSON";
+    const IdRule ids = id_rule(layer, header, m_o, geojson, [&](const std::string& n) { return column(header, n); });
+    std::vector<Feature> features;
+    const auto count = OGR_L_GetFeatureCount(layer, FALSE);
+    if (count > 0) features.reserve(static_cast<size_t>(count));
+    size_t keyed = 0;  ///< features whose id is the source's key
 
     OGR_L_ResetReading(layer);
     m_text = text;
@@ -237,13 +293,28 @@ class LayerReader {
       feat.source_row = row;
       feat.geometry = std::move(g);
       feat.attributes = read_attributes(f.get(), fields);
-      feat.id = id_col >= 0 ? attribute_text(feat.attributes[static_cast<size_t>(id_col)]) : std::to_string(number);
+      if (ids.from == IdRule::From::field) {
+        feat.id = attribute_text(feat.attributes[static_cast<size_t>(ids.field)]);
+      } else if (ids.from == IdRule::From::key && (!ids.geojson || has_feature_level_id(f.get()))) {
+        feat.id = std::to_string(m_fid);
+        ++keyed;
+      }
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
       if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
-      out.add(std::move(feat));
+      features.push_back(std::move(feat));
       if (m_o.on_read && number % Progress::kEvery == 0) m_o.on_read(number);
     }
+    // GeoJSON ids are keys only when every feature has one: GDAL numbers the others itself, and
+    // keys and numbers side by side could name two features alike.
+    if (ids.from == IdRule::From::key && keyed > 0 && keyed == features.size()) {
+      src.id_key = ids.key;  // so copies written of the layer keep the keys (io/OgrWriter.cpp)
+    } else if (keyed > 0) {
+      for (Feature& feat : features) feat.id = std::to_string(feat.source_row);
+    }
+    Layer out(m_o.name, src, fields);
+    out.reserve(features.size());
+    for (Feature& feat : features) out.add(std::move(feat));
     if (out.size() == 0)
       throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
     return out;

@@ -5,6 +5,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <charconv>
 #include <memory>
 
 #include "engine/Errors.hpp"
@@ -98,6 +99,13 @@ std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReference
         OGR_F_SetFieldString(f, i, s->c_str());
       else
         OGR_F_SetFieldNull(f, i);
+    }
+    // A layer whose ids are its source's keys keeps them as FIDs: the GeoJSON feature `id`, the
+    // GeoPackage fid, so the copy loads back with the same ids.
+    if (!layer.source().id_key.empty()) {
+      int64_t key = 0;
+      const auto [end, ec] = std::from_chars(feat.id.data(), feat.id.data() + feat.id.size(), key);
+      if (ec == std::errc() && end == feat.id.data() + feat.id.size()) OGR_F_SetFID(f, key);
     }
     const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
     OGRGeometryH g = nullptr;

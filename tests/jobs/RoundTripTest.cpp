@@ -205,13 +205,15 @@ TEST(RoundTrip, SeedJobsOnTheirOwnInputCopiesGiveTheSameVerdicts) {
       if (fs::exists(attribution)) {
         auto statuses = [](const fs::path& file) {
           std::vector<std::string> out;
-          for (const auto& f : nlohmann::json::parse(test::read_file(file.string())).at("features")) {
+          const auto doc = nlohmann::json::parse(test::read_file(file.string()));  // outlives the loop
+          for (const auto& f : doc.at("features")) {
             const auto& p = f.at("properties");
             out.push_back(p.at("subject_feature").dump() + " " + p.at("status").dump() + " " +
                           p.at("footprint").dump());
           }
           return out;
         };
+        EXPECT_FALSE(statuses(attribution).empty()) << job;
         EXPECT_EQ(statuses(root / "again" / "attribution.geojson"), statuses(attribution)) << job;
       }
     }
@@ -263,6 +265,42 @@ TEST(RoundTrip, RealAttributesOfInputCopiesKeepEveryDigit) {
   EXPECT_EQ(values, (std::vector<double>{35.38345066190625, 1499.93}));
   // and still written as a person reads it
   EXPECT_NE(test::read_file((dir / "out" / "x.geojson").string()).find("\"v\": 1499.93 "), std::string::npos);
+  fs::remove_all(dir);
+}
+
+/// The `subject_feature` of each row of a claims.geojson.
+std::vector<std::string> subject_features(const fs::path& claims) {
+  std::vector<std::string> out;
+  const auto doc = nlohmann::json::parse(test::read_file(claims.string()));  // outlives the loop
+  for (const auto& f : doc.at("features")) out.push_back(f.at("properties").at("subject_feature").get<std::string>());
+  return out;
+}
+
+// Source keys survive the copy: a copy is written with them as GeoJSON feature ids or
+// GeoPackage fids, so the copy loaded again names its features as the source did.
+TEST(RoundTrip, InputCopiesKeepTheSourcesKeys) {
+  const fs::path dir = test::scratch_path("keys");
+  fs::create_directories(dir);
+  std::ofstream(dir / "in.geojson") << R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "id": 10, "properties": {}, "geometry": {"type": "Point", "coordinates": [40.1, 35]}},
+    {"type": "Feature", "id": 20, "properties": {}, "geometry": {"type": "Point", "coordinates": [40.2, 35]}},
+    {"type": "Feature", "id": 35, "properties": {}, "geometry": {"type": "Point", "coordinates": [40.3, 35]}}]})";
+  const std::vector<std::string> keys{"10", "20", "35"};
+  auto run = [&](const fs::path& source, const std::string& layer, const std::string& format, const fs::path& out) {
+    std::ofstream(dir / "job.gcl") << "load sites from \"" << source.string() << "\"" << layer << "\n"
+                                   << "place p at 35, 40.2\nclaim c: each sites within 100 km of p\n"
+                                   << "report to \"" << out.string() << "\"" << format << "\n";
+    std::ostringstream o, e;
+    app::RunOptions opts;
+    opts.job = (dir / "job.gcl").string();
+    EXPECT_EQ(app::run_job(opts, o, e), app::kOk) << e.str();
+  };
+  run(dir / "in.geojson", "", "", dir / "first");
+  EXPECT_EQ(subject_features(dir / "first" / "claims.geojson"), keys);
+  run(dir / "first" / "sites.geojson", "", " as gpkg", dir / "second");
+  // The GeoJSON copy's ids went into the GeoPackage copy's fids, and come back from them.
+  run(dir / "second" / "results.gpkg", " layer \"sites\"", "", dir / "third");
+  EXPECT_EQ(subject_features(dir / "third" / "claims.geojson"), keys);
   fs::remove_all(dir);
 }
 
