@@ -1,7 +1,6 @@
 #include "io/OgrSource.hpp"
 
 #include <cpl_conv.h>
-#include <cpl_json.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -13,6 +12,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+
+#include <nlohmann/json.hpp>
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Crs.hpp"
@@ -200,15 +201,58 @@ std::string source_key_name(OGRLayerH layer, bool geojson) {
   return !column.empty() ? column : geojson ? "id" : "";
 }
 
+/// Finds whether a JSON object has a top-level member "id" holding an integer, stopping at
+/// that member: a SAX pass over the feature's text, without building it (about 5 times faster
+/// than a DOM parse, which cost as much as GDAL's whole reading of the file).
+class TopLevelIntegerId final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool found = false;
+
+  bool null() override { return value(false); }
+  bool boolean(bool) override { return value(false); }
+  bool number_integer(number_integer_t) override { return value(true); }
+  bool number_unsigned(number_unsigned_t) override { return value(true); }
+  bool number_float(number_float_t, const string_t&) override { return value(false); }
+  bool string(string_t&) override { return value(false); }
+  bool binary(binary_t&) override { return value(false); }
+  bool start_object(std::size_t) override { return open(); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    m_at_id = m_depth == 1 && k == "id";
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  /// A value: the answer when it is the top-level id's (then stop), else go on.
+  bool value(bool integer) {
+    if (!m_at_id) return true;
+    found = integer;
+    return false;
+  }
+  bool open() {
+    if (m_at_id) return value(false);  // an object or array as the id: not a key
+    ++m_depth;
+    return true;
+  }
+  bool close() {
+    --m_depth;
+    return m_depth > 0;  // the feature object closed: it has no id
+  }
+  int m_depth = 0;
+  bool m_at_id = false;
+};
+
 /// True when a GeoJSON feature carries a feature-level integer `id` (its FID); GDAL numbers
 /// the others from 0 itself, and those FIDs are no key.
 bool has_feature_level_id(OGRFeatureH f) {
   const char* native = OGR_F_GetNativeData(f);
   if (!native) return false;
-  CPLJSONDocument doc;
-  if (!doc.LoadMemory(std::string(native))) return false;
-  const CPLJSONObject id = doc.GetRoot()["id"];
-  return id.IsValid() && (id.GetType() == CPLJSONObject::Type::Integer || id.GetType() == CPLJSONObject::Type::Long);
+  TopLevelIntegerId sax;
+  nlohmann::json::sax_parse(native, &sax);
+  return sax.found;
 }
 
 IdRule id_rule(OGRLayerH layer, const std::vector<std::string>& header, const LoadOptions& o, bool geojson,
@@ -277,7 +321,8 @@ class LayerReader {
     std::vector<Feature> features;
     const auto count = OGR_L_GetFeatureCount(layer, FALSE);
     if (count > 0) features.reserve(static_cast<size_t>(count));
-    size_t keyed = 0;  ///< features whose id is the source's key
+    size_t keyed = 0;         ///< features whose id is the source's key
+    bool keys_so_far = true;  ///< every feature so far had one
 
     OGR_L_ResetReading(layer);
     m_text = text;
@@ -295,10 +340,13 @@ class LayerReader {
       feat.attributes = read_attributes(f.get(), fields);
       if (ids.from == IdRule::From::field) {
         feat.id = attribute_text(feat.attributes[static_cast<size_t>(ids.field)]);
-      } else if (ids.from == IdRule::From::key && (!ids.geojson || has_feature_level_id(f.get()))) {
+      } else if (ids.from == IdRule::From::key && keys_so_far && (!ids.geojson || has_feature_level_id(f.get()))) {
         feat.id = std::to_string(m_fid);
         ++keyed;
       }
+      // Once a GeoJSON feature has no id of its own, none is a key: no more asking (parsing
+      // each feature's JSON again costs as much as GDAL's reading of it).
+      keys_so_far = keyed == features.size() + 1;
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
       if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);

@@ -130,7 +130,16 @@ TEST(SourceIds, GeoJsonFeatureIdsAreTheIdsWhenEveryFeatureHasOne) {
   const fs::path text =
       geojson("ids-text.geojson", point(R"("id": "a7", )", 40.1) + "," + point(R"("id": "b9", )", 40.2));
   EXPECT_EQ(ids_of(text.string()), (std::vector<std::string>{"a7", "b9"}));
-  for (const auto& p : {keyed, zero, none, some, text}) fs::remove(p);
+  // The member may come last; an "id" deeper down (in a nested property) is no feature id.
+  const fs::path last = geojson("ids-last.geojson",
+                                R"({"type": "Feature", "properties": {}, "geometry": {"type": "Point",
+                                  "coordinates": [40, 35]}, "id": 12})");
+  EXPECT_EQ(ids_of(last.string()), (std::vector<std::string>{"12"}));
+  const fs::path nested = geojson("ids-nested.geojson",
+                                  R"({"type": "Feature", "properties": {"sub": {"id": 12}}, "geometry":
+                                    {"type": "Point", "coordinates": [40, 35]}})");
+  EXPECT_EQ(ids_of(nested.string()), (std::vector<std::string>{"1"}));
+  for (const auto& p : {keyed, zero, none, some, text, last, nested}) fs::remove(p);
 }
 
 TEST(SourceIds, FilesWithoutKeysAreNumbered) {
