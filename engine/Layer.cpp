@@ -1,5 +1,7 @@
 #include "engine/Layer.hpp"
 
+#include <charconv>
+
 #include <strings.h>
 
 #include "engine/SpatialIndex.hpp"
@@ -50,7 +52,13 @@ Layer Layer::subset(std::string name, const std::vector<size_t>& which) const {
 
 std::string attribute_text(const AttributeValue& v) {
   if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return format_number(*d, 9);
+  if (const auto* d = std::get_if<double>(&v)) {
+    // The shortest text that reads back as the same double: ids and text comparisons of real
+    // fields keep every digit (9 decimals made 0.1234567891 and 0.1234567892 one id).
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, *d);
+    return ec == std::errc() ? std::string(buf, end) : format_number(*d, 9);
+  }
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   if (const auto* t = std::get_if<Instant>(&v)) return format_instant(*t);
   return {};

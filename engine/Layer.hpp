@@ -45,6 +45,9 @@ struct LayerSource {
   std::string driver;     ///< GDAL driver short name
   std::string crs_label;  ///< the source CRS ("EPSG:4326", "EPSG:32637")
   std::string sha256;     ///< of the file's bytes; empty for non-file sources
+  /// When the features' ids are the source's own keys (a GeoPackage fid, a PostGIS primary
+  /// key, a GeoJSON feature id): the key's name, so a copy written of the layer keeps them.
+  std::string id_key = {};
 };
 
 /// A named collection of features. Holds its spatial index once built.

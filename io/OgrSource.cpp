@@ -22,6 +22,8 @@
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/CsvLines.hpp"
+#include "io/FeatureIds.hpp"
+#include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
@@ -63,7 +65,10 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
                // converts later cells to that type (a 35.5 in an "integer" column becomes 35).
                detect_types ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", "AUTODETECT_SIZE_LIMIT=0", nullptr};
   } else {
-    options = {nullptr};
+    // GeoJSON: each feature's own JSON, to tell a feature-level `id` (which GDAL makes the FID)
+    // from the FIDs GDAL numbers itself (source_key_of). Other drivers ignore it, with a warning
+    // that CaptureGdalErrors keeps quiet.
+    options = {"NATIVE_DATA=YES", nullptr};
   }
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
                                options.data(), nullptr);
@@ -150,6 +155,17 @@ std::vector<AttributeValue> read_attributes(OGRFeatureH f, const std::vector<Fie
   return out;
 }
 
+/// A cell's text at full precision. GDAL's text of a Real field is "%.15g", which moves a
+/// 16- or 17-digit coordinate by up to ~7 nm (issue 8: a point on a polygon's vertex read as
+/// outside it); the shortest text that reads back as the same double does not. The CSV driver
+/// parsed the cell with strtod, so that double is the cell's own value, correctly rounded.
+std::string exact_cell_text(OGRFeatureH f, int col) {
+  if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, col)) != OFTReal) return OGR_F_GetFieldAsString(f, col);
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, OGR_F_GetFieldAsDouble(f, col));
+  return ec == std::errc() ? std::string(buf, end) : std::string(OGR_F_GetFieldAsString(f, col));
+}
+
 /// The CRS a layer's coordinates are in: the job's `crs`, else the source's, else WGS84.
 Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, bool text_table,
                const WarningSink& warn) {
@@ -188,12 +204,9 @@ class LayerReader {
     const GDALDriverH driver = GDALGetDatasetDriver(ds.get());
     LayerSource src{m_o.path, OGR_L_GetName(layer), driver ? GDALGetDriverShortName(driver) : "", m_crs.label(),
                     is_file_path(m_o.path) ? sha256_of_file(m_o.path) : ""};
-    Layer out(m_o.name, src, fields);
-    const auto count = OGR_L_GetFeatureCount(layer, FALSE);
-    if (count > 0) out.reserve(static_cast<size_t>(count));
-
     std::vector<std::string> header;
     for (const auto& f : fields) header.push_back(f.name);
+    require_distinct_field_names(header, m_o.path, text ? FieldWord::column : FieldWord::field);
     if (text) {
       m_columns = find_coordinate_columns(header, m_o, m_o.path);
       // Asked only on the error path: does every row hold a longitude in the latitude column
@@ -203,19 +216,21 @@ class LayerReader {
         bool all = true;
         while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {
           double lat = 0, lon = 0;
-          // Copies: OGR_F_GetFieldAsString reuses one buffer between calls.
-          const std::string lat_text = OGR_F_GetFieldAsString(f.get(), m_columns.lat);
-          const std::string lon_text = OGR_F_GetFieldAsString(f.get(), m_columns.lon);
+          const std::string lat_text = exact_cell_text(f.get(), m_columns.lat);
+          const std::string lon_text = exact_cell_text(f.get(), m_columns.lon);
           all = all && parse_plain(lat_text, lat) && parse_plain(lon_text, lon) && looks_swapped(lat, lon);
         }
         return all;
       };
     }
     const int uncertainty_col = column(header, "uncertainty_m");
-    const int id_col = m_o.id_col ? column(header, *m_o.id_col) : column(header, "id");
-    if (m_o.id_col && id_col < 0)
-      throw DataError(m_o.path + ": no column '" + *m_o.id_col + "' for the feature id" +
-                      did_you_mean(*m_o.id_col, header));
+    const bool geojson = !text && src.driver == "GeoJSON";
+    const IdRule ids = id_rule(layer, header, m_o, geojson, [&](const std::string& n) { return column(header, n); });
+    std::vector<Feature> features;
+    const auto count = OGR_L_GetFeatureCount(layer, FALSE);
+    if (count > 0) features.reserve(static_cast<size_t>(count));
+    size_t keyed = 0;         ///< features whose id is the source's key
+    bool keys_so_far = true;  ///< every feature so far had one
 
     OGR_L_ResetReading(layer);
     m_text = text;
@@ -233,13 +248,31 @@ class LayerReader {
       feat.source_row = row;
       feat.geometry = std::move(g);
       feat.attributes = read_attributes(f.get(), fields, times, where_now);
-      feat.id = id_col >= 0 ? attribute_text(feat.attributes[static_cast<size_t>(id_col)]) : std::to_string(number);
+      if (ids.from == IdRule::From::field) {
+        feat.id = attribute_text(feat.attributes[static_cast<size_t>(ids.field)]);
+      } else if (ids.from == IdRule::From::key && keys_so_far && (!ids.geojson || has_feature_level_id(f.get()))) {
+        feat.id = std::to_string(m_fid);
+        ++keyed;
+      }
+      // Once a GeoJSON feature has no id of its own, none is a key: no more asking (parsing
+      // each feature's JSON again costs as much as GDAL's reading of it).
+      keys_so_far = keyed == features.size() + 1;
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
       if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
-      out.add(std::move(feat));
+      features.push_back(std::move(feat));
       if (m_o.on_read && number % Progress::kEvery == 0) m_o.on_read(number);
     }
+    // GeoJSON ids are keys only when every feature has one: GDAL numbers the others itself, and
+    // keys and numbers side by side could name two features alike.
+    if (ids.from == IdRule::From::key && keyed > 0 && keyed == features.size()) {
+      src.id_key = ids.key;  // so copies written of the layer keep the keys (io/OgrWriter.cpp)
+    } else if (keyed > 0) {
+      for (Feature& feat : features) feat.id = std::to_string(feat.source_row);
+    }
+    Layer out(m_o.name, src, fields);
+    out.reserve(features.size());
+    for (Feature& feat : features) out.add(std::move(feat));
     if (out.size() == 0)
       throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
     times.settle(out, m_warn);
@@ -279,7 +312,7 @@ class LayerReader {
   std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
     if (!OGR_F_IsFieldSetAndNotNull(f, col))
       throw DataError(where() + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
-    return OGR_F_GetFieldAsString(f, col);
+    return exact_cell_text(f, col);
   }
 
   GeomPtr geometry_from_columns(OGRFeatureH f, const std::vector<std::string>& header) {
@@ -428,11 +461,10 @@ void OgrSource::probe(const LoadOptions& o) {
   const bool text = is_delimited_text(o.path);
   Dataset ds = open_vector(o.path, text, false);
   OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
-  if (text) {
-    std::vector<std::string> header;
-    for (const auto& f : read_fields(layer)) header.push_back(f.name);
-    find_coordinate_columns(header, o, o.path);
-  }
+  std::vector<std::string> header;
+  for (const auto& f : read_fields(layer)) header.push_back(f.name);
+  require_distinct_field_names(header, o.path, text ? FieldWord::column : FieldWord::field);
+  if (text) find_coordinate_columns(header, o, o.path);
 }
 
 Table OgrSource::read_table(const std::string& path) {
@@ -446,6 +478,7 @@ Table OgrSource::read_table(const std::string& path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     t.columns.push_back(name);
   }
+  require_distinct_field_names(t.columns, path, FieldWord::column);
   OGR_L_ResetReading(layer);
   const std::vector<uint64_t> lines = csv_record_lines(path);
   while (FeaturePtr f{OGR_L_GetNextFeature(layer)}) {

@@ -5,6 +5,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <charconv>
 #include <memory>
 
 #include "engine/Errors.hpp"
@@ -66,13 +67,15 @@ OGRFieldType ogr_field_type(Field::Type t) {
   return OFTString;
 }
 
-void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options, const std::string& path,
-                 const CaptureGdalErrors& errors) {
+/// Writes one layer; returns the name of its geometry column ("" where the format has none).
+std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
+                        const std::string& path, const CaptureGdalErrors& errors) {
   auto fail = [&](const std::string& what, OGRErr err = OGRERR_NONE) {
     errors.raise("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "'", err);
   };
   OGRLayerH out = GDALDatasetCreateLayer(ds, layer.name().c_str(), srs, layer_type(layer), options);
   if (!out) fail("the layer");
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
   for (size_t i = 0; i < layer.fields().size(); ++i) {
     const Field& field = layer.fields()[i];
     const OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
@@ -80,8 +83,12 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
     const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
     OGR_Fld_Destroy(fd);
     if (err != OGRERR_NONE) fail("field '" + field.name + "'", err);
+    // Values are set by position below: a field the driver merged or dropped (a name it
+    // already had) would shift them, so say which one rather than "Invalid index".
+    const int made = OGR_FD_GetFieldCount(defn);
+    if (made != static_cast<int>(&field - layer.fields().data()) + 1)
+      fail("field '" + field.name + "' (the driver did not add it as a field of its own)");
   }
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
   // One transaction per layer: GeoPackage writes are otherwise one transaction per feature.
   const bool transaction = GDALDatasetStartTransaction(ds, FALSE) == OGRERR_NONE;
   for (const auto& feat : layer.features()) {
@@ -99,6 +106,13 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
       else
         OGR_F_SetFieldNull(f, i);
     }
+    // A layer whose ids are its source's keys keeps them as FIDs: the GeoJSON feature `id`, the
+    // GeoPackage fid, so the copy loads back with the same ids.
+    if (!layer.source().id_key.empty()) {
+      int64_t key = 0;
+      const auto [end, ec] = std::from_chars(feat.id.data(), feat.id.data() + feat.id.size(), key);
+      if (ec == std::errc() && end == feat.id.data() + feat.id.size()) OGR_F_SetFID(f, key);
+    }
     const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
     OGRGeometryH g = nullptr;
     if (const OGRErr err = OGR_G_CreateFromWkb(wkb.data(), srs, &g, static_cast<int>(wkb.size())); err != OGRERR_NONE) {
@@ -112,6 +126,15 @@ void write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, 
   }
   if (transaction)
     if (const OGRErr err = GDALDatasetCommitTransaction(ds); err != OGRERR_NONE) fail("the features", err);
+  return OGR_L_GetGeometryColumn(out);
+}
+
+/// `wanted`, or failing that `geoclaim_wanted`, `geoclaim_wanted_2`, …: a column name that
+/// none of the layer's fields has (ignoring case, as SQLite does).
+std::string free_column_name(const Layer& layer, const std::string& wanted) {
+  std::string name = wanted;
+  for (int n = 1; layer.field_index(name); ++n) name = "geoclaim_" + wanted + (n == 1 ? "" : "_" + std::to_string(n));
+  return name;
 }
 
 struct SrsDeleter {
@@ -147,8 +170,9 @@ void write_geojson(const Layer& layer, const std::string& path) {
   CaptureGdalErrors errors;
   Dataset ds = create("GeoJSON", path, errors);
   // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
-  // member. 15 significant figures keep rounded attribute values as written ("1499.93").
-  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=15", "WRITE_NAME=YES",
+  // member. 17 significant figures read back as the same double (an input copy's attributes
+  // are the input's, issue 8); GDAL writes a rounded figure short all the same ("1499.93").
+  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "SIGNIFICANT_FIGURES=17", "WRITE_NAME=YES",
                            nullptr};
   write_layer(ds.get(), layer, wgs84_lon_lat().get(), const_cast<char**>(options), path, errors);
   finish(std::move(ds), path, errors);
@@ -157,7 +181,8 @@ void write_geojson(const Layer& layer, const std::string& path) {
 namespace {
 
 /// QGIS's `layer_styles` table (the layout QGIS creates itself), one default style per layer.
-void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const std::string& path,
+void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers,
+                  const std::vector<std::string>& geometry_columns, const std::string& path,
                   const CaptureGdalErrors& errors) {
   OGRLayerH table = GDALDatasetCreateLayer(ds, "layer_styles", nullptr, wkbNone, nullptr);
   if (!table) errors.raise("cannot create the layer_styles table in '" + path + "'");
@@ -182,13 +207,14 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers, const
       errors.raise(std::string("cannot create field '") + name + "' of the layer_styles table in '" + path + "'", err);
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(table);
-  for (const auto& s : layers) {
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const StyledLayer& s = layers[i];
     if (s.qml.empty()) continue;
     OGRFeatureH f = OGR_F_Create(defn);
     OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_catalog"), "");
     OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_schema"), "");
     OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_table_name"), s.layer->name().c_str());
-    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_geometry_column"), "geom");
+    OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "f_geometry_column"), geometry_columns[i].c_str());
     OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "styleName"), s.layer->name().c_str());
     OGR_F_SetFieldString(f, OGR_FD_GetFieldIndex(defn, "styleQML"), s.qml.c_str());
     OGR_F_SetFieldInteger(f, OGR_FD_GetFieldIndex(defn, "useAsDefault"), 1);
@@ -210,9 +236,16 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   Dataset ds = create("GPKG", path, errors);
   const Srs srs = wgs84_lon_lat();
-  const char* options[] = {"SPATIAL_INDEX=YES", nullptr};
-  for (const auto& l : layers) write_layer(ds.get(), *l.layer, srs.get(), const_cast<char**>(options), path, errors);
-  write_styles(ds.get(), layers, path, errors);
+  std::vector<std::string> geometry_columns;
+  for (const auto& l : layers) {
+    // The FID and geometry columns are "fid" and "geom" unless a field of the layer has that
+    // name (an input with a text field "fid" could not be written otherwise).
+    const std::string fid = "FID=" + free_column_name(*l.layer, "fid");
+    const std::string geom = "GEOMETRY_NAME=" + free_column_name(*l.layer, "geom");
+    const char* options[] = {"SPATIAL_INDEX=YES", fid.c_str(), geom.c_str(), nullptr};
+    geometry_columns.push_back(write_layer(ds.get(), *l.layer, srs.get(), const_cast<char**>(options), path, errors));
+  }
+  write_styles(ds.get(), layers, geometry_columns, path, errors);
   finish(std::move(ds), path, errors);
 }
 

@@ -29,8 +29,13 @@ OutputFolder::OutputFolder(std::string target) : m_target(std::move(target)) {
   if (fs::is_directory(t, ec) && !fs::is_empty(t, ec) && !fs::exists(t / "report.json", ec))
     throw DataError("'" + m_target + "' exists and is not a geoclaim result folder (it has no report.json); " +
                     "remove it or write the results elsewhere");
-  if (!t.parent_path().empty()) fs::create_directories(t.parent_path(), ec);
-  if (ec) throw DataError("cannot create the folder '" + t.parent_path().string() + "': " + ec.message());
+  // A bare name ("out") has no parent to create: it goes in the working folder. `ec` is fresh
+  // here, as the checks above leave "no such file" in it for a target that does not exist yet.
+  if (const fs::path parent = t.parent_path(); !parent.empty()) {
+    std::error_code made;
+    fs::create_directories(parent, made);
+    if (made) throw DataError("cannot create the folder '" + parent.string() + "': " + made.message());
+  }
   m_temp = sibling(t, "partial");
   fs::remove_all(m_temp, ec);
   if (!fs::create_directory(m_temp, ec) || ec)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/Text.hpp"
@@ -103,11 +104,21 @@ std::vector<GeomFamily> families_of(const Layer& src, const std::vector<size_t>&
 }
 
 /// The `fam` parts of the chosen features of `src`; polygons get `geoclaim_hit` so their
-/// style can mark the footprints a strike hit.
+/// style can mark the footprints a strike hit. A source that has the field already (geoclaim's
+/// own output, loaded again) has its values replaced by this job's: a second field of the same
+/// name could not be written (issue 8: "Invalid index").
 Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_t>& which, GeomFamily fam,
               const std::map<size_t, int>& hit) {
   std::vector<Field> fields = src.fields();
-  if (fam == GeomFamily::polygon) fields.push_back({kHitField, Field::Type::integer});
+  std::optional<size_t> hit_at;
+  if (fam == GeomFamily::polygon) {
+    hit_at = src.field_index(kHitField);
+    if (!hit_at) {
+      hit_at = fields.size();
+      fields.push_back({kHitField, Field::Type::integer});
+    }
+    fields[*hit_at] = {kHitField, Field::Type::integer};
+  }
   Layer out(name, src.source(), fields);
   out.reserve(which.size());
   for (size_t i : which) {
@@ -115,9 +126,10 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
     GeomPtr part = part_of_family(f.geometry.get(), fam);
     if (!part) continue;
     Feature copy{f.id, f.source_row, std::move(part), f.uncertainty_m, f.attributes};
-    if (fam == GeomFamily::polygon) {
+    if (hit_at) {
+      copy.attributes.resize(fields.size());
       const auto m = hit.find(i);
-      copy.attributes.emplace_back(static_cast<int64_t>(m == hit.end() ? 0 : m->second));
+      copy.attributes[*hit_at] = static_cast<int64_t>(m == hit.end() ? 0 : m->second);
     }
     out.add(std::move(copy));
   }

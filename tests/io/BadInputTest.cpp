@@ -2,6 +2,9 @@
 // wrong (testdata/bad/README.md says where each file is wrong).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "engine/Errors.hpp"
 #include "io/FileInfo.hpp"
 #include "io/OgrSource.hpp"
@@ -69,6 +72,27 @@ TEST(BadInput, UnknownCrs) {
   LoadOptions o;
   o.crs = "EPSG:999999";
   EXPECT_EQ(load_error("testdata/coords/latlon.csv", o).rfind("unknown CRS 'EPSG:999999'", 0), 0u);
+}
+
+// Jobs name fields ignoring case, so "Name" and "name" in one layer would be one name to a
+// `select`, and one column to a GeoPackage: refused in any format, as a repeated CSV header is.
+TEST(BadInput, FieldNamesDifferingOnlyInCase) {
+  const auto path = test::scratch_path("case.geojson");
+  std::ofstream(path) << R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+    "properties": {"Name": "a", "kind": "b", "name": "c"}, "geometry": {"type": "Point", "coordinates": [40, 35]}}]})";
+  EXPECT_EQ(load_error(path.string()),
+            path.string() +
+                ": fields 'Name' (field 1) and 'name' (field 3) differ only in case, and geoclaim matches field names "
+                "ignoring case; give each field its own name");
+  std::filesystem::remove(path);
+}
+
+TEST(BadInput, RepeatedHeaderNamesEveryColumn) {
+  const auto path = test::scratch_path("three.csv");
+  std::ofstream(path) << "lat,x,lon,x,x\n35,1,40,2,3\n";
+  EXPECT_EQ(load_error(path.string()),
+            path.string() + ": header 'x' is in columns 2, 4 and 5; give each column its own name");
+  std::filesystem::remove(path);
 }
 
 TEST(BadInput, InfoOnAMissingFile) { EXPECT_THROW(io::describe_source("testdata/bad/no-such-file.gpkg"), DataError); }

@@ -1,6 +1,10 @@
 // CSV/TSV coordinate columns: found by header or named in the job, in every notation.
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cstring>
+
+#include "engine/Crs.hpp"
 #include "engine/Errors.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/OgrSource.hpp"
@@ -240,6 +244,56 @@ TEST(CsvFiles, UncertaintyThatIsNotANumberIsAnError) {
   EXPECT_EQ(csv.load_error(), csv.path() + ":3: column 'uncertainty_m' holds 'abc', not a number of metres");
   const ScratchCsv hex("hex-u.csv", "id,lat,lon,uncertainty_m\n1,35,40,0x10\n");
   EXPECT_EQ(hex.load_error(), hex.path() + ":2: column 'uncertainty_m' holds '0x10', not a number of metres");
+}
+
+}  // namespace
+}  // namespace geoclaim
+
+namespace geoclaim {
+namespace {
+
+/// `text` read as a double, correctly rounded (what the cell holds).
+double exact(const char* text) {
+  double v = 0;
+  std::from_chars(text, text + std::strlen(text), v);
+  return v;
+}
+
+// Issue 8: GDAL types these columns Real, and its text of a Real is "%.15g", which moved the
+// 16-digit vertex of a polygon by 6.5 nm (outside it). Every digit of the cell counts.
+TEST(CsvFiles, CoordinatesKeepEveryDigitOfTheCell) {
+  const Layer l =
+      ScratchCsv("digits.csv", "id,lat,lon\n1,35.38345066190625,40.01755029557123\n2,-0.1234567890123456,1e-17\n")
+          .load();
+  const GeoPoint a = representative_point(l.features()[0].geometry.get());
+  EXPECT_EQ(a.lat(), exact("35.38345066190625"));
+  EXPECT_EQ(a.lon(), exact("40.01755029557123"));
+  const GeoPoint b = representative_point(l.features()[1].geometry.get());
+  EXPECT_EQ(b.lat(), exact("-0.1234567890123456"));
+  EXPECT_EQ(b.lon(), exact("1e-17"));
+}
+
+TEST(CsvFiles, ProjectedCoordinatesKeepEveryDigitOfTheCell) {
+  LoadOptions o;
+  o.crs = "EPSG:32637";
+  const Layer l = ScratchCsv("digits-utm.csv", "easting,northing\n412345.1234567891,3912345.987654321\n").load(o);
+  const PlanarXY want = CrsTransform::to_wgs84(Crs::from_user_input("EPSG:32637"))
+                            ->forward({exact("412345.1234567891"), exact("3912345.987654321")});
+  const GeoPoint p = representative_point(l.features()[0].geometry.get());
+  EXPECT_EQ(p.lon(), want.x);
+  EXPECT_EQ(p.lat(), want.y);
+}
+
+// A real id column: ids keep every digit (they were written with 9 decimals, so these two
+// features had one id).
+TEST(CsvFiles, RealIdsKeepEveryDigit) {
+  LoadOptions o;
+  o.id_col = "uid";
+  const Layer l =
+      ScratchCsv("real-ids.csv", "uid,lat,lon\n0.1234567891,35,40\n0.1234567892,35,40\n2.5,35,40\n").load(o);
+  EXPECT_EQ(l.features()[0].id, "0.1234567891");
+  EXPECT_EQ(l.features()[1].id, "0.1234567892");
+  EXPECT_EQ(l.features()[2].id, "2.5");
 }
 
 }  // namespace

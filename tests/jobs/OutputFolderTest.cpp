@@ -264,6 +264,25 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   fs::remove_all(target);
 }
 
+// Issue 8: "out" (no slash) has an empty parent path, which is the working folder, not a
+// folder to create; it failed with "cannot create the folder ''" when "out" did not exist yet.
+TEST(OutputFolder, BareFolderNameIsCreatedInTheWorkingFolder) {
+  const fs::path dir = test::scratch_path("bare");
+  fs::create_directories(dir);
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir);
+  try {
+    io::OutputFolder folder("out");
+    std::ofstream(folder.file("report.json")) << "{}";
+    folder.commit();
+  } catch (const DataError& e) {
+    ADD_FAILURE() << e.what();
+  }
+  fs::current_path(cwd);
+  EXPECT_TRUE(fs::exists(dir / "out" / "report.json"));
+  fs::remove_all(dir);
+}
+
 TEST(OutputFolder, NeverReplacesAFolderThatIsNotAnEarlierResult) {
   const fs::path target = test::scratch_path("not-a-result");
   fs::create_directories(target);
