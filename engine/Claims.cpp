@@ -143,7 +143,7 @@ class ClaimMeasurer {
       b.uncertainty_deg = 180;
       return Verdict::inconclusive;  // the subject is at the object: no direction
     }
-    const bool at_pole = std::fabs(object_point.lat()) == 90;  // every bearing from a pole is one
+    const bool at_pole = is_pole(object_point);  // every bearing from a pole is one
     b.uncertainty_deg = m.uncertainty_m >= inv.distance_m ? 180.0
                         : at_pole                         ? 0.0
                                                           : std::asin(m.uncertainty_m / inv.distance_m) * kRadToDeg;
@@ -156,27 +156,56 @@ class ClaimMeasurer {
 
   /// Direction from an object of any kind to a subject of any kind (engine/ExtentDirection.hpp):
   /// a line or polygon subject is in the direction when all of it is.
-  Verdict direction_verdict(FeatureMeasure& m, const GEOSGeometry* subject, const GEOSGeometry* object) const {
+  Verdict direction_verdict(FeatureMeasure& m, const GEOSGeometry* subject, size_t nearest) const {
     const DirectionSector& sector = *m_spec.direction;
+    const Layer& layer = *m_spec.object;
+    const GEOSGeometry* nearest_geometry = layer.features()[nearest].geometry.get();
     const bool point_subject = geom_type(subject) == GeomType::point;
-    if (point_subject && geom_type(object) == GeomType::point)
-      return point_direction_verdict(m, representative_point(object));
+    if (point_subject && geom_type(nearest_geometry) == GeomType::point && layer.size() == 1)
+      return point_direction_verdict(m, representative_point(nearest_geometry));
     const GeoPoint at = point_subject ? m.subject_point : m.on_subject;
-    const ExtentDirection d = direction_from_extent(object, at, m.uncertainty_m, sector);
-    BearingFigure& b = m.bearing.emplace(BearingFigure{d.bearing_deg.value_or(0), d.spread_deg, d.margin_deg});
-    if (!d.bearing_deg) b.uncertainty_deg = 180;
-    if (point_subject) return d.verdict;
-    // The subject lies within r of its representative point. When every position within u + r
-    // of that point is in the direction, all of the subject is (supported); when none is, no
-    // part of it can be (contradicted). A subject that straddles the sector's edge is partly in
-    // the direction and partly not: a compass word says no more than that, so inconclusive.
-    const GeoPoint centre = representative_point(subject);
+    // A line or polygon subject lies within r of its representative point.
+    const GeoPoint centre = point_subject ? at : representative_point(subject);
     double r = 0;
-    for_each_vertex(subject, [&](const PlanarXY& v) {
-      r = std::max(r, geodesic_inverse(centre, GeoPoint::from_lon_lat(v.x, v.y)).distance_m);
-    });
-    const Verdict whole = direction_from_extent(object, centre, m.uncertainty_m + r, sector).verdict;
-    return whole;
+    if (!point_subject)
+      for_each_vertex(subject, [&](const PlanarXY& v) {
+        r = std::max(r, geodesic_inverse(centre, GeoPoint::from_lon_lat(v.x, v.y)).distance_m);
+      });
+    // Within the uncertainty (and across the subject) another feature of the layer may become
+    // the nearest one: every feature that can be nearest to some position the claim allows is
+    // measured with it. From `centre`, the object lies within d + r, so such features lie within
+    // d + r + 2 (u + r).
+    const double d = m.distance->metres;
+    const GeomPtr near_objects = objects_near(centre, d + 3 * r + 2 * m.uncertainty_m, nearest);
+    const GEOSGeometry* object = near_objects ? near_objects.get() : nearest_geometry;
+    const ExtentDirection dir = direction_from_extent(object, at, m.uncertainty_m, sector);
+    BearingFigure& b = m.bearing.emplace(BearingFigure{dir.bearing_deg.value_or(0), dir.spread_deg, dir.margin_deg});
+    if (!dir.bearing_deg) b.uncertainty_deg = 180;
+    if (point_subject) return dir.verdict;
+    // When every position within u + r of the centre is in the direction, all of the subject is
+    // (supported); when none is, no part of it can be (contradicted). A subject that straddles
+    // the sector's edge is partly in the direction and partly not: a compass word says no more
+    // than that, so inconclusive.
+    return direction_from_extent(object, centre, m.uncertainty_m + r, sector).verdict;
+  }
+
+  /// The object features that may lie within `reach_m` of `p`, as one geometry; null when the
+  /// nearest one is the only one.
+  GeomPtr objects_near(const GeoPoint& p, double reach_m, size_t nearest) const {
+    const Layer& layer = *m_spec.object;
+    if (layer.size() == 1) return nullptr;
+    std::vector<size_t> which;
+    layer.index().candidates_within(p, reach_m, which);
+    if (which.size() <= 1) return nullptr;
+    std::vector<GeomPtr> parts;
+    parts.reserve(which.size());
+    bool has_nearest = false;
+    for (size_t i : which) {
+      has_nearest = has_nearest || i == nearest;
+      parts.push_back(clone(layer.features()[i].geometry.get()));
+    }
+    if (!has_nearest) parts.push_back(clone(layer.features()[nearest].geometry.get()));
+    return make_collection(layer.family(), std::move(parts));
   }
 
   /// The bearing of a claim that states no direction, shown with its distance.
@@ -204,10 +233,10 @@ class ClaimMeasurer {
         m.bearing = plain_bearing(representative_point(obj.geometry.get()), m.subject_point);
         break;
       case Relation::direction:
-        m.verdict = direction_verdict(m, g, obj.geometry.get());
+        m.verdict = direction_verdict(m, g, nf->feature);
         break;
       case Relation::distance_direction:
-        m.verdict = both(distance_verdict(m), direction_verdict(m, g, obj.geometry.get()));
+        m.verdict = both(distance_verdict(m), direction_verdict(m, g, nf->feature));
         break;
       case Relation::inside:
       case Relation::distance_between:

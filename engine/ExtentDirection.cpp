@@ -11,6 +11,9 @@ namespace geoclaim {
 namespace {
 
 constexpr double kDeg = 180.0 / M_PI;
+// How much nearer than a pole of O its nearest point may be for the pole to count as nearest:
+// a few times the edge model's 1 cm, since chords near a pole lie that much inside the geodesic.
+constexpr double kPoleSnapM = 0.1;
 
 /// Directions in the projection's plane, degrees clockwise from its y axis (grid north).
 double grid_angle(double dx, double dy) { return normalize_azimuth(std::atan2(dx, dy) * kDeg); }
@@ -61,10 +64,14 @@ class NormalArcs {
   void path(std::span<const PlanarXY> xy, PathKind kind) {
     std::vector<Vec> p;
     p.reserve(xy.size());
-    for (const auto& v : xy) p.push_back({v.x, v.y});
+    for (const auto& v : xy)  // a vertex repeated in a row is one vertex (zero-length edges have no normal)
+      if (p.empty() || v.x != p.back().x || v.y != p.back().y) p.push_back({v.x, v.y});
+    if (p.empty()) return;
     if (kind == PathKind::point) return vertex_cone(p[0], {0, 180});
     const bool ring = kind == PathKind::exterior_ring || kind == PathKind::hole;
-    if (ring && p.size() > 1) p.pop_back();  // the closing vertex repeats the first
+    if (ring && p.size() > 1 && p.front().x == p.back().x && p.front().y == p.back().y)
+      p.pop_back();  // the closing vertex repeats the first
+    if (p.size() == 1) return vertex_cone(p[0], {0, 180});
     // A polygon's interior lies to the left of a ring that turns left (positive area) when the
     // ring is its exterior, to the right when it is a hole.
     double twice_area = 0;
@@ -86,11 +93,13 @@ class NormalArcs {
       }
       const Vec prev = p[(i + n - 1) % n], next = p[(i + 1) % n];
       const double turn = cross(p[i] - prev, next - p[i]);
-      if (turn == 0) continue;                            // straight on: its edges' normals hold
-      if (ring && (turn > 0) != interior_left) continue;  // a reflex corner is nearest to nothing outside
+      const Vec e1 = unit(prev - p[i]), e2 = unit(next - p[i]);
+      const bool folds_back = turn == 0 && dot(e1, e2) > 0;  // a spike: nearest over a half-plane
+      if (turn == 0 && !folds_back) continue;                // straight on: its edges' normals hold
+      // A reflex corner is nearest to nothing outside.
+      if (ring && !folds_back && (turn > 0) != interior_left) continue;
       // The directions that have this corner as their nearest point: those at an obtuse angle
       // to both of its edges (the cone between the two edges' perpendiculars).
-      const Vec e1 = unit(prev - p[i]), e2 = unit(next - p[i]);
       const Vec mid{-(e1.x + e2.x), -(e1.y + e2.y)};
       if (norm(mid) == 0) continue;
       const double between = std::acos(std::clamp(dot(e1, e2), -1.0, 1.0)) * kDeg;
@@ -111,6 +120,12 @@ class NormalArcs {
   }
 
   void add(Vec at, Arc a) {
+    // From a pole every bearing is one (north from the south pole, south from the north pole).
+    const GeoPoint where = m_plane.unproject(at.x, at.y);
+    if (is_pole(where)) {
+      m_arcs.push_back({where.lat() < 0 ? 0.0 : 180.0, 0});
+      return;
+    }
     a.centre = normalize_azimuth(a.centre + rotation_at(at));
     m_arcs.push_back(a);
   }
@@ -152,8 +167,7 @@ class NormalArcs {
 std::optional<double> bearing_between(const GeoPoint& from, const GeoPoint& to) {
   const auto inv = geodesic_inverse(from, to);
   if (inv.distance_m == 0) return std::nullopt;
-  if (from.lat() == -90) return 0.0;
-  if (from.lat() == 90) return 180.0;
+  if (is_pole(from)) return from.lat() < 0 ? 0.0 : 180.0;
   return inv.azimuth1_deg;
 }
 
@@ -179,7 +193,14 @@ ExtentDirection direction_from_extent(const GEOSGeometry* object, const GeoPoint
       return out;
     }
   } else {
-    const PlanarXY q = nearest_points_xy(o.get(), origin.get()).first;
+    PlanarXY q = nearest_points_xy(o.get(), origin.get()).first;
+    // Distance to a line through a pole has a flat minimum there (points hundreds of metres
+    // from the pole are within a centimetre as far), and bearings from near the pole swing
+    // through every value: a pole of O within kPoleSnapM of the nearest
+    // distance is the nearest point, so the pole's own bearing rule holds.
+    for_each_vertex(o.get(), [&](const PlanarXY& v) {
+      if (std::hypot(v.x, v.y) <= out.distance_m + kPoleSnapM && is_pole(plane.unproject(v.x, v.y))) q = v;
+    });
     out.bearing_deg = bearing_between(plane.unproject(q.x, q.y), subject);
     if (out.bearing_deg) out.margin_deg = sector.margin_deg(*out.bearing_deg);
   }

@@ -28,6 +28,11 @@ std::vector<GeoPoint> densify_geodesic(const GeoPoint& from, const GeoPoint& to,
 /// Normalises an azimuth to [0, 360).
 double normalize_azimuth(double deg);
 
+/// True at a pole, to within 1e-9° of latitude (0.1 mm): a point computed onto a pole (by a
+/// projection's inverse, say) is seldom exactly at ±90°. Bearings from a pole are defined by
+/// one rule (ExtentDirection.hpp, bearing_between), not by the longitude it is written with.
+inline bool is_pole(const GeoPoint& p) { return p.lat() >= 90 - 1e-9 || p.lat() <= -90 + 1e-9; }
+
 /// Signed difference b - a of two azimuths, in (-180, 180].
 double azimuth_difference(double a_deg, double b_deg);
 

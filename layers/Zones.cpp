@@ -98,7 +98,7 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
   if (sector.halfwidth_deg >= 180.0) return distance_zone(make_point(centre).get(), {lo, hi});
   // From a pole every bearing is one (north from the south pole, south from the north pole):
   // the zone is the whole disc or annulus, or nothing.
-  if (std::fabs(centre.lat()) == 90.0) {
+  if (is_pole(centre)) {
     if (!sector.contains(centre.lat() < 0 ? 0.0 : 180.0)) return nullptr;
     return distance_zone(make_point(centre).get(), {lo, hi});
   }
