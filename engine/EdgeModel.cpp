@@ -19,7 +19,8 @@ constexpr int kMaxPiecesPerEdge = 4096;
 /// the ellipsoid's own share near the equator.
 double deviation_bound_m(const GeoPoint& a, const GeoPoint& b) {
   const double lat = std::min(89.9, std::max(std::fabs(a.lat()), std::fabs(b.lat())));
-  const double dx = (b.lon() - a.lon()) * kMetresPerDegree * std::cos(std::min(std::fabs(a.lat()), std::fabs(b.lat())) * kDegToRad);
+  const double dx =
+      (b.lon() - a.lon()) * kMetresPerDegree * std::cos(std::min(std::fabs(a.lat()), std::fabs(b.lat())) * kDegToRad);
   const double dy = (b.lat() - a.lat()) * kMetresPerDegree;
   const double l2 = dx * dx + dy * dy;
   return l2 * (std::tan(lat * kDegToRad) + 0.1) / (4.0 * kEarthRadiusM);
@@ -29,8 +30,8 @@ double deviation_bound_m(const GeoPoint& a, const GeoPoint& b) {
 void append_edge(const GeoPoint& a, const GeoPoint& b, std::vector<GeoPoint>& out) {
   const double deviation = straight_segment_deviation_m(a, b);
   // The deviation grows with the square of the length: n pieces stray deviation / n².
-  const int pieces = std::clamp(static_cast<int>(std::ceil(std::sqrt(1.5 * deviation / kEdgeToleranceM))), 1,
-                                kMaxPiecesPerEdge);
+  const int pieces =
+      std::clamp(static_cast<int>(std::ceil(std::sqrt(1.5 * deviation / kEdgeToleranceM))), 1, kMaxPiecesPerEdge);
   if (pieces > 1) {
     const auto inv = geodesic_inverse(a, b);
     for (int i = 1; i < pieces; ++i) {
@@ -46,8 +47,18 @@ void append_edge(const GeoPoint& a, const GeoPoint& b, std::vector<GeoPoint>& ou
 }
 
 bool needs_split(const GeoPoint& a, const GeoPoint& b) {
-  if (std::fabs(b.lon() - a.lon()) > 180.0) return false;  // crosses the antimeridian as stored
   return deviation_bound_m(a, b) > kEdgeToleranceM && straight_segment_deviation_m(a, b) > kEdgeToleranceM;
+}
+
+/// `p` moved by whole turns so that its longitude lies within 180° of `prev`'s: an edge always
+/// takes the short way (an edge from 179.99° to −179.99° crosses the antimeridian, 2.2 km, and
+/// does not run 359.98° round the globe), so a path crossing it stays continuous, with
+/// longitudes beyond ±180° on its far side.
+GeoPoint continuing(const GeoPoint& prev, const GeoPoint& p) {
+  double lon = p.lon();
+  while (lon - prev.lon() > 180.0) lon -= 360.0;
+  while (lon - prev.lon() < -180.0) lon += 360.0;
+  return lon == p.lon() ? p : GeoPoint::from_lon_lat(lon, p.lat());
 }
 
 }  // namespace
@@ -61,15 +72,17 @@ double straight_segment_deviation_m(const GeoPoint& a, const GeoPoint& b) {
 
 GeomPtr with_geodesic_edges(const GEOSGeometry* g) {
   return rebuild_paths(g, [](std::span<const GeoPoint> points, std::vector<GeoPoint>& out) {
+    auto jumps = [&](size_t i) { return std::fabs(points[i].lon() - points[i - 1].lon()) > 180.0; };
     size_t first = 1;
-    while (first < points.size() && !needs_split(points[first - 1], points[first])) ++first;
+    while (first < points.size() && !jumps(first) && !needs_split(points[first - 1], points[first])) ++first;
     if (first >= points.size()) return false;  // the common case: nothing to split, nothing copied
     out.assign(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(first));
     for (size_t i = first; i < points.size(); ++i) {
-      if (needs_split(points[i - 1], points[i]))
-        append_edge(points[i - 1], points[i], out);
+      const GeoPoint a = out.back(), b = continuing(a, points[i]);
+      if (needs_split(a, b))
+        append_edge(a, b, out);
       else
-        out.push_back(points[i]);
+        out.push_back(b);
     }
     return true;
   });

@@ -520,7 +520,42 @@ bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
 
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p) {
   GeomPtr pt = make_point(p);
-  return check_predicate(GEOSCovers_r(geos(), g, pt.get()), "test whether a geometry covers a point");
+  if (check_predicate(GEOSCovers_r(geos(), g, pt.get()), "test whether a geometry covers a point")) return true;
+  // A geometry that crosses the antimeridian is held with continuous longitudes, beyond ±180°
+  // on its far side (engine/EdgeModel.cpp): there, a point is its longitude ± 360°.
+  const GeoBox b = envelope(g);
+  for (const double turn : {-360.0, 360.0}) {
+    const double lon = p.lon() + turn;
+    if (lon < b.min_lon || lon > b.max_lon) continue;
+    GeomPtr shifted = make_point(GeoPoint::from_lon_lat(lon, p.lat()));
+    if (check_predicate(GEOSCovers_r(geos(), g, shifted.get()), "test whether a geometry covers a point")) return true;
+  }
+  return false;
+}
+
+GeomPtr split_at_antimeridian(const GEOSGeometry* g) {
+  if (is_empty(g)) return nullptr;
+  const GeoBox b = envelope(g);
+  if (b.min_lon >= -180.0 && b.max_lon <= 180.0) return nullptr;
+  std::vector<GeomPtr> pieces;
+  for (const double turn : {-720.0, -360.0, 0.0, 360.0, 720.0}) {
+    // The part of g within [−180, 180] once moved by `turn` degrees.
+    const double lo = -180.0 - turn, hi = 180.0 - turn;
+    if (b.max_lon < lo || b.min_lon > hi) continue;
+    const GeomPtr box = make_polygon({{GeoPoint::from_lon_lat(lo, -90), GeoPoint::from_lon_lat(hi, -90),
+                                       GeoPoint::from_lon_lat(hi, 90), GeoPoint::from_lon_lat(lo, 90)}});
+    GeomPtr part = intersection(g, box.get());
+    if (is_empty(part.get())) continue;
+    pieces.push_back(transform_xy(part.get(), [turn](double& x, double&) { x += turn; }));
+  }
+  // One multi-geometry of the pieces' members (of g's own family: a cut may leave a point or
+  // line where g only touched the antimeridian).
+  std::vector<GeomPtr> singles;
+  for (const auto& p : pieces)
+    for (int i = 0; i < member_count(p.get()); ++i)
+      if (family(member(p.get(), i)) == family(g)) singles.push_back(clone(member(p.get(), i)));
+  if (singles.size() == 1) return std::move(singles[0]);
+  return make_collection(family(g), std::move(singles));
 }
 
 std::pair<PlanarXY, PlanarXY> nearest_points_xy(const GEOSGeometry* a, const GEOSGeometry* b) {

@@ -135,6 +135,10 @@ GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, do
 bool intersects(const GEOSGeometry* a, const GEOSGeometry* b);
 /// True when point `p` lies in or on polygonal `g`.
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p);
+/// `g` cut at the antimeridian, every piece moved into [−180°, 180°] of longitude (geoclaim
+/// holds a geometry that crosses it with continuous longitudes, beyond ±180° on its far side;
+/// outputs carry only normal longitudes). Null when `g` already lies within ±180°.
+GeomPtr split_at_antimeridian(const GEOSGeometry* g);
 /// The nearest points of `a` (first) and `b` (second), planar, in their coordinates' frame.
 std::pair<PlanarXY, PlanarXY> nearest_points_xy(const GEOSGeometry* a, const GEOSGeometry* b);
 

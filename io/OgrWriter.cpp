@@ -38,6 +38,8 @@ OGRwkbGeometryType ogr_type(GeomFamily f) {
 OGRwkbGeometryType layer_type(const Layer& layer) {
   OGRwkbGeometryType t = ogr_type(layer.family());
   for (const auto& f : layer.features()) {
+    const GeoBox b = envelope(f.geometry.get());
+    if (b.min_lon < -180.0 || b.max_lon > 180.0) return OGR_GT_GetCollection(t);  // written cut in two
     switch (geom_type(f.geometry.get())) {
       case GeomType::multi_point:
       case GeomType::multi_line_string:
@@ -113,7 +115,11 @@ std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReference
       const auto [end, ec] = std::from_chars(feat.id.data(), feat.id.data() + feat.id.size(), key);
       if (ec == std::errc() && end == feat.id.data() + feat.id.size()) OGR_F_SetFID(f, key);
     }
-    const std::vector<unsigned char> wkb = geometry_to_wkb(feat.geometry.get());
+    // Longitudes beyond ±180° (a geometry that crosses the antimeridian, held continuous) are
+    // written cut there, every piece within ±180° (RFC 7946 asks it of GeoJSON; GeoPackage
+    // readers expect it too).
+    const GeomPtr split = split_at_antimeridian(feat.geometry.get());
+    const std::vector<unsigned char> wkb = geometry_to_wkb(split ? split.get() : feat.geometry.get());
     OGRGeometryH g = nullptr;
     if (const OGRErr err = OGR_G_CreateFromWkb(wkb.data(), srs, &g, static_cast<int>(wkb.size())); err != OGRERR_NONE) {
       OGR_F_Destroy(f);

@@ -172,6 +172,37 @@ TEST(Zones, AgreeWithTheClaimFartherThanATenthOfAMetreFromTheEdge) {
   }
 }
 
+// Two lines across the antimeridian in one object layer: their zones merge (GEOS failed with
+// "side location conflict" when each was unrolled round a centroid at 0°), and the zone as
+// written is cut at 180° with every longitude within ±180°.
+TEST(Zones, TwoFeaturesAcrossTheAntimeridianMergeAndAreWrittenWithinRange) {
+  Layer lines("o", {}, {});
+  for (const double lat : {-17.0, -17.1}) {
+    // As the edge model holds them: continuous longitudes, beyond 180° on the far side.
+    const std::vector<GeoPoint> pts{GeoPoint::from_lon_lat(179.9, lat), GeoPoint::from_lon_lat(180.1, lat)};
+    lines.add(Feature{"l" + std::to_string(lines.size() + 1), lines.size() + 1, make_line(pts), 0, {}});
+  }
+  Layer subject = test::point_layer("s", {{-17.0, 179.95}});
+  ClaimSpec spec;
+  spec.id = "w";
+  spec.relation = Relation::within;
+  spec.quantifier = Quantifier::every;
+  spec.object = &lines;
+  spec.object_name = "o";
+  spec.subject = &subject;
+  spec.claimed_m = Interval{0, 20000};
+  const GeomPtr zone = layers::claim_zone(evaluate(spec));
+  ASSERT_TRUE(zone);
+  EXPECT_EQ(validity_problem(zone.get()), "");
+  const GeomPtr written = split_at_antimeridian(zone.get());
+  ASSERT_TRUE(written);
+  const GeoBox b = envelope(written.get());
+  EXPECT_GE(b.min_lon, -180.0);
+  EXPECT_LE(b.max_lon, 180.0);
+  EXPECT_NEAR(area(written.get()), area(zone.get()), 1e-9);  // nothing lost in the cut
+  EXPECT_TRUE(covers_point(zone.get(), GeoPoint::from_lat_lon(-17.05, -179.95)));
+}
+
 TEST(Zones, GeodesicCircleVerticesAreAtTheRadius) {
   const GeoPoint c = GeoPoint::from_lat_lon(-17.0, 179.9);  // across the antimeridian
   for (const GeoPoint& p : layers::geodesic_circle(c, 55000)) {
