@@ -434,48 +434,18 @@ GeomPtr rebuild_paths(const GEOSGeometry* g, const PathFn& fn) {
                          std::move(parts));
 }
 
-void for_each_vertex(const GEOSGeometry* g, const std::function<void(const PlanarXY&)>& fn) {
+void for_each_path(const GEOSGeometry* g, const std::function<void(std::span<const PlanarXY>, PathKind)>& fn) {
   if (is_empty(g)) return;
-  auto path = [&](const GEOSGeometry* p) {
+  std::vector<PlanarXY> points;
+  auto path = [&](const GEOSGeometry* p, PathKind kind) {
     if (!p) fail("read a polygon's ring");
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos(), p);
     if (!seq) fail("read a geometry's coordinates");
     unsigned n = 0;
     check_status(GEOSCoordSeq_getSize_r(geos(), seq, &n), "read a geometry's coordinates");
-    for (unsigned i = 0; i < n; ++i) {
-      PlanarXY xy;
-      check_status(GEOSCoordSeq_getXY_r(geos(), seq, i, &xy.x, &xy.y), "read a coordinate");
-      fn(xy);
-    }
-  };
-  switch (geom_type(g)) {
-    case GeomType::point:
-    case GeomType::line_string:
-    case GeomType::linear_ring:
-      path(g);
-      return;
-    case GeomType::polygon: {
-      const int holes = GEOSGetNumInteriorRings_r(geos(), g);
-      if (holes < 0) fail("count a polygon's holes");
-      path(GEOSGetExteriorRing_r(geos(), g));
-      for (int i = 0; i < holes; ++i) path(GEOSGetInteriorRingN_r(geos(), g, i));
-      return;
-    }
-    case GeomType::multi_point:
-    case GeomType::multi_line_string:
-    case GeomType::multi_polygon:
-    case GeomType::collection:
-      for (int i = 0; i < member_count(g); ++i) for_each_vertex(member(g, i), fn);
-      return;
-  }
-}
-
-void for_each_path(const GEOSGeometry* g, const std::function<void(std::span<const PlanarXY>, PathKind)>& fn) {
-  if (is_empty(g)) return;
-  std::vector<PlanarXY> points;
-  auto path = [&](const GEOSGeometry* p, PathKind kind) {
-    points.clear();
-    for_each_vertex(p, [&](const PlanarXY& v) { points.push_back(v); });
+    points.resize(n);
+    for (unsigned i = 0; i < n; ++i)
+      check_status(GEOSCoordSeq_getXY_r(geos(), seq, i, &points[i].x, &points[i].y), "read a coordinate");
     fn(points, kind);
   };
   switch (geom_type(g)) {
@@ -500,6 +470,12 @@ void for_each_path(const GEOSGeometry* g, const std::function<void(std::span<con
       for (int i = 0; i < member_count(g); ++i) for_each_path(member(g, i), fn);
       return;
   }
+}
+
+void for_each_vertex(const GEOSGeometry* g, const std::function<void(const PlanarXY&)>& fn) {
+  for_each_path(g, [&](std::span<const PlanarXY> points, PathKind) {
+    for (const PlanarXY& v : points) fn(v);
+  });
 }
 
 double length(const GEOSGeometry* g) {
