@@ -17,21 +17,13 @@
 #include "io/GdalErrors.hpp"
 #include "io/OutputFolder.hpp"
 #include "tests/TestSupport.hpp"
+#include "tests/jobs/RunJob.hpp"
 
 namespace geoclaim {
 namespace {
 namespace fs = std::filesystem;
 
-/// Runs `job` with its results in `out`; returns the exit code and leaves stderr in `err`.
-int run_to(const fs::path& job, const fs::path& out, std::string& err) {
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = out.string();
-  const int code = app::run_job(opts, o, e);
-  err = e.str();
-  return code;
-}
+using test::run_to;
 
 fs::path run_seed(const std::string& job, const fs::path& out) {
   std::string err;

@@ -22,6 +22,7 @@
 #include "app/Commands.hpp"
 #include "io/GdalErrors.hpp"
 #include "tests/TestSupport.hpp"
+#include "tests/jobs/RunJob.hpp"
 
 namespace geoclaim {
 namespace {
@@ -35,15 +36,7 @@ std::vector<std::string> seed_jobs() {
   return out;
 }
 
-int run_to(const fs::path& job, const fs::path& out, std::string& err) {
-  std::ostringstream o, e;
-  app::RunOptions opts;
-  opts.job = job.string();
-  opts.output_dir = out.string();
-  const int code = app::run_job(opts, o, e);
-  err = e.str();
-  return code;
-}
+using test::run_to;
 
 /// `text` with each line that `pattern` matches replaced by `replace(match)`.
 template <class Replace>
