@@ -137,7 +137,7 @@ class ClaimMeasurer {
   /// widened by what the uncertainty allows (the disc seen from the object).
   Verdict point_direction_verdict(FeatureMeasure& m, const GeoPoint& object_point) const {
     const auto inv = geodesic_inverse(object_point, m.subject_point);
-    const auto bearing = bearing_between(object_point, m.subject_point);
+    const auto bearing = bearing_between(object_point, inv);
     BearingFigure& b = m.bearing.emplace(BearingFigure{bearing.value_or(0), 0, std::nullopt});
     if (!bearing) {
       b.uncertainty_deg = 180;

@@ -165,7 +165,10 @@ class NormalArcs {
 }  // namespace
 
 std::optional<double> bearing_between(const GeoPoint& from, const GeoPoint& to) {
-  const auto inv = geodesic_inverse(from, to);
+  return bearing_between(from, geodesic_inverse(from, to));
+}
+
+std::optional<double> bearing_between(const GeoPoint& from, const GeodesicInverse& inv) {
   if (inv.distance_m == 0) return std::nullopt;
   if (is_pole(from)) return from.lat() < 0 ? 0.0 : 180.0;
   return inv.azimuth1_deg;

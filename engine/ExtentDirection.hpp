@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "engine/Direction.hpp"
+#include "engine/Geodesy.hpp"
 #include "engine/Geometry.hpp"
 #include "engine/Vocabulary.hpp"
 
@@ -45,5 +46,7 @@ ExtentDirection direction_from_extent(const GEOSGeometry* object, const GeoPoint
 /// south pole every direction is north (0°), from the north pole every direction is south
 /// (180°), whatever longitude a pole is written with. Nothing when the two points coincide.
 std::optional<double> bearing_between(const GeoPoint& from, const GeoPoint& to);
+/// The same, for a geodesic from `from` already solved.
+std::optional<double> bearing_between(const GeoPoint& from, const GeodesicInverse& inv);
 
 }  // namespace geoclaim
