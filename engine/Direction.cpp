@@ -17,6 +17,17 @@ double DirectionSector::margin_deg(double deg) const {
   return halfwidth_deg - std::fabs(azimuth_difference(centre_deg, deg));
 }
 
+void intersect_arcs(const AzimuthArc& a, const AzimuthArc& b, std::vector<AzimuthArc>& out) {
+  if (a.half_deg >= 180) return out.push_back(b);
+  if (b.half_deg >= 180) return out.push_back(a);
+  const double offset = azimuth_difference(a.centre_deg, b.centre_deg);
+  for (double shift : {-360.0, 0.0, 360.0}) {
+    const double lo = std::max(-a.half_deg, offset + shift - b.half_deg);
+    const double hi = std::min(a.half_deg, offset + shift + b.half_deg);
+    if (lo <= hi) out.push_back({normalize_azimuth(a.centre_deg + (lo + hi) / 2), (hi - lo) / 2});
+  }
+}
+
 std::optional<DirectionSector> parse_compass(std::string_view words) {
   // Reduce every spelling to letters: "south-south-east" -> "SSE", "south east" -> "SE".
   std::string letters;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace geoclaim {
 
@@ -19,6 +20,16 @@ struct DirectionSector {
   /// Degrees by which `deg` lies inside the sector (negative: outside).
   double margin_deg(double deg) const;
 };
+
+/// A set of azimuths: `centre_deg` ± `half_deg` (half 180: every direction).
+struct AzimuthArc {
+  double centre_deg = 0;
+  double half_deg = 0;
+};
+
+/// Appends the parts of `a` that lie in `b`: none, one, or two when `b` wraps round past both
+/// ends of `a`.
+void intersect_arcs(const AzimuthArc& a, const AzimuthArc& b, std::vector<AzimuthArc>& out);
 
 /// Reads compass words ("south east", "south-east", "southeast", "SE", "SSE", "south-south-east").
 /// Returns nothing when the words are not a compass point.

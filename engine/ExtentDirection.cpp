@@ -18,29 +18,14 @@ constexpr double kPoleSnapM = 0.1;
 /// Directions in the projection's plane, degrees clockwise from its y axis (grid north).
 double grid_angle(double dx, double dy) { return normalize_azimuth(std::atan2(dx, dy) * kDeg); }
 
-/// A set of directions: `centre` ± `half` degrees (half 180: every direction).
-struct Arc {
-  double centre = 0;
-  double half = 0;
-};
-
-/// The parts of `a` that lie in `b` (none, one, or two when `b` wraps round past `a`'s ends).
-void intersect(const Arc& a, const Arc& b, std::vector<Arc>& out) {
-  if (a.half >= 180) return out.push_back(b);
-  if (b.half >= 180) return out.push_back(a);
-  const double offset = azimuth_difference(a.centre, b.centre);
-  for (double shift : {-360.0, 0.0, 360.0}) {
-    const double lo = std::max(-a.half, offset + shift - b.half), hi = std::min(a.half, offset + shift + b.half);
-    if (lo <= hi) out.push_back({normalize_azimuth(a.centre + (lo + hi) / 2), (hi - lo) / 2});
-  }
-}
+using Arc = AzimuthArc;
 
 /// Bounds of the sector margin over the directions of an arc.
 double best_margin(const DirectionSector& s, const Arc& a) {
-  return s.halfwidth_deg - std::max(0.0, std::fabs(azimuth_difference(s.centre_deg, a.centre)) - a.half);
+  return s.halfwidth_deg - std::max(0.0, std::fabs(azimuth_difference(s.centre_deg, a.centre_deg)) - a.half_deg);
 }
 double worst_margin(const DirectionSector& s, const Arc& a) {
-  return s.halfwidth_deg - std::min(180.0, std::fabs(azimuth_difference(s.centre_deg, a.centre)) + a.half);
+  return s.halfwidth_deg - std::min(180.0, std::fabs(azimuth_difference(s.centre_deg, a.centre_deg)) + a.half_deg);
 }
 
 struct Vec {
@@ -126,7 +111,7 @@ class NormalArcs {
       m_arcs.push_back({where.lat() < 0 ? 0.0 : 180.0, 0});
       return;
     }
-    a.centre = normalize_azimuth(a.centre + rotation_at(at));
+    a.centre_deg = normalize_azimuth(a.centre_deg + rotation_at(at));
     m_arcs.push_back(a);
   }
 
@@ -153,7 +138,7 @@ class NormalArcs {
     if (r > m_reach) return;
     const Arc towards_disc{grid_angle(-v.x, -v.y), r > m_u ? std::asin(m_u / r) * kDeg : 180.0};
     std::vector<Arc> parts;
-    intersect(cone, towards_disc, parts);
+    intersect_arcs(cone, towards_disc, parts);
     for (const Arc& a : parts) add(v, a);
   }
 
@@ -220,8 +205,8 @@ ExtentDirection direction_from_extent(const GEOSGeometry* object, const GeoPoint
     best = std::max(best, best_margin(sector, a));
     worst = std::min(worst, worst_margin(sector, a));
     if (out.bearing_deg)
-      out.spread_deg =
-          std::max(out.spread_deg, std::min(180.0, std::fabs(azimuth_difference(*out.bearing_deg, a.centre)) + a.half));
+      out.spread_deg = std::max(
+          out.spread_deg, std::min(180.0, std::fabs(azimuth_difference(*out.bearing_deg, a.centre_deg)) + a.half_deg));
   }
   const bool disc_reaches_object = out.distance_m <= u;
   if (!disc_reaches_object && worst >= 0)

@@ -7,22 +7,14 @@
 
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
+#include "layers/ExtentZones.hpp"
 #include "layers/Fields.hpp"
+#include "layers/ZoneDrawing.hpp"
 
 namespace geoclaim::layers {
 namespace {
 
 using T = Field::Type;
-
-// Zones agree with the per-point verdicts everywhere farther than 0.1 m from their edges
-// (issue 8; a fixed 500 m spacing left a 5 km disc 6 m inside its circle at worst). A chord
-// between two points of a circle of radius R, 2·θ apart as seen from the centre, strays
-// R·(1 − cos θ) inside it; half the budget goes there, the rest to drawing the chords straight
-// in longitude/latitude (a few centimetres at most at these chord lengths).
-constexpr double kChordErrorM = 0.05;
-// Radial edges (geodesics from the centre) are densified so that a straight lon/lat segment
-// between their points stays far under that.
-constexpr double kEdgeStepM = 500.0;
 
 /// Vertices for an arc of `sweep_deg` degrees at `radius_m`: enough that no chord strays more
 /// than kChordErrorM inside the arc.
@@ -33,15 +25,6 @@ int vertex_count(double radius_m, double sweep_deg) {
   return static_cast<int>(std::clamp(n, 64.0, 1.0e6));
 }
 
-/// Keeps longitudes within 180° of the centre, so a ring crossing the antimeridian stays one
-/// ring (the GeoJSON writer splits it there, as RFC 7946 asks).
-GeoPoint unrolled(const GeoPoint& p, double centre_lon) {
-  double lon = p.lon();
-  while (lon - centre_lon > 180.0) lon -= 360.0;
-  while (lon - centre_lon < -180.0) lon += 360.0;
-  return GeoPoint::from_lon_lat(lon, p.lat());
-}
-
 /// Points of the geodesic arc at `radius_m` from `centre`, azimuths `from_deg` to `to_deg`
 /// clockwise.
 void arc(const GeoPoint& centre, double radius_m, double from_deg, double to_deg, std::vector<GeoPoint>& out) {
@@ -49,12 +32,6 @@ void arc(const GeoPoint& centre, double radius_m, double from_deg, double to_deg
   const int n = vertex_count(radius_m, sweep);
   for (int i = 0; i <= n; ++i)
     out.push_back(unrolled(geodesic_direct(centre, from_deg + sweep * i / n, radius_m), centre.lon()));
-}
-
-GeomPtr polygon_of(std::vector<std::vector<GeoPoint>> rings) {
-  GeomPtr g = make_polygon(rings);
-  if (!validity_problem(g.get()).empty()) g = make_valid(g.get());
-  return g;
 }
 
 /// The region within `radius_m` of a footprint: buffered in a local azimuthal equidistant
@@ -79,7 +56,7 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
 
 /// Everything within `radius_m` of one object feature.
 GeomPtr within(const GEOSGeometry* g, double radius_m) {
-  if (geom_type(g) == GeomType::point) return polygon_of({geodesic_circle(representative_point(g), radius_m)});
+  if (geom_type(g) == GeomType::point) return valid_polygon({geodesic_circle(representative_point(g), radius_m)});
   return footprint_buffer(g, radius_m);
 }
 
@@ -105,7 +82,7 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
   // The radial edges lie on geodesics from the centre (points of one azimuth from a point are
   // one geodesic), so they are densified like the arcs: straight in lon/lat they would stray.
   auto radial = [&](const GeoPoint& a, const GeoPoint& b) {
-    const auto pts = densify_geodesic(a, b, kEdgeStepM);
+    const auto pts = densify_geodesic(a, b, kRadialStepM);
     for (size_t i = 1; i + 1 < pts.size(); ++i) ring.push_back(unrolled(pts[i], centre.lon()));
   };
   const GeoPoint inner_from = lo > 0 ? geodesic_direct(centre, from, lo) : centre;
@@ -119,7 +96,7 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
     arc(centre, lo, from, to, inner);
     ring.insert(ring.end(), inner.rbegin(), inner.rend());
   }
-  return polygon_of({ring});
+  return valid_polygon({ring});
 }
 
 }  // namespace
@@ -145,9 +122,11 @@ const char* zone_kind(const ClaimResult& c) {
       return filled ? "buffer" : "buffer ring";
     }
     case Relation::distance_direction:
-      return "annular sector";
-    case Relation::direction:
-      return "sector";
+    case Relation::direction: {
+      const bool one_point = c.spec.object->size() == 1 && c.spec.object->family() == GeomFamily::point;
+      if (c.spec.relation == Relation::direction) return one_point ? "sector" : "sector from nearest point";
+      return one_point ? "annular sector" : "annular sector from nearest point";
+    }
     case Relation::inside:
       return "footprint";
     case Relation::crosses:  // no zone (claim_zone)
@@ -184,19 +163,18 @@ GeomPtr claim_zone(const ClaimResult& c) {
       case Relation::distance_between:
         parts.push_back(distance_zone(g, *claimed));
         break;
-      // A direction from a line or polygon is measured from its nearest point
-      // (engine/ExtentDirection.hpp); the region where that holds is not drawn yet, and a sector
-      // round the centroid would disagree with the verdicts, so such claims have no zone.
       case Relation::distance_direction:
-        if (geom_type(g) != GeomType::point) return nullptr;
-        if (GeomPtr z = sector_zone(representative_point(g), claimed->lo, claimed->hi, *s.direction))
+      case Relation::direction: {
+        const Interval band = s.relation == Relation::direction ? Interval{0, direction_range_m(c)} : *claimed;
+        // A direction from a line, a polygon or one of several features is measured from the
+        // nearest point of them all (engine/ExtentDirection.hpp): sectors round each feature
+        // would disagree with the verdicts wherever another feature or part is nearer.
+        if (s.object->size() > 1 || geom_type(g) != GeomType::point)
+          return extent_direction_zone(*s.object, *s.direction, band, s.working_crs.get());
+        if (GeomPtr z = sector_zone(representative_point(g), band.lo, band.hi, *s.direction))
           parts.push_back(std::move(z));
         break;
-      case Relation::direction:
-        if (geom_type(g) != GeomType::point) return nullptr;
-        if (GeomPtr z = sector_zone(representative_point(g), 0, direction_range_m(c), *s.direction))
-          parts.push_back(std::move(z));
-        break;
+      }
       case Relation::crosses:  // returned above
         break;
     }
