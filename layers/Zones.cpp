@@ -170,7 +170,7 @@ GeomPtr claim_zone(const ClaimResult& c) {
         // nearest point of them all (engine/ExtentDirection.hpp): sectors round each feature
         // would disagree with the verdicts wherever another feature or part is nearer.
         if (s.object->size() > 1 || geom_type(g) != GeomType::point)
-          return extent_direction_zone(*s.object, *s.direction, band, s.working_crs.get());
+          return extent_direction_zone(*s.object, *s.direction, band, nullptr);  // the verdict measures in AEQD
         if (GeomPtr z = sector_zone(representative_point(g), band.lo, band.hi, *s.direction))
           parts.push_back(std::move(z));
         break;
