@@ -198,17 +198,41 @@ bool matches(const Feature& f, const Layer& layer, const Condition& c, const Tim
 
 }  // namespace
 
+// Iterative, with one backtrack point (the last '%' seen): the text and pattern come from the
+// data and the script, so neither may set the stack depth (a recursion per character) nor the
+// time (a recursion per '%' is exponential in the number of '%'s). This takes at most
+// |text| × |pattern| steps.
 bool like(std::string_view text, std::string_view pattern) {
-  if (pattern.empty()) return text.empty();
-  if (pattern[0] == '%') {
-    for (size_t i = 0; i <= text.size(); ++i)
-      if (like(text.substr(i), pattern.substr(1))) return true;
-    return false;
+  const auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  };
+  // One character of UTF-8 text: a lead byte and its continuation bytes (10xxxxxx).
+  const auto next_char = [&](size_t i) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  size_t t = 0, p = 0;
+  size_t star = std::string_view::npos, star_t = 0;  // the last '%' and where its run ends
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '%') {
+      star = p++;
+      star_t = t;
+    } else if (p < pattern.size() && pattern[p] == '_') {
+      ++p;
+      t = next_char(t);
+    } else if (p < pattern.size() && same(pattern[p], text[t])) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;  // the last '%' takes one more character
+      t = star_t = next_char(star_t);
+    } else {
+      return false;
+    }
   }
-  if (text.empty()) return false;
-  const bool same = pattern[0] == '_' || std::tolower(static_cast<unsigned char>(text[0])) ==
-                                             std::tolower(static_cast<unsigned char>(pattern[0]));
-  return same && like(text.substr(1), pattern.substr(1));
+  while (p < pattern.size() && pattern[p] == '%') ++p;
+  return p == pattern.size();
 }
 
 const Condition* find_unknown_field(const Layer& layer, const Condition& where) {

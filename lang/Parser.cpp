@@ -215,10 +215,17 @@ class Parser {
     return node;
   }
   // comparison := FIELD op VALUE | '(' or_condition ')'
+  // The one recursive rule of the grammar: its depth is bounded, so that no script can exhaust
+  // the stack (here, nor in the resolver and engine that walk the condition tree it builds).
   Condition comparison() {
     if (at(TokenKind::lparen)) {
+      if (m_depth == kMaxConditionDepth)
+        throw SyntaxError{{peek().span, "parentheses nested more than " + std::to_string(kMaxConditionDepth) +
+                                            " deep in a condition (write a flatter condition)"}};
       const Token& open = m_tokens[m_pos++];
+      ++m_depth;
       Condition c = or_condition();
+      --m_depth;
       if (!accept(TokenKind::rparen))
         throw SyntaxError{{peek().span, "expected ')' to close the '(' opened at column " +
                                             std::to_string(m_file.line_col(open.span.begin).second) + ", found " +
@@ -457,6 +464,7 @@ class Parser {
   const Lexicon& m_lexicon;
   std::vector<Token> m_tokens;
   size_t m_pos = 0;
+  int m_depth = 0;  ///< parentheses open around the current comparison
 };
 
 }  // namespace
