@@ -263,10 +263,13 @@ bool looks_swapped(double lat, double lon) {
   return std::fabs(lat) > 90.0 && std::fabs(lat) <= 180.0 && std::fabs(lon) <= 90.0;
 }
 
-std::string check_lat_lon(double lat, double lon) {
+std::string check_lat_lon(double lat, double lon, std::string_view lat_text, std::string_view lon_text) {
+  const auto as_written = [](double v, std::string_view text) {
+    return text.empty() ? format_number(v, 7) : printable(trim(text));
+  };
   if (!std::isfinite(lat) || !std::isfinite(lon)) return "coordinate is not a number";
-  if (std::fabs(lat) > 90.0) return "latitude " + format_number(lat, 7) + " is outside ±90°";
-  if (std::fabs(lon) > 180.0) return "longitude " + format_number(lon, 7) + " is outside ±180°";
+  if (std::fabs(lat) > 90.0) return "latitude " + as_written(lat, lat_text) + " is outside ±90°";
+  if (std::fabs(lon) > 180.0) return "longitude " + as_written(lon, lon_text) + " is outside ±180°";
   return {};
 }
 

@@ -28,8 +28,10 @@ GeoPoint parse_lat_lon_text(std::string_view text);
 GeoPoint parse_mgrs(std::string_view text);
 
 /// Checks a latitude/longitude pair and explains what is wrong. Returns an empty string when
-/// the pair is valid.
-std::string check_lat_lon(double lat_deg, double lon_deg);
+/// the pair is valid. The message quotes `lat_text` and `lon_text`, the numbers as written,
+/// when given (so 1e300 reads as written, not as a re-formatted double).
+std::string check_lat_lon(double lat_deg, double lon_deg, std::string_view lat_text = {},
+                          std::string_view lon_text = {});
 
 /// True when the pair is invalid as given but valid swapped (|lat| in (90, 180], |lon| ≤ 90).
 bool looks_swapped(double lat_deg, double lon_deg);

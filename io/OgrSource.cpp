@@ -259,7 +259,8 @@ class LayerReader {
       keys_so_far = keyed == features.size() + 1;
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
-      if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
+      if (uncertainty_col >= 0)
+        feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)], uncertainty_col);
       features.push_back(std::move(feat));
       if (m_o.on_read && number % Progress::kEvery == 0) m_o.on_read(number);
     }
@@ -294,7 +295,21 @@ class LayerReader {
     return m_o.path + ":" + std::to_string(k < m_record_lines.size() ? m_record_lines[k] : k + 1);
   }
 
-  double uncertainty(const AttributeValue& v) const {
+  /// A value as the source wrote it, for messages. A CSV's typed cell has lost that text: GDAL
+  /// read "1e400" as inf and clamps 99999999999999999999 to 9223372036854775807, so the cell is
+  /// read again, as text (on the error path only).
+  std::string written(int col, const std::string& typed) const {
+    if (m_text) {
+      Dataset ds = open_vector(m_o.path, true, /*detect_types=*/false);
+      OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+      if (FeaturePtr f{layer ? OGR_L_GetFeature(layer, m_fid) : nullptr}; f && col < OGR_F_GetFieldCount(f.get()))
+        return printable(trim(OGR_F_GetFieldAsString(f.get(), col)));
+    }
+    return printable(typed);
+  }
+
+  double uncertainty(const AttributeValue& v, int col) const {
+    const auto as_written = [&](const AttributeValue& value) { return written(col, attribute_text(value)); };
     double u = 0;
     if (const auto* i = std::get_if<int64_t>(&v))
       u = static_cast<double>(*i);
@@ -303,9 +318,13 @@ class LayerReader {
     else if (std::holds_alternative<std::monostate>(v) || trim(attribute_text(v)).empty())
       return m_o.uncertainty_m;  // an empty cell: the load's value
     else if (!parse_plain(attribute_text(v), u))
-      throw DataError(where() + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
-    if (!std::isfinite(u) || u < 0)
-      throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
+      throw DataError(where() + ": column 'uncertainty_m' holds '" + as_written(v) + "', not a number of metres");
+    if (std::isnan(u))
+      throw DataError(where() + ": column 'uncertainty_m' holds '" + as_written(v) + "', not a number of metres");
+    if (u < 0) throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + as_written(v));
+    if (!(u <= kMaxLength_m))
+      throw DataError(where() + ": column 'uncertainty_m' holds " + as_written(v) +
+                      " m, more than 100,000 km (twice round the Earth)");
     return u;
   }
 
@@ -364,8 +383,10 @@ class LayerReader {
     } catch (const CoordinateError& e) {
       throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
     }
-    if (auto problem = check_lat_lon(lat, lon); !problem.empty())
+    if (auto problem = check_lat_lon(lat, lon); !problem.empty()) {
+      problem = check_lat_lon(lat, lon, written(m_columns.lat, lat_text), written(m_columns.lon, lon_text));
       throw DataError(where() + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
+    }
     return make_point(GeoPoint::from_lat_lon(lat, lon));
   }
 

@@ -56,7 +56,7 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
     auto v = to_number(text);
     if (!v) throw ScriptError("column 'distance' holds '" + text + "', not a number");
     if (unit.empty()) throw ScriptError("column 'unit' is empty (expected " + std::string(unit_names()) + ")");
-    return lang::DistanceLit{*v, unit, {}, {}};
+    return lang::DistanceLit{*v, unit, {}, {}, trim(text)};
   };
   const std::string direction = get("direction");
   auto set_direction = [&]() {
@@ -66,6 +66,7 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
       auto v = to_number(direction.substr(7));
       if (!v) throw ScriptError("column 'direction' holds '" + direction + "', not 'bearing DEGREES'");
       d.bearing_deg = *v;
+      d.bearing_text = trim(direction.substr(7));
     } else {
       d.words = direction;
     }

@@ -31,7 +31,11 @@ double metres(const lang::DistanceLit& d) {
     throw SpecError{d.unit_span, "unknown unit '" + d.unit + "' (expected " + unit_names() + ")" +
                                      did_you_mean(d.unit, unit_name_list())};
   if (!std::isfinite(d.value) || d.value < 0) throw SpecError{d.span, "a distance cannot be negative"};
-  return d.value * *f;
+  const double m = d.value * *f;
+  if (m > kMaxLength_m)
+    throw SpecError{d.span, "a distance of " + printable(d.number_text) + " " + d.unit +
+                                " is longer than 100,000 km (more than twice round the Earth)"};
+  return m;
 }
 
 Relation relation_of(lang::ClaimForm form) {
@@ -182,7 +186,7 @@ class Resolution {
     try {
       switch (s.form) {
         case lang::PlaceStmt::Form::decimal: {
-          const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg);
+          const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg, s.lat_text, s.lon_text);
           if (!problem.empty())
             throw CoordinateError(problem + (looks_swapped(s.lat_deg, s.lon_deg) ? kSwappedHint : ""));
           return GeoPoint::from_lat_lon(s.lat_deg, s.lon_deg);
@@ -355,6 +359,10 @@ ResolvedClaim resolve_claim(const lang::ClaimBody& b, const Scope& scope, const 
   }
   if (b.direction) {
     if (b.direction->bearing_deg) {
+      // Any bearing is normalised to [0°, 360°), but far beyond a turn the digits that place it
+      // are lost (1e60 mod 360 is noise): such a number is a mistake, not a direction.
+      if (!(std::fabs(*b.direction->bearing_deg) <= 360.0))
+        throw SpecError{b.direction->span, "bearing " + printable(b.direction->bearing_text) + " is outside ±360°"};
       s.direction = bearing_sector(*b.direction->bearing_deg, b.direction->halfwidth_deg);
     } else {
       s.direction = parse_compass(b.direction->words);

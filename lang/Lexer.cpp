@@ -107,7 +107,12 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
       const char* first = text.data() + (text[0] == '+' ? 1 : 0);
       auto [p, ec] = std::from_chars(first, text.data() + text.size(), v);
       if (ec != std::errc() || p != text.data() + text.size()) {
-        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)}, "malformed number '" + text + "'"});
+        // Digits, dots and a sign only; quoted to 40 of them, the caret shows the whole.
+        const std::string shown = text.size() > 40 ? text.substr(0, 40) + "…" : text;
+        const bool too_big = ec == std::errc::result_out_of_range && p == text.data() + text.size();
+        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
+                          too_big ? "number '" + shown + "' is beyond what a double holds (about 1.8e308)"
+                                  : "malformed number '" + shown + "'"});
         continue;
       }
       push(TokenKind::number, b, i, text);

@@ -244,6 +244,16 @@ TEST(ParserErrors, EveryMistakeOnceAndTheRestStillParses) {
   EXPECT_EQ(s.statements.size(), 1u);  // the good place statement
 }
 
+TEST(ParserErrors, ANumberBeyondADoubleIsOutOfRangeNotMalformed) {
+  const std::string big = "1" + std::string(400, '0');
+  EXPECT_EQ(first_error("claim c: p within " + big + " km of p\n")
+                .rfind("job.gcl:1:19: number '1" + std::string(39, '0') +
+                           "…' is beyond what a double holds (about 1.8e308)\n",
+                       0),
+            0u);
+  EXPECT_NE(first_error("place p at 1.2.3, 4\n").find("malformed number '1.2.3'"), std::string::npos);
+}
+
 TEST(ParserErrors, UnexpectedCharacterIsQuotedWhole) {
   EXPECT_NE(first_error("place p at 35.1, 40 ≈\n").find("unexpected character '≈'"), std::string::npos);
 }
