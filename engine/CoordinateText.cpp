@@ -154,9 +154,17 @@ double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
   return value;
 }
 
+/// @throw CoordinateError when `text` is longer than any coordinate is written.
+void check_length(std::string_view text) {
+  if (text.size() > kMaxCoordinateTextBytes)
+    throw CoordinateError("coordinate text " + quoted(text, 40) + " is " + std::to_string(text.size()) +
+                          " bytes long; a coordinate is at most " + std::to_string(kMaxCoordinateTextBytes));
+}
+
 }  // namespace
 
 double parse_angle(std::string_view raw, Axis axis) {
+  check_length(raw);
   const std::string text = trim(raw);
   if (text.empty()) throw CoordinateError("empty coordinate");
   GeographicLib::DMS::flag ind = GeographicLib::DMS::NONE;
@@ -173,6 +181,7 @@ double parse_angle(std::string_view raw, Axis axis) {
 }
 
 GeoPoint parse_lat_lon_text(std::string_view raw) {
+  check_length(raw);
   const std::string text = trim(raw);
   std::string first, second;
   if (auto comma = text.find(','); comma != std::string::npos) {
@@ -244,6 +253,7 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
 }
 
 GeoPoint parse_mgrs(std::string_view raw) {
+  check_length(raw);
   std::string text;
   for (char c : raw)
     if (!std::isspace(static_cast<unsigned char>(c))) text += c;
