@@ -75,7 +75,18 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   if (!ds)
     errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
                  "no GDAL driver recognises its format");
-  return Dataset(ds);
+  Dataset out(ds);
+  if (as_text_table && GDALDatasetGetLayerCount(ds) == 1 && is_file_path(path)) {
+    // GDAL's CSV driver keeps the first 2,000 columns and drops the rest with only a warning:
+    // coordinate columns among those would read as missing.
+    const int read = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0)));
+    const size_t in_file = csv_header_column_count(path);
+    if (read >= 0 && in_file > static_cast<size_t>(read))
+      throw DataError(path + ": has " + std::to_string(in_file) +
+                      " columns, and GDAL's CSV driver reads only the first " + std::to_string(read) +
+                      " (set the environment variable OGR_CSV_MAX_FIELD_COUNT to read more, or drop columns)");
+  }
+  return out;
 }
 
 OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::optional<std::string>& wanted) {
@@ -430,7 +441,17 @@ class LayerReader {
     OGR_G_FlattenTo2D(g.get());
     std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(g.get())));
     OGR_G_ExportToWkb(g.get(), wkbNDR, wkb.data());
-    GeomPtr out = geometry_from_wkb(wkb);
+    GeomPtr out;
+    try {
+      out = geometry_from_wkb(wkb);
+    } catch (const DataError& e) {
+      // GDAL passes on an unclosed ring (GeoJSON, GeoPackage, WKT), and GEOS refuses it.
+      const std::string why = e.what();
+      throw DataError(where() + ": " +
+                      (why.find("closed linestring") != std::string::npos
+                           ? "a polygon ring is not closed (its last point must repeat its first); " + why
+                           : why));
+    }
     if (m_to_wgs84) {
       bool failed = false;
       out = transform_xy(out.get(), [&](double& x, double& y) {
