@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <stdexcept>
+#include "engine/Text.hpp"
 
 namespace geoclaim {
 namespace {
@@ -68,7 +69,7 @@ std::optional<Instant> as_instant(const std::string& text) {
 /// "testdata/times/strikes.kml feature 3", with the id when it is not that number.
 std::string which_feature(const Layer& layer, const Feature& f) {
   std::string out = layer.source().path + " feature " + std::to_string(f.source_row);
-  if (f.id != std::to_string(f.source_row)) out += " (id '" + f.id + "')";
+  if (f.id != std::to_string(f.source_row)) out += " (id " + quote(f.id) + ")";
   return out;
 }
 
@@ -119,7 +120,7 @@ class TimeLiterals {
     try {
       lit = parse_instant(c.value);
     } catch (const TimeError& e) {
-      throw CompareError(c, "field '" + name + "' holds times; " + e.what());
+      throw CompareError(c, "field " + quote(name) + " holds times; " + e.what());
     }
     for (const Feature& f : m_layer.features()) {
       const auto* v = std::get_if<Instant>(&f.attributes[i]);
@@ -127,17 +128,17 @@ class TimeLiterals {
       const std::string value = format_instant(*v);
       if ((v->kind == Instant::Kind::time_of_day) != (lit.kind == Instant::Kind::time_of_day))
         throw CompareError(
-            c, "field '" + name + "' holds " + what_it_holds(v->kind) + " (" + value + "); '" + c.value +
-                   (lit.kind == Instant::Kind::time_of_day ? "' is a time of day without a date" : "' has a date") +
+            c, "field " + quote(name) + " holds " + what_it_holds(v->kind) + " (" + value + "); " + quote(c.value) +
+                   (lit.kind == Instant::Kind::time_of_day ? " is a time of day without a date" : " has a date") +
                    ": compare " + what_it_holds(v->kind) + " with " + what_it_holds(v->kind));
       if (has_zone(*v, m_default) == has_zone(lit, m_default)) continue;
       if (has_zone(lit, m_default))
-        throw CompareError(c, which_feature(m_layer, f) + " has " + name + " " + value + ", with no time zone, and '" +
-                                  c.value + "' has one: say which zone such times are in (set timezone UTC, set " +
-                                  "timezone \"+03:00\", …)");
+        throw CompareError(
+            c, which_feature(m_layer, f) + " has " + name + " " + value + ", with no time zone, and " + quote(c.value) +
+                   " has one: say which zone such times are in (set timezone UTC, set " + "timezone \"+03:00\", …)");
       const int zone = v->offset_min.value_or(0);
       const std::string set = zone == 0 ? "set timezone UTC" : "set timezone \"" + format_utc_offset(zone) + "\"";
-      throw CompareError(c, "'" + c.value + "' has no time zone and " + which_feature(m_layer, f) + " has " + name +
+      throw CompareError(c, quote(c.value) + " has no time zone and " + which_feature(m_layer, f) + " has " + name +
                                 " " + value + ", with one: write the zone ('" +
                                 format_instant({lit.kind, lit.wall_ms, v->offset_min}) + "') or set one (" + set + ")");
     }
@@ -155,11 +156,12 @@ class TimeLiterals {
     for (size_t k = 0; why.empty() && k < m_layer.size(); ++k) {
       const Feature& f = m_layer.features()[k];
       const auto* s = std::get_if<std::string>(&f.attributes[i]);
-      if (s && !s->empty() && !as_instant(*s)) why = which_feature(m_layer, f) + " has '" + *s + "', which is no time";
+      if (s && !s->empty() && !as_instant(*s))
+        why = which_feature(m_layer, f) + " has " + quote(*s) + ", which is no time";
     }
     if (why.empty()) why = "the source stores it as text";
-    throw CompareError(c, "field '" + field.name + "' holds text, not times (" + why + "), so '" + op_text(c.op) +
-                              " \"" + c.value + "\"' would compare it letter by letter" +
+    throw CompareError(c, "field " + quote(field.name) + " holds text, not times (" + why + "), so '" + op_text(c.op) +
+                              " \"" + printable(c.value) + "\"' would compare it letter by letter" +
                               (field.not_times.empty() ? "" : ": correct that value in the data"));
   }
 

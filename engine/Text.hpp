@@ -1,7 +1,7 @@
 #pragma once
 // The few text helpers every module needs: ASCII case folding and whitespace trimming, for
 // keywords, names and table cells (never for data values, whose case is kept); and the one way
-// a message quotes text that came from a script or a data file (printable, quoted).
+// a message quotes text that came from a script or a data file (printable, quote).
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -99,7 +99,7 @@ inline std::string printable(std::string_view text, size_t max_chars = kQuoteMax
 }
 
 /// printable(text) in single quotes, as messages quote a value: 'target building'.
-inline std::string quoted(std::string_view text, size_t max_chars = kQuoteMaxChars) {
+inline std::string quote(std::string_view text, size_t max_chars = kQuoteMaxChars) {
   return "'" + printable(text, max_chars) + "'";
 }
 

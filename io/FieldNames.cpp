@@ -37,7 +37,7 @@ void require_distinct_field_names(const std::vector<std::string>& names, const s
     bool one_spelling = true;
     for (size_t i : same) one_spelling = one_spelling && names[i] == names[same.front()];
     if (one_spelling)
-      throw DataError(path + ": " + one + " '" + names[same.front()] + "' is in " + place + "s " +
+      throw DataError(path + ": " + one + " " + quote(names[same.front()]) + " is in " + place + "s " +
                       positions_text(same) + "; give each " + place + " its own name");
     std::string spellings;
     for (size_t k = 0; k < same.size(); ++k)

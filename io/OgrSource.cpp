@@ -97,7 +97,7 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
     if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted->c_str())) return l;
     std::string list;
     for (const auto& nm : names) list += (list.empty() ? "" : ", ") + nm;
-    throw DataError(path + ": no layer '" + *wanted + "' (layers: " + list + ")" + did_you_mean(*wanted, names));
+    throw DataError(path + ": no layer " + quote(*wanted) + " (layers: " + list + ")" + did_you_mean(*wanted, names));
   }
   if (n == 0) throw DataError(path + ": holds no vector layer");
   if (n == 1) return GDALDatasetGetLayer(ds, 0);
@@ -286,7 +286,7 @@ class LayerReader {
     out.reserve(features.size());
     for (Feature& feat : features) out.add(std::move(feat));
     if (out.size() == 0)
-      throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
+      throw DataError(m_o.path + ": layer " + quote(std::string(OGR_L_GetName(layer))) + " has no features");
     times.settle(out, m_warn);
     return out;
   }
@@ -329,9 +329,9 @@ class LayerReader {
     else if (std::holds_alternative<std::monostate>(v) || trim(attribute_text(v)).empty())
       return m_o.uncertainty_m;  // an empty cell: the load's value
     else if (!parse_plain(attribute_text(v), u))
-      throw DataError(where() + ": column 'uncertainty_m' holds '" + as_written(v) + "', not a number of metres");
+      throw DataError(where() + ": column 'uncertainty_m' holds " + quote(as_written(v)) + ", not a number of metres");
     if (std::isnan(u))
-      throw DataError(where() + ": column 'uncertainty_m' holds '" + as_written(v) + "', not a number of metres");
+      throw DataError(where() + ": column 'uncertainty_m' holds " + quote(as_written(v)) + ", not a number of metres");
     if (u < 0) throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + as_written(v));
     if (!(u <= kMaxLength_m))
       throw DataError(where() + ": column 'uncertainty_m' holds " + as_written(v) +
@@ -341,7 +341,7 @@ class LayerReader {
 
   std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
     if (!OGR_F_IsFieldSetAndNotNull(f, col))
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(col)]) + " is empty");
     return exact_cell_text(f, col);
   }
 
@@ -353,8 +353,8 @@ class LayerReader {
       const char* p = text.c_str();
       const OGRErr err = OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g);
       if (err != OGRERR_NONE || !g)
-        throw_ogr_error(err, where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
-                                 text + "' as WKT");
+        throw_ogr_error(err, where() + ": column " + quote(header[static_cast<size_t>(m_columns.wkt)]) +
+                                 ": cannot read " + quote(text) + " as WKT");
       if (OGR_G_IsEmpty(g)) {
         OGR_G_DestroyGeometry(g);
         if (m_warn) m_warn(where() + ": empty geometry; skipped");
@@ -367,7 +367,7 @@ class LayerReader {
       try {
         return checked_point(parse_mgrs(text));
       } catch (const CoordinateError& e) {
-        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.mgrs)] + "': " + e.what());
+        throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.mgrs)]) + ": " + e.what());
       }
     }
     const std::string lat_text = cell(f, m_columns.lat, header);
@@ -376,23 +376,24 @@ class LayerReader {
       // Projected (or non-WGS84) columns: plain numbers in the CRS's units, x = lon column.
       double x = 0, y = 0;
       if (!parse_plain(lon_text, x) || !parse_plain(lat_text, y))
-        throw DataError(where() + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
-                        "' as a number in " + m_crs.label());
+        throw DataError(where() + ": cannot read " + quote(parse_plain(lon_text, x) ? lat_text : lon_text) +
+                        " as a number in " + m_crs.label());
       const PlanarXY ll = m_to_wgs84->forward({x, y});
       if (std::isnan(ll.x))
-        throw DataError(where() + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
+        throw DataError(where() + ": " + m_crs.label() + " cannot transform (" + printable(lon_text) + ", " +
+                        printable(lat_text) + ")");
       return checked_point(GeoPoint::from_lon_lat(ll.x, ll.y));
     }
     double lat = 0, lon = 0;
     try {
       lat = parse_angle_unchecked(lat_text, Axis::latitude);
     } catch (const CoordinateError& e) {
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lat)] + "': " + e.what());
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.lat)]) + ": " + e.what());
     }
     try {
       lon = parse_angle_unchecked(lon_text, Axis::longitude);
     } catch (const CoordinateError& e) {
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.lon)]) + ": " + e.what());
     }
     if (auto problem = check_lat_lon(lat, lon); !problem.empty()) {
       problem = check_lat_lon(lat, lon, written(m_columns.lat, lat_text), written(m_columns.lon, lon_text));

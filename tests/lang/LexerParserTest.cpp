@@ -258,6 +258,22 @@ TEST(ParserErrors, UnexpectedCharacterIsQuotedWhole) {
   EXPECT_NE(first_error("place p at 35.1, 40 ≈\n").find("unexpected character '≈'"), std::string::npos);
 }
 
+// A NUL or an ESC in the script reaches the terminal only escaped, in the message and in the
+// line shown, with the caret under the escaped text.
+TEST(ParserErrors, ControlCharactersAreShownEscaped) {
+  EXPECT_EQ(first_error(std::string("place p at 35, 40 \x1b[2J\n")),
+            "job.gcl:1:19: unexpected character '\\x1b'\n"
+            "    place p at 35, 40 \\x1b[2J\n"
+            "                      ^~~~\n");
+  EXPECT_EQ(first_error(std::string("place p\0 at 35, 40\n", 20)),
+            "job.gcl:1:8: unexpected character '\\0'\n"
+            "    place p\\0 at 35, 40\n"
+            "           ^~\n");
+  EXPECT_NE(first_error("claim c: p within 5 km of p source \"x\" \"\x1b]0;title\x07\"\n")
+                .find("found string \"\\x1b]0;title\\x07\""),
+            std::string::npos);
+}
+
 TEST(ParserErrors, AJobThatIsNotUtf8SaysWhere) {
   const std::string e = first_error("place p at 35.1, 40.1 quote \"caf\xE9\"\n");
   EXPECT_EQ(e.rfind("job.gcl:1:33: byte 0xE9 is not UTF-8 (save the job as UTF-8)\n", 0), 0u) << e;
