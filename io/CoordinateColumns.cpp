@@ -23,9 +23,12 @@ int find_named(const std::vector<std::string>& header, const std::string& name, 
   throw DataError(path + ": no column " + quote(name) + " for the " + role + did_you_mean(name, header));
 }
 
+/// The header's names for a message: printable, and the first 20 of a wide file.
 std::string joined(const std::vector<std::string>& header) {
+  constexpr size_t kShown = 20;
   std::string s;
-  for (const auto& h : header) s += (s.empty() ? "" : ", ") + h;
+  for (size_t i = 0; i < header.size() && i < kShown; ++i) s += (s.empty() ? "" : ", ") + printable(header[i]);
+  if (header.size() > kShown) s += ", … (" + std::to_string(header.size()) + " in all)";
   return s;
 }
 

@@ -44,7 +44,7 @@ void require_distinct_field_names(const std::vector<std::string>& names, const s
       spellings += (k == 0                 ? ""
                     : k + 1 == same.size() ? " and "
                                            : ", ") +
-                   ("'" + names[same[k]] + "' (" + place + " " + std::to_string(same[k] + 1) + ")");
+                   (quote(names[same[k]]) + " (" + place + " " + std::to_string(same[k] + 1) + ")");
     throw DataError(path + ": " + one + "s " + spellings + " differ only in case, and geoclaim matches " + place +
                     " names ignoring case; give each " + place + " its own name");
   }

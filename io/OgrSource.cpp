@@ -96,7 +96,7 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
   if (wanted) {
     if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted->c_str())) return l;
     std::string list;
-    for (const auto& nm : names) list += (list.empty() ? "" : ", ") + nm;
+    for (const auto& nm : names) list += (list.empty() ? "" : ", ") + printable(nm);
     throw DataError(path + ": no layer " + quote(*wanted) + " (layers: " + list + ")" + did_you_mean(*wanted, names));
   }
   if (n == 0) throw DataError(path + ": holds no vector layer");
@@ -106,7 +106,7 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
   std::string list;
   for (int i = 0; i < n; ++i) {
     OGRLayerH l = GDALDatasetGetLayer(ds, i);
-    list += (list.empty() ? "" : ", ") + names[static_cast<size_t>(i)];
+    list += (list.empty() ? "" : ", ") + printable(names[static_cast<size_t>(i)]);
     if (OGR_L_GetFeatureCount(l, TRUE) > 0) {
       if (only) throw DataError(path + ": has several layers (" + list + ", …): say which with 'layer \"NAME\"'");
       only = l;
