@@ -13,6 +13,7 @@
 #include "engine/CoordinateText.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "io/FileInfo.hpp"
 #include "io/OgrSource.hpp"

@@ -12,6 +12,7 @@
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
 #include "engine/SpatialIndex.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 
 namespace geoclaim {
@@ -218,7 +219,7 @@ class ClaimMeasurer {
     const GEOSGeometry* g = m_spec.subject->features()[i].geometry.get();
     if (m_spec.relation == Relation::inside) return inside(m, g);
     auto nf = nearest_feature(g, *m_spec.object, kAnyDistance, working());
-    if (!nf) throw DataError("layer '" + m_spec.object_name + "' has no features to measure against");
+    if (!nf) throw DataError("layer " + quote(m_spec.object_name) + " has no features to measure against");
     const Feature& obj = m_spec.object->features()[nf->feature];
     m.object_feature = nf->feature;
     m.object_id = obj.id;
@@ -250,8 +251,8 @@ class ClaimMeasurer {
   FeatureMeasure inside(FeatureMeasure& m, const GEOSGeometry* g) {
     const Layer& obj = *m_spec.object;
     if (obj.family() != GeomFamily::polygon)
-      throw DataError("'inside " + m_spec.object_name + "' needs polygons, but '" + m_spec.object_name + "' holds " +
-                      family_name(obj.family()) + " features");
+      throw DataError("'inside " + m_spec.object_name + "' needs polygons, but " + quote(m_spec.object_name) +
+                      " holds " + family_name(obj.family()) + " features");
     if (geom_type(g) != GeomType::point) return extent_inside_measure(m, g);
     const GeoPoint p = m.subject_point;
     const auto covering = covering_features(p, obj, m_scratch);
@@ -300,7 +301,7 @@ class ClaimMeasurer {
     const Layer& obj = *m_spec.object;
     const GeomFamily f = family(g);
     if (f == GeomFamily::other)
-      throw DataError("'" + m_spec.subject_name + "' feature " + m.subject_id +
+      throw DataError(quote(m_spec.subject_name) + " feature " + m.subject_id +
                       " mixes points, lines and polygons: 'inside' cannot measure it");
     obj.index().candidates_within(m.subject_point, reach_m(g) + m.uncertainty_m, m_scratch.candidates);
     m_polygons.clear();
@@ -353,7 +354,7 @@ class ClaimMeasurer {
 
   FeatureMeasure between() {
     auto best = nearest_between();
-    if (!best) throw DataError("'" + m_spec.object_name + "' has no features to measure against");
+    if (!best) throw DataError(quote(m_spec.object_name) + " has no features to measure against");
     FeatureMeasure m = start(best->first);
     const Feature& obj = m_spec.object->features()[best->second.feature];
     m.object_feature = best->second.feature;
@@ -370,7 +371,7 @@ class ClaimMeasurer {
 
   FeatureMeasure crosses() {
     auto best = nearest_between();
-    if (!best) throw DataError("'" + m_spec.object_name + "' has no features to measure against");
+    if (!best) throw DataError(quote(m_spec.object_name) + " has no features to measure against");
     FeatureMeasure m = start(best->first);
     m.object_feature = best->second.feature;
     m.object_id = feature_id(*m_spec.object, best->second.feature);
@@ -380,8 +381,8 @@ class ClaimMeasurer {
     m.on_subject = best->second.pair.on_a;
     m.bearing = plain_bearing(m.on_object, m.on_subject);
     if (m_spec.crossed->family() != GeomFamily::line)
-      throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but '" + m_spec.crossed_name + "' holds " +
-                      family_name(m_spec.crossed->family()) + " features");
+      throw DataError("'crosses " + m_spec.crossed_name + "' needs lines, but " + quote(m_spec.crossed_name) +
+                      " holds " + family_name(m_spec.crossed->family()) + " features");
     const auto path = densify_geodesic(m.on_object, m.on_subject, 1.0);
     GeomPtr segment = make_line(path);
     const GeoPoint mid = path[path.size() / 2];

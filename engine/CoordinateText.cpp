@@ -79,10 +79,10 @@ std::string join_dms_components(const std::vector<std::string>& raw_parts) {
   bool all_plain = !nums.empty();
   for (const auto& n : nums) all_plain = all_plain && is_plain_number(n);
   if (all_plain && nums.size() > 3)  // glued together they would read as one large number
-    throw CoordinateError("more than three numbers (degrees, minutes, seconds) in '" + join(raw_parts) + "'");
+    throw CoordinateError("more than three numbers (degrees, minutes, seconds) in " + quote(join(raw_parts)));
   for (size_t i = 1; all_plain && i < nums.size(); ++i)
     if (nums[i][0] == '-' || nums[i][0] == '+')
-      throw CoordinateError("only the degrees may carry a sign in '" + join(raw_parts) + "'");
+      throw CoordinateError("only the degrees may carry a sign in " + quote(join(raw_parts)));
   std::string body;
   if (all_plain) {
     static const char* const marks[] = {"d", "'", "\""};
@@ -132,7 +132,7 @@ void check_minutes_and_seconds(const std::string& text) {
     double v = 0;
     const auto [p, ec] = std::from_chars(text.data() + start, text.data() + i, v);
     if (run >= 1 && run <= 2 && ec == std::errc() && v >= 60)
-      throw CoordinateError("cannot read '" + text + "' as an angle: " + names[run - 1] + " " +
+      throw CoordinateError("cannot read " + quote(text) + " as an angle: " + names[run - 1] + " " +
                             text.substr(start, i - start) + " not in range [0, 60)");
     ++run;
   }
@@ -148,31 +148,40 @@ double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
   try {
     value = GeographicLib::DMS::Decode(text, ind);
   } catch (const GeographicLib::GeographicErr& e) {
-    throw CoordinateError("cannot read '" + text + "' as an angle: " + e.what());
+    throw CoordinateError("cannot read " + quote(text) + " as an angle: " + printable(e.what(), 200));
   }
   check_minutes_and_seconds(text);
   return value;
 }
 
+/// @throw CoordinateError when `text` is longer than any coordinate is written.
+void check_length(std::string_view text) {
+  if (text.size() > kMaxCoordinateTextBytes)
+    throw CoordinateError("coordinate text " + quote(text, 40) + " is " + std::to_string(text.size()) +
+                          " bytes long; a coordinate is at most " + std::to_string(kMaxCoordinateTextBytes));
+}
+
 }  // namespace
 
 double parse_angle(std::string_view raw, Axis axis) {
+  check_length(raw);
   const std::string text = trim(raw);
   if (text.empty()) throw CoordinateError("empty coordinate");
   GeographicLib::DMS::flag ind = GeographicLib::DMS::NONE;
   const double value = decode(join_dms_components(split_ws(text)), ind);
   const char* name = axis == Axis::latitude ? "latitude" : "longitude";
   if (axis == Axis::latitude && ind == GeographicLib::DMS::LONGITUDE)
-    throw CoordinateError("'" + text + "' has an E/W letter but is read as a latitude");
+    throw CoordinateError(quote(text) + " has an E/W letter but is read as a latitude");
   if (axis == Axis::longitude && ind == GeographicLib::DMS::LATITUDE)
-    throw CoordinateError("'" + text + "' has an N/S letter but is read as a longitude");
+    throw CoordinateError(quote(text) + " has an N/S letter but is read as a longitude");
   const double limit = axis == Axis::latitude ? 90.0 : 180.0;
   if (!std::isfinite(value) || std::fabs(value) > limit)
-    throw CoordinateError(std::string(name) + " '" + text + "' is outside ±" + format_number(limit, 0) + "°");
+    throw CoordinateError(std::string(name) + " " + quote(text) + " is outside ±" + format_number(limit, 0) + "°");
   return value;
 }
 
 GeoPoint parse_lat_lon_text(std::string_view raw) {
+  check_length(raw);
   const std::string text = trim(raw);
   std::string first, second;
   if (auto comma = text.find(','); comma != std::string::npos) {
@@ -223,7 +232,8 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
         break;
       }
     if (cut == 0)
-      throw CoordinateError("cannot split '" + text + "' into latitude and longitude (separate them with a comma)");
+      throw CoordinateError("cannot split " + quote(text) +
+                            " into latitude and longitude (separate them with a comma)");
     first = half(0, cut);
     second = half(cut, parts.size());
   }
@@ -234,16 +244,17 @@ GeoPoint parse_lat_lon_text(std::string_view raw) {
   GeographicLib::DMS::flag ind1 = GeographicLib::DMS::NONE, ind2 = GeographicLib::DMS::NONE;
   double a = decode(first, ind1), b = decode(second, ind2);
   if (ind1 != GeographicLib::DMS::NONE && ind1 == ind2)
-    throw CoordinateError("'" + text + "' gives two " +
+    throw CoordinateError(quote(text) + " gives two " +
                           (ind1 == GeographicLib::DMS::LATITUDE ? "latitudes" : "longitudes"));
   if (ind1 == GeographicLib::DMS::LONGITUDE || ind2 == GeographicLib::DMS::LATITUDE) std::swap(a, b);
   const double lat = a, lon = b;
   if (auto problem = check_lat_lon(lat, lon); !problem.empty())
-    throw CoordinateError("'" + text + "': " + problem + (looks_swapped(lat, lon) ? kSwappedHint : ""));
+    throw CoordinateError(quote(text) + ": " + problem + (looks_swapped(lat, lon) ? kSwappedHint : ""));
   return GeoPoint::from_lat_lon(lat, lon);
 }
 
 GeoPoint parse_mgrs(std::string_view raw) {
+  check_length(raw);
   std::string text;
   for (char c : raw)
     if (!std::isspace(static_cast<unsigned char>(c))) text += c;
@@ -254,7 +265,7 @@ GeoPoint parse_mgrs(std::string_view raw) {
     GeographicLib::MGRS::Reverse(text, zone, northp, x, y, prec, /*centerp=*/true);
     GeographicLib::UTMUPS::Reverse(zone, northp, x, y, lat, lon);
   } catch (const GeographicLib::GeographicErr& e) {
-    throw CoordinateError("cannot read '" + trim(raw) + "' as MGRS: " + e.what());
+    throw CoordinateError("cannot read " + quote(trim(raw)) + " as MGRS: " + printable(e.what(), 200));
   }
   return GeoPoint::from_lat_lon(lat, lon);
 }
@@ -263,10 +274,13 @@ bool looks_swapped(double lat, double lon) {
   return std::fabs(lat) > 90.0 && std::fabs(lat) <= 180.0 && std::fabs(lon) <= 90.0;
 }
 
-std::string check_lat_lon(double lat, double lon) {
+std::string check_lat_lon(double lat, double lon, std::string_view lat_text, std::string_view lon_text) {
+  const auto as_written = [](double v, std::string_view text) {
+    return text.empty() ? format_number(v, 7) : printable(trim(text));
+  };
   if (!std::isfinite(lat) || !std::isfinite(lon)) return "coordinate is not a number";
-  if (std::fabs(lat) > 90.0) return "latitude " + format_number(lat, 7) + " is outside ±90°";
-  if (std::fabs(lon) > 180.0) return "longitude " + format_number(lon, 7) + " is outside ±180°";
+  if (std::fabs(lat) > 90.0) return "latitude " + as_written(lat, lat_text) + " is outside ±90°";
+  if (std::fabs(lon) > 180.0) return "longitude " + as_written(lon, lon_text) + " is outside ±180°";
   return {};
 }
 

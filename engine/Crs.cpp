@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim {
 namespace {
@@ -63,17 +64,17 @@ PjPtr create_crs(const std::string& definition) {
   if (!pj) {
     // PROJ's own text is kept when it says something ("crs not found" says little).
     const std::string why = last_proj_error();
-    throw DataError("unknown CRS '" + definition + "'" + (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
+    throw DataError("unknown CRS " + quote(definition) + (why.rfind("Unknown error", 0) == 0 ? "" : " (" + why + ")") +
                     ": give an EPSG code such as EPSG:32637, a WKT or a PROJ string");
   }
-  if (!proj_is_crs(pj.get())) throw DataError("'" + definition + "' is a coordinate operation, not a CRS");
+  if (!proj_is_crs(pj.get())) throw DataError(quote(definition) + " is a coordinate operation, not a CRS");
   const PJ_TYPE t = horizontal_type(pj.get());
   // Positions here are 2-D (a latitude and longitude, or an easting and northing). A geocentric
   // CRS holds X, Y, Z from the earth's centre: read as two columns it would put every point at
   // a pole without a word, so it is refused with the other kinds that hold no 2-D position.
   if (t != PJ_TYPE_GEOGRAPHIC_2D_CRS && t != PJ_TYPE_GEOGRAPHIC_3D_CRS && t != PJ_TYPE_PROJECTED_CRS) {
     const char* name = proj_get_name(pj.get());
-    throw DataError("'" + definition + "'" + (name ? " (" + std::string(name) + ")" : "") + " is " + kind_name(t) +
+    throw DataError(quote(definition) + (name ? " (" + std::string(name) + ")" : "") + " is " + kind_name(t) +
                     ", which cannot hold 2-D positions: give a geographic or projected CRS such as EPSG:4326 or "
                     "EPSG:32637");
   }
@@ -145,7 +146,7 @@ std::shared_ptr<const CrsTransform> CrsTransform::to_wgs84(const Crs& source) { 
 
 std::shared_ptr<const CrsTransform> CrsTransform::operation(const std::string& proj_string) {
   PjPtr pj(proj_create(PJ_DEFAULT_CTX, proj_string.c_str()));
-  if (!pj) throw DataError("invalid PROJ operation '" + proj_string + "': " + last_proj_error());
+  if (!pj) throw DataError("invalid PROJ operation " + quote(proj_string) + ": " + last_proj_error());
   auto impl = std::make_unique<Impl>();
   impl->angular_in = proj_angular_input(pj.get(), PJ_FWD);
   impl->angular_out = proj_angular_output(pj.get(), PJ_FWD);

@@ -161,9 +161,9 @@ Instant parse_instant(std::string_view raw) {
     ok = read_clock(p, c);
   }
   if (ok && c.kind != Instant::Kind::date && !p.done()) ok = read_zone(p, c.offset_min);
-  if (!ok || !p.done()) throw TimeError("'" + text + "' is not a time" + kExample);
+  if (!ok || !p.done()) throw TimeError(quote(text) + " is not a time" + kExample);
   if (auto why = problem(c); !why.empty())
-    throw TimeError("'" + text + "' is not a real " + noun(c.kind) + " (" + why + ")");
+    throw TimeError(quote(text) + " is not a real " + noun(c.kind) + " (" + why + ")");
   return instant_from_civil(c);
 }
 
@@ -181,8 +181,8 @@ int parse_utc_offset(std::string_view raw) {
   Cursor p{text};
   std::optional<int> offset;
   if (!read_zone(p, offset) || !p.done())
-    throw TimeError("'" + text + "' is not a UTC offset (UTC, Z, +03:00, -04:30)");
-  if (std::abs(*offset) > kMaxOffsetMin) throw TimeError("'" + text + "' is beyond ±18:00");
+    throw TimeError(quote(text) + " is not a UTC offset (UTC, Z, +03:00, -04:30)");
+  if (std::abs(*offset) > kMaxOffsetMin) throw TimeError(quote(text) + " is beyond ±18:00");
   return *offset;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include "engine/Text.hpp"
 
 namespace geoclaim {
 namespace {
@@ -33,7 +34,7 @@ std::optional<std::string> nearest_name(const std::string& name, const std::vect
 
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
   auto n = nearest_name(name, candidates);
-  return n ? " (did you mean '" + *n + "'?)" : "";
+  return n ? " (did you mean " + quote(*n) + "?)" : "";
 }
 
 }  // namespace geoclaim

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 #include <stdexcept>
+#include "engine/Text.hpp"
 
 namespace geoclaim {
 namespace {
@@ -68,7 +69,7 @@ std::optional<Instant> as_instant(const std::string& text) {
 /// "testdata/times/strikes.kml feature 3", with the id when it is not that number.
 std::string which_feature(const Layer& layer, const Feature& f) {
   std::string out = layer.source().path + " feature " + std::to_string(f.source_row);
-  if (f.id != std::to_string(f.source_row)) out += " (id '" + f.id + "')";
+  if (f.id != std::to_string(f.source_row)) out += " (id " + quote(f.id) + ")";
   return out;
 }
 
@@ -119,7 +120,7 @@ class TimeLiterals {
     try {
       lit = parse_instant(c.value);
     } catch (const TimeError& e) {
-      throw CompareError(c, "field '" + name + "' holds times; " + e.what());
+      throw CompareError(c, "field " + quote(name) + " holds times; " + e.what());
     }
     for (const Feature& f : m_layer.features()) {
       const auto* v = std::get_if<Instant>(&f.attributes[i]);
@@ -127,17 +128,17 @@ class TimeLiterals {
       const std::string value = format_instant(*v);
       if ((v->kind == Instant::Kind::time_of_day) != (lit.kind == Instant::Kind::time_of_day))
         throw CompareError(
-            c, "field '" + name + "' holds " + what_it_holds(v->kind) + " (" + value + "); '" + c.value +
-                   (lit.kind == Instant::Kind::time_of_day ? "' is a time of day without a date" : "' has a date") +
+            c, "field " + quote(name) + " holds " + what_it_holds(v->kind) + " (" + value + "); " + quote(c.value) +
+                   (lit.kind == Instant::Kind::time_of_day ? " is a time of day without a date" : " has a date") +
                    ": compare " + what_it_holds(v->kind) + " with " + what_it_holds(v->kind));
       if (has_zone(*v, m_default) == has_zone(lit, m_default)) continue;
       if (has_zone(lit, m_default))
-        throw CompareError(c, which_feature(m_layer, f) + " has " + name + " " + value + ", with no time zone, and '" +
-                                  c.value + "' has one: say which zone such times are in (set timezone UTC, set " +
-                                  "timezone \"+03:00\", …)");
+        throw CompareError(
+            c, which_feature(m_layer, f) + " has " + name + " " + value + ", with no time zone, and " + quote(c.value) +
+                   " has one: say which zone such times are in (set timezone UTC, set " + "timezone \"+03:00\", …)");
       const int zone = v->offset_min.value_or(0);
       const std::string set = zone == 0 ? "set timezone UTC" : "set timezone \"" + format_utc_offset(zone) + "\"";
-      throw CompareError(c, "'" + c.value + "' has no time zone and " + which_feature(m_layer, f) + " has " + name +
+      throw CompareError(c, quote(c.value) + " has no time zone and " + which_feature(m_layer, f) + " has " + name +
                                 " " + value + ", with one: write the zone ('" +
                                 format_instant({lit.kind, lit.wall_ms, v->offset_min}) + "') or set one (" + set + ")");
     }
@@ -155,11 +156,12 @@ class TimeLiterals {
     for (size_t k = 0; why.empty() && k < m_layer.size(); ++k) {
       const Feature& f = m_layer.features()[k];
       const auto* s = std::get_if<std::string>(&f.attributes[i]);
-      if (s && !s->empty() && !as_instant(*s)) why = which_feature(m_layer, f) + " has '" + *s + "', which is no time";
+      if (s && !s->empty() && !as_instant(*s))
+        why = which_feature(m_layer, f) + " has " + quote(*s) + ", which is no time";
     }
     if (why.empty()) why = "the source stores it as text";
-    throw CompareError(c, "field '" + field.name + "' holds text, not times (" + why + "), so '" + op_text(c.op) +
-                              " \"" + c.value + "\"' would compare it letter by letter" +
+    throw CompareError(c, "field " + quote(field.name) + " holds text, not times (" + why + "), so '" + op_text(c.op) +
+                              " \"" + printable(c.value) + "\"' would compare it letter by letter" +
                               (field.not_times.empty() ? "" : ": correct that value in the data"));
   }
 
@@ -198,17 +200,41 @@ bool matches(const Feature& f, const Layer& layer, const Condition& c, const Tim
 
 }  // namespace
 
+// Iterative, with one backtrack point (the last '%' seen): the text and pattern come from the
+// data and the script, so neither may set the stack depth (a recursion per character) nor the
+// time (a recursion per '%' is exponential in the number of '%'s). This takes at most
+// |text| × |pattern| steps.
 bool like(std::string_view text, std::string_view pattern) {
-  if (pattern.empty()) return text.empty();
-  if (pattern[0] == '%') {
-    for (size_t i = 0; i <= text.size(); ++i)
-      if (like(text.substr(i), pattern.substr(1))) return true;
-    return false;
+  const auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  };
+  // One character of UTF-8 text: a lead byte and its continuation bytes (10xxxxxx).
+  const auto next_char = [&](size_t i) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  size_t t = 0, p = 0;
+  size_t star = std::string_view::npos, star_t = 0;  // the last '%' and where its run ends
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '%') {
+      star = p++;
+      star_t = t;
+    } else if (p < pattern.size() && pattern[p] == '_') {
+      ++p;
+      t = next_char(t);
+    } else if (p < pattern.size() && same(pattern[p], text[t])) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;  // the last '%' takes one more character
+      t = star_t = next_char(star_t);
+    } else {
+      return false;
+    }
   }
-  if (text.empty()) return false;
-  const bool same = pattern[0] == '_' || std::tolower(static_cast<unsigned char>(text[0])) ==
-                                             std::tolower(static_cast<unsigned char>(pattern[0]));
-  return same && like(text.substr(1), pattern.substr(1));
+  while (p < pattern.size() && pattern[p] == '%') ++p;
+  return p == pattern.size();
 }
 
 const Condition* find_unknown_field(const Layer& layer, const Condition& where) {

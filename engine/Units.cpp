@@ -33,11 +33,19 @@ std::vector<std::string> unit_name_list() {
 
 std::string format_number(double value, int decimals) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+  char buf[64];
+  // Beyond 1e15 a double has no decimals left to show, and fixed notation would need up to 309
+  // digits (to_chars fails on this buffer from about 1e56): the shortest text that reads back
+  // as the same double ("1e+56"), which always fits.
+  if (std::fabs(value) >= 1e15 || decimals < 0 || decimals > 17) {
+    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    return res.ec == std::errc() ? std::string(buf, res.ptr) : "?";
+  }
   const double scale = std::pow(10.0, decimals);
   double rounded = std::round(value * scale) / scale;
   if (rounded == 0.0) rounded = 0.0;  // no "-0"
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+  const auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+  if (res.ec != std::errc()) return "?";  // cannot happen below 1e15 with ≤ 17 decimals (33 chars)
   std::string s(buf, res.ptr);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();

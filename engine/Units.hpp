@@ -20,7 +20,15 @@ std::vector<std::string> unit_name_list();
 /// A length in metres written for people: "55.21 km", "15.2 m", "0.84 m".
 std::string format_length(double metres);
 
-/// A double written locale-free with at most `decimals` decimals and no trailing zeros.
+/// The longest length geoclaim takes as input, in metres: 100,000 km, more than twice round
+/// the Earth (40,075 km at the equator). No claimed distance, uncertainty or tolerance on Earth
+/// is longer; a longer one is a typo or an overflow, refused with an error where it is read.
+inline constexpr double kMaxLength_m = 1e8;
+
+/// A double written locale-free with at most `decimals` decimals (0–17) and no trailing zeros.
+/// Any double is safe: from 1e15 on (where no decimal is left) it is written in the shortest
+/// form that reads back as the same double ("1e+56", "1.7976931348623157e+308"); "inf", "-inf"
+/// and "nan" for the non-finite.
 std::string format_number(double value, int decimals);
 
 /// An azimuth in [0, 360) written like format_number, "0" rather than "360" when it rounds up.

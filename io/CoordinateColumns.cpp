@@ -4,6 +4,7 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Names.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -19,12 +20,15 @@ int find_named(const std::vector<std::string>& header, const std::string& name, 
                const char* role) {
   for (size_t i = 0; i < header.size(); ++i)
     if (strcasecmp(header[i].c_str(), name.c_str()) == 0) return static_cast<int>(i);
-  throw DataError(path + ": no column '" + name + "' for the " + role + did_you_mean(name, header));
+  throw DataError(path + ": no column " + quote(name) + " for the " + role + did_you_mean(name, header));
 }
 
+/// The header's names for a message: printable, and the first 20 of a wide file.
 std::string joined(const std::vector<std::string>& header) {
+  constexpr size_t kShown = 20;
   std::string s;
-  for (const auto& h : header) s += (s.empty() ? "" : ", ") + h;
+  for (size_t i = 0; i < header.size() && i < kShown; ++i) s += (s.empty() ? "" : ", ") + printable(header[i]);
+  if (header.size() > kShown) s += ", … (" + std::to_string(header.size()) + " in all)";
   return s;
 }
 
@@ -53,8 +57,8 @@ CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header
   if (c.lat >= 0 && c.lon >= 0) return c;
   if (c.lat >= 0 || c.lon >= 0)
     throw DataError(path + ": found a " +
-                    (c.lat >= 0 ? "latitude column '" + header[c.lat] + "' but no longitude"
-                                : "longitude column '" + header[c.lon] + "' but no latitude") +
+                    (c.lat >= 0 ? "latitude column " + quote(header[c.lat]) + " but no longitude"
+                                : "longitude column " + quote(header[c.lon]) + " but no latitude") +
                     " column (columns: " + joined(header) + ")");
   if ((c.wkt = find_one(header, {"wkt", "geometry", "geom"})) >= 0) {
     c.kind = CoordinateColumns::Kind::wkt;

@@ -1,5 +1,7 @@
 #include "io/CsvLines.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace geoclaim::io {
@@ -25,6 +27,37 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
     }
   }
   return starts;
+}
+
+size_t csv_header_column_count(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string header;  // the first record: up to an unquoted line end
+  bool in_quotes = false;
+  for (char c = 0; in.get(c);) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && (c == '\n' || c == '\r')) break;
+    header += c;
+  }
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  char delimiter = ',';
+  if (ext == ".tsv") {
+    delimiter = '\t';
+  } else if (header.find(',') == std::string::npos) {
+    for (const char d : {';', '\t', '|'})
+      if (header.find(d) != std::string::npos) {
+        delimiter = d;
+        break;
+      }
+  }
+  size_t columns = 1;
+  in_quotes = false;
+  for (const char c : header) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && c == delimiter) ++columns;
+  }
+  return columns;
 }
 
 }  // namespace geoclaim::io

@@ -12,4 +12,10 @@ namespace geoclaim::io {
 /// RFC 4180 ("" inside a quoted cell is a quote); empty lines outside quotes are no records.
 std::vector<uint64_t> csv_record_lines(const std::string& path);
 
+/// How many columns the header (the first record) of a CSV/TSV names, counted here because
+/// GDAL's CSV driver silently keeps only the first 2,000 (OGR_CSV_MAX_FIELD_COUNT). The
+/// delimiter is chosen as GDAL chooses it: a tab for .tsv, else ';', '\t' or '|' when the
+/// header has that and no comma, else ','. Quoted delimiters do not count.
+size_t csv_header_column_count(const std::string& path);
+
 }  // namespace geoclaim::io

@@ -6,6 +6,7 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Names.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -90,8 +91,9 @@ IdRule id_rule(OGRLayerH layer, const std::vector<std::string>& header, const Lo
     } else {
       std::vector<std::string> names = header;
       if (!rule.key.empty()) names.push_back(rule.key);
-      throw DataError(o.path + ": no column '" + *o.id_col + "' for the feature id" +
-                      (rule.key.empty() ? "" : " (its key is '" + rule.key + "')") + did_you_mean(*o.id_col, names));
+      throw DataError(o.path + ": no column " + quote(*o.id_col) + " for the feature id" +
+                      (rule.key.empty() ? "" : " (its key is " + quote(rule.key) + ")") +
+                      did_you_mean(*o.id_col, names));
     }
     return rule;
   }

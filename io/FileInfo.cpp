@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/GdalErrors.hpp"
@@ -102,8 +103,8 @@ std::string format_source_info(const SourceInfo& info) {
   std::string out = info.path + " (" + info.driver + ", " + std::to_string(info.layers.size()) +
                     (info.layers.size() == 1 ? " layer)\n" : " layers)\n");
   for (const auto& l : info.layers) {
-    out += "  layer '" + l.name + "': " + std::to_string(l.count) + " features, " + l.geometry_type + ", CRS " + l.crs +
-           "\n";
+    out += "  layer " + quote(l.name) + ": " + std::to_string(l.count) + " features, " + l.geometry_type + ", CRS " +
+           l.crs + "\n";
     if (l.has_extent)
       out += "    extent (x min, y min, x max, y max): " + format_number(l.min_x, 7) + ", " +
              format_number(l.min_y, 7) + ", " + format_number(l.max_x, 7) + ", " + format_number(l.max_y, 7) + "\n";

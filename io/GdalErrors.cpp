@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -90,7 +91,10 @@ CaptureGdalErrors::CaptureGdalErrors() {
 
 CaptureGdalErrors::~CaptureGdalErrors() { CPLPopErrorHandler(); }
 
-std::string CaptureGdalErrors::last(const std::string& fallback) const { return g_last.empty() ? fallback : g_last; }
+// GDAL's messages may quote the data (a cell, a line of the file): made printable and bounded.
+std::string CaptureGdalErrors::last(const std::string& fallback) const {
+  return g_last.empty() ? fallback : printable(g_last, 300);
+}
 
 bool CaptureGdalErrors::failed() const { return g_failed; }
 

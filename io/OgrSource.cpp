@@ -75,7 +75,18 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   if (!ds)
     errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
                  "no GDAL driver recognises its format");
-  return Dataset(ds);
+  Dataset out(ds);
+  if (as_text_table && GDALDatasetGetLayerCount(ds) == 1 && is_file_path(path)) {
+    // GDAL's CSV driver keeps the first 2,000 columns and drops the rest with only a warning:
+    // coordinate columns among those would read as missing.
+    const int read = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0)));
+    const size_t in_file = csv_header_column_count(path);
+    if (read >= 0 && in_file > static_cast<size_t>(read))
+      throw DataError(path + ": has " + std::to_string(in_file) +
+                      " columns, and GDAL's CSV driver reads only the first " + std::to_string(read) +
+                      " (set the environment variable OGR_CSV_MAX_FIELD_COUNT to read more, or drop columns)");
+  }
+  return out;
 }
 
 OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::optional<std::string>& wanted) {
@@ -85,8 +96,8 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
   if (wanted) {
     if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted->c_str())) return l;
     std::string list;
-    for (const auto& nm : names) list += (list.empty() ? "" : ", ") + nm;
-    throw DataError(path + ": no layer '" + *wanted + "' (layers: " + list + ")" + did_you_mean(*wanted, names));
+    for (const auto& nm : names) list += (list.empty() ? "" : ", ") + printable(nm);
+    throw DataError(path + ": no layer " + quote(*wanted) + " (layers: " + list + ")" + did_you_mean(*wanted, names));
   }
   if (n == 0) throw DataError(path + ": holds no vector layer");
   if (n == 1) return GDALDatasetGetLayer(ds, 0);
@@ -95,7 +106,7 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
   std::string list;
   for (int i = 0; i < n; ++i) {
     OGRLayerH l = GDALDatasetGetLayer(ds, i);
-    list += (list.empty() ? "" : ", ") + names[static_cast<size_t>(i)];
+    list += (list.empty() ? "" : ", ") + printable(names[static_cast<size_t>(i)]);
     if (OGR_L_GetFeatureCount(l, TRUE) > 0) {
       if (only) throw DataError(path + ": has several layers (" + list + ", …): say which with 'layer \"NAME\"'");
       only = l;
@@ -259,7 +270,8 @@ class LayerReader {
       keys_so_far = keyed == features.size() + 1;
       if (feat.id.empty()) feat.id = std::to_string(number);
       feat.uncertainty_m = m_o.uncertainty_m;
-      if (uncertainty_col >= 0) feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)]);
+      if (uncertainty_col >= 0)
+        feat.uncertainty_m = uncertainty(feat.attributes[static_cast<size_t>(uncertainty_col)], uncertainty_col);
       features.push_back(std::move(feat));
       if (m_o.on_read && number % Progress::kEvery == 0) m_o.on_read(number);
     }
@@ -274,7 +286,7 @@ class LayerReader {
     out.reserve(features.size());
     for (Feature& feat : features) out.add(std::move(feat));
     if (out.size() == 0)
-      throw DataError(m_o.path + ": layer '" + std::string(OGR_L_GetName(layer)) + "' has no features");
+      throw DataError(m_o.path + ": layer " + quote(std::string(OGR_L_GetName(layer))) + " has no features");
     times.settle(out, m_warn);
     return out;
   }
@@ -294,7 +306,21 @@ class LayerReader {
     return m_o.path + ":" + std::to_string(k < m_record_lines.size() ? m_record_lines[k] : k + 1);
   }
 
-  double uncertainty(const AttributeValue& v) const {
+  /// A value as the source wrote it, for messages. A CSV's typed cell has lost that text: GDAL
+  /// read "1e400" as inf and clamps 99999999999999999999 to 9223372036854775807, so the cell is
+  /// read again, as text (on the error path only).
+  std::string written(int col, const std::string& typed) const {
+    if (m_text) {
+      Dataset ds = open_vector(m_o.path, true, /*detect_types=*/false);
+      OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
+      if (FeaturePtr f{layer ? OGR_L_GetFeature(layer, m_fid) : nullptr}; f && col < OGR_F_GetFieldCount(f.get()))
+        return printable(trim(OGR_F_GetFieldAsString(f.get(), col)));
+    }
+    return printable(typed);
+  }
+
+  double uncertainty(const AttributeValue& v, int col) const {
+    const auto as_written = [&](const AttributeValue& value) { return written(col, attribute_text(value)); };
     double u = 0;
     if (const auto* i = std::get_if<int64_t>(&v))
       u = static_cast<double>(*i);
@@ -303,15 +329,19 @@ class LayerReader {
     else if (std::holds_alternative<std::monostate>(v) || trim(attribute_text(v)).empty())
       return m_o.uncertainty_m;  // an empty cell: the load's value
     else if (!parse_plain(attribute_text(v), u))
-      throw DataError(where() + ": column 'uncertainty_m' holds '" + attribute_text(v) + "', not a number of metres");
-    if (!std::isfinite(u) || u < 0)
-      throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + attribute_text(v));
+      throw DataError(where() + ": column 'uncertainty_m' holds " + quote(as_written(v)) + ", not a number of metres");
+    if (std::isnan(u))
+      throw DataError(where() + ": column 'uncertainty_m' holds " + quote(as_written(v)) + ", not a number of metres");
+    if (u < 0) throw DataError(where() + ": column 'uncertainty_m' must be 0 or more, found " + as_written(v));
+    if (!(u <= kMaxLength_m))
+      throw DataError(where() + ": column 'uncertainty_m' holds " + as_written(v) +
+                      " m, more than 100,000 km (twice round the Earth)");
     return u;
   }
 
   std::string cell(OGRFeatureH f, int col, const std::vector<std::string>& header) const {
     if (!OGR_F_IsFieldSetAndNotNull(f, col))
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(col)] + "' is empty");
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(col)]) + " is empty");
     return exact_cell_text(f, col);
   }
 
@@ -323,8 +353,8 @@ class LayerReader {
       const char* p = text.c_str();
       const OGRErr err = OGR_G_CreateFromWkt(const_cast<char**>(&p), nullptr, &g);
       if (err != OGRERR_NONE || !g)
-        throw_ogr_error(err, where() + ": column '" + header[static_cast<size_t>(m_columns.wkt)] + "': cannot read '" +
-                                 text + "' as WKT");
+        throw_ogr_error(err, where() + ": column " + quote(header[static_cast<size_t>(m_columns.wkt)]) +
+                                 ": cannot read " + quote(text) + " as WKT");
       if (OGR_G_IsEmpty(g)) {
         OGR_G_DestroyGeometry(g);
         if (m_warn) m_warn(where() + ": empty geometry; skipped");
@@ -337,7 +367,7 @@ class LayerReader {
       try {
         return checked_point(parse_mgrs(text));
       } catch (const CoordinateError& e) {
-        throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.mgrs)] + "': " + e.what());
+        throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.mgrs)]) + ": " + e.what());
       }
     }
     const std::string lat_text = cell(f, m_columns.lat, header);
@@ -346,26 +376,29 @@ class LayerReader {
       // Projected (or non-WGS84) columns: plain numbers in the CRS's units, x = lon column.
       double x = 0, y = 0;
       if (!parse_plain(lon_text, x) || !parse_plain(lat_text, y))
-        throw DataError(where() + ": cannot read '" + (parse_plain(lon_text, x) ? lat_text : lon_text) +
-                        "' as a number in " + m_crs.label());
+        throw DataError(where() + ": cannot read " + quote(parse_plain(lon_text, x) ? lat_text : lon_text) +
+                        " as a number in " + m_crs.label());
       const PlanarXY ll = m_to_wgs84->forward({x, y});
       if (std::isnan(ll.x))
-        throw DataError(where() + ": " + m_crs.label() + " cannot transform (" + lon_text + ", " + lat_text + ")");
+        throw DataError(where() + ": " + m_crs.label() + " cannot transform (" + printable(lon_text) + ", " +
+                        printable(lat_text) + ")");
       return checked_point(GeoPoint::from_lon_lat(ll.x, ll.y));
     }
     double lat = 0, lon = 0;
     try {
       lat = parse_angle_unchecked(lat_text, Axis::latitude);
     } catch (const CoordinateError& e) {
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lat)] + "': " + e.what());
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.lat)]) + ": " + e.what());
     }
     try {
       lon = parse_angle_unchecked(lon_text, Axis::longitude);
     } catch (const CoordinateError& e) {
-      throw DataError(where() + ": column '" + header[static_cast<size_t>(m_columns.lon)] + "': " + e.what());
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(m_columns.lon)]) + ": " + e.what());
     }
-    if (auto problem = check_lat_lon(lat, lon); !problem.empty())
+    if (auto problem = check_lat_lon(lat, lon); !problem.empty()) {
+      problem = check_lat_lon(lat, lon, written(m_columns.lat, lat_text), written(m_columns.lon, lon_text));
       throw DataError(where() + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
+    }
     return make_point(GeoPoint::from_lat_lon(lat, lon));
   }
 
@@ -409,7 +442,17 @@ class LayerReader {
     OGR_G_FlattenTo2D(g.get());
     std::vector<unsigned char> wkb(static_cast<size_t>(OGR_G_WkbSize(g.get())));
     OGR_G_ExportToWkb(g.get(), wkbNDR, wkb.data());
-    GeomPtr out = geometry_from_wkb(wkb);
+    GeomPtr out;
+    try {
+      out = geometry_from_wkb(wkb);
+    } catch (const DataError& e) {
+      // GDAL passes on an unclosed ring (GeoJSON, GeoPackage, WKT), and GEOS refuses it.
+      const std::string why = e.what();
+      throw DataError(where() + ": " +
+                      (why.find("closed linestring") != std::string::npos
+                           ? "a polygon ring is not closed (its last point must repeat its first); " + why
+                           : why));
+    }
     if (m_to_wgs84) {
       bool failed = false;
       out = transform_xy(out.get(), [&](double& x, double& y) {

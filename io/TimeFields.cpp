@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim::io {
 
@@ -38,7 +39,7 @@ AttributeValue TimeFieldReader::read(OGRFeatureH f, int i, const std::function<s
     return instant_from_civil(c);
   } catch (const TimeError& e) {
     std::string& problem = m_problems.at(static_cast<size_t>(i));
-    if (problem.empty()) problem = where() + ": field '" + OGR_Fld_GetNameRef(defn) + "': " + e.what();
+    if (problem.empty()) problem = where() + ": field " + quote(OGR_Fld_GetNameRef(defn)) + ": " + e.what();
     return format_civil(c);
   }
 }

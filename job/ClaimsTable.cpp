@@ -54,9 +54,9 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
   if (!get("qualifier").empty()) b.qualifier = lang::Name{get("qualifier"), {}};
   auto need_distance = [&](const std::string& text) {
     auto v = to_number(text);
-    if (!v) throw ScriptError("column 'distance' holds '" + text + "', not a number");
+    if (!v) throw ScriptError("column 'distance' holds " + quote(text) + ", not a number");
     if (unit.empty()) throw ScriptError("column 'unit' is empty (expected " + std::string(unit_names()) + ")");
-    return lang::DistanceLit{*v, unit, {}, {}};
+    return lang::DistanceLit{*v, unit, {}, {}, trim(text)};
   };
   const std::string direction = get("direction");
   auto set_direction = [&]() {
@@ -64,8 +64,9 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
     lang::DirectionLit d;
     if (lower(direction).rfind("bearing", 0) == 0) {
       auto v = to_number(direction.substr(7));
-      if (!v) throw ScriptError("column 'direction' holds '" + direction + "', not 'bearing DEGREES'");
+      if (!v) throw ScriptError("column 'direction' holds " + quote(direction) + ", not 'bearing DEGREES'");
       d.bearing_deg = *v;
+      d.bearing_text = trim(direction.substr(7));
     } else {
       d.words = direction;
     }
@@ -93,7 +94,7 @@ lang::ClaimBody claim_from_row(const std::map<std::string, std::string>& cell) {
     b.distance_form = DistanceForm::between;
     const size_t sep = distance.find("..") != std::string::npos ? distance.find("..") : distance.find('-', 1);
     if (sep == std::string::npos)
-      throw ScriptError("relation 'between' needs a distance such as '10..20', found '" + distance + "'");
+      throw ScriptError("relation 'between' needs a distance such as '10..20', found " + quote(distance));
     b.distance = need_distance(distance.substr(0, sep));
     b.distance2 = need_distance(distance.substr(sep + (distance[sep] == '.' ? 2 : 1)));
   } else {

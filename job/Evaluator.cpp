@@ -90,7 +90,7 @@ class Evaluation {
       const lang::Name& field = s.fields.at(bad->source_ref);
       std::vector<std::string> names;
       for (const auto& f : from.fields()) names.push_back(f.name);
-      throw SpecError{field.span, "layer '" + s.from_name + "' has no field '" + field.text + "'" +
+      throw SpecError{field.span, "layer " + quote(s.from_name) + " has no field " + quote(field.text) +
                                       did_you_mean(field.text, names)};
     }
     std::vector<size_t> which;
@@ -99,7 +99,8 @@ class Evaluation {
     } catch (const CompareError& e) {
       throw SpecError{s.value_spans.at(e.leaf().source_ref), e.what()};
     }
-    if (which.empty()) throw data_error(s.where_span, "no feature of '" + s.from_name + "' matches this condition");
+    if (which.empty())
+      throw data_error(s.where_span, "no feature of " + quote(s.from_name) + " matches this condition");
     bind(s.slot, std::make_shared<const Layer>(from.subset(m_job.slots[s.slot].name, which)));
   }
 
@@ -119,13 +120,13 @@ class Evaluation {
     std::string words;
     for (Quantifier q : kQuantifiers)
       words += (words.empty() ? "" : q == kQuantifiers.back() ? " or " : ", ") + std::string(word(q));
-    throw SpecError{subject_span, "'" + s.subject_name + "' has " + std::to_string(s.subject->size()) +
+    throw SpecError{subject_span, quote(s.subject_name) + " has " + std::to_string(s.subject->size()) +
                                       " features: say " + words + " before it"};
   }
 
   void evaluate(const ClaimStep& s) {
     if (!m_claim_ids.insert(s.claim.spec.id).second)
-      throw SpecError{s.id_span, "claim id '" + s.claim.spec.id + "' is already used"};
+      throw SpecError{s.id_span, "claim id " + quote(s.claim.spec.id) + " is already used"};
     const ClaimSpec spec = bound_spec(s.claim, s.subject_span);
     timed("claim " + spec.id, [&] {
       try {
@@ -173,7 +174,8 @@ class Evaluation {
     }
     for (const char* required : {"id", "subject", "relation", "object"})
       if (std::find(table.columns.begin(), table.columns.end(), required) == table.columns.end())
-        throw data_error(s.path_span, s.path + ": no column '" + required + "' (expected " + kClaimsTableColumns + ")");
+        throw data_error(s.path_span,
+                         s.path + ": no column " + quote(required) + " (expected " + kClaimsTableColumns + ")");
     for (const auto& row : table.rows) {
       std::map<std::string, std::string> cell;
       for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) cell[table.columns[c]] = row.cells[c];
@@ -183,7 +185,7 @@ class Evaluation {
         ResolvedClaim claim = resolve_claim(body, s.scope, m_job.slots, s.tolerances);
         ClaimSpec& spec = claim.spec;
         spec.id = trim(cell["id"]).empty() ? "row" + std::to_string(row.line) : trim(cell["id"]);
-        if (!m_claim_ids.insert(spec.id).second) throw SpecError{{}, "claim id '" + spec.id + "' is already used"};
+        if (!m_claim_ids.insert(spec.id).second) throw SpecError{{}, "claim id " + quote(spec.id) + " is already used"};
         spec.text = claim_text(body);
         spec.origin = where;
         if (!trim(cell["quote"]).empty()) spec.quote = trim(cell["quote"]);

@@ -28,10 +28,14 @@ using lang::Diagnostic;
 double metres(const lang::DistanceLit& d) {
   auto f = metres_per_unit(d.unit);
   if (!f)
-    throw SpecError{d.unit_span, "unknown unit '" + d.unit + "' (expected " + unit_names() + ")" +
+    throw SpecError{d.unit_span, "unknown unit " + quote(d.unit) + " (expected " + unit_names() + ")" +
                                      did_you_mean(d.unit, unit_name_list())};
   if (!std::isfinite(d.value) || d.value < 0) throw SpecError{d.span, "a distance cannot be negative"};
-  return d.value * *f;
+  const double m = d.value * *f;
+  if (m > kMaxLength_m)
+    throw SpecError{d.span, "a distance of " + printable(d.number_text) + " " + d.unit +
+                                " is longer than 100,000 km (more than twice round the Earth)"};
+  return m;
 }
 
 Relation relation_of(lang::ClaimForm form) {
@@ -82,7 +86,7 @@ CompareOp compare_op(const std::string& op) {
   if (op == ">") return CompareOp::gt;
   if (op == ">=") return CompareOp::ge;
   if (op == "like") return CompareOp::like;
-  throw std::logic_error("compare_op: the parser admitted the operator '" + op + "'");
+  throw std::logic_error("compare_op: the parser admitted the operator " + quote(op));
 }
 
 /// Walks the statements once, in order, building the job and collecting every error.
@@ -182,7 +186,7 @@ class Resolution {
     try {
       switch (s.form) {
         case lang::PlaceStmt::Form::decimal: {
-          const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg);
+          const std::string problem = check_lat_lon(s.lat_deg, s.lon_deg, s.lat_text, s.lon_text);
           if (!problem.empty())
             throw CoordinateError(problem + (looks_swapped(s.lat_deg, s.lon_deg) ? kSwappedHint : ""));
           return GeoPoint::from_lat_lon(s.lat_deg, s.lon_deg);
@@ -214,7 +218,7 @@ class Resolution {
 
   void resolve(const lang::ClaimStmt& s) {
     if (!m_claim_ids.insert(s.id.text).second)
-      throw SpecError{s.id.span, "claim id '" + s.id.text + "' is already used"};
+      throw SpecError{s.id.span, "claim id " + quote(s.id.text) + " is already used"};
     ClaimStep step;
     step.claim = resolve_claim(s.body, m_scope, m_job.slots, m_tolerances);
     ClaimSpec& spec = step.claim.spec;
@@ -269,7 +273,7 @@ class Resolution {
     try {
       const Crs crs = Crs::from_user_input(s.crs);
       if (!crs.is_projected())
-        throw SpecError{s.span, "'" + s.crs + "' is not a map projection" +
+        throw SpecError{s.span, quote(s.crs) + " is not a map projection" +
                                     (crs.is_geographic() ? " (its coordinates are degrees)" : "") +
                                     ": a working CRS for planar work is projected, such as EPSG:32637"};
       m_working = {CrsTransform::between(Crs::wgs84(), crs), crs.label()};
@@ -331,14 +335,14 @@ ResolvedClaim resolve_claim(const lang::ClaimBody& b, const Scope& scope, const 
     r.crossed = scope.require(b.crossed.text, b.crossed.span, "line layer");
   }
   if (s.quantifier != Quantifier::none && s.subject_is_place)
-    throw SpecError{b.subject.span, "'" + b.subject.text + "' is a place: drop the quantifier"};
+    throw SpecError{b.subject.span, quote(b.subject.text) + " is a place: drop the quantifier"};
 
   const Bound bound = bound_of(b);
   Tolerance tol;
   if (b.qualifier) {
     auto t = tols.find(b.qualifier->text);
     if (!t)
-      throw SpecError{b.qualifier->span, "unknown tolerance word '" + b.qualifier->text + "'" +
+      throw SpecError{b.qualifier->span, "unknown tolerance word " + quote(b.qualifier->text) +
                                              did_you_mean(b.qualifier->text, tols.words()) +
                                              "; define a word with 'set tolerance WORD = 10%'"};
     tol = *t;
@@ -355,6 +359,10 @@ ResolvedClaim resolve_claim(const lang::ClaimBody& b, const Scope& scope, const 
   }
   if (b.direction) {
     if (b.direction->bearing_deg) {
+      // Any bearing is normalised to [0°, 360°), but far beyond a turn the digits that place it
+      // are lost (1e60 mod 360 is noise): such a number is a mistake, not a direction.
+      if (!(std::fabs(*b.direction->bearing_deg) <= 360.0))
+        throw SpecError{b.direction->span, "bearing " + printable(b.direction->bearing_text) + " is outside ±360°"};
       s.direction = bearing_sector(*b.direction->bearing_deg, b.direction->halfwidth_deg);
     } else {
       s.direction = parse_compass(b.direction->words);

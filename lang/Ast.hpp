@@ -23,12 +23,14 @@ struct DistanceLit {
   std::string unit;
   Span span;
   Span unit_span;
+  std::string number_text;  ///< the number as written ("55", "0.5"), for messages
 };
 
 /// A compass direction as written ("south east", "SSE") or `bearing B [± W°]`.
 struct DirectionLit {
   std::string words;                    ///< compass words joined by spaces; empty for bearing
   std::optional<double> bearing_deg;    ///< set for `bearing B`
+  std::string bearing_text;             ///< B as written, for messages
   std::optional<double> halfwidth_deg;  ///< set for `± W°`
   Span span;
 };
@@ -77,6 +79,7 @@ struct PlaceStmt {
   Name name;
   Form form = Form::decimal;
   double lat_deg = 0, lon_deg = 0;  ///< for Form::decimal
+  std::string lat_text, lon_text;   ///< the decimal numbers as written, for messages
   std::string text;                 ///< for Form::text and Form::mgrs
   Span coord_span;
   std::optional<DistanceLit> uncertainty;

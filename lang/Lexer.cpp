@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "lang/Text.hpp"
+
 namespace geoclaim::lang {
 
 std::string describe(const Token& t) {
@@ -13,7 +15,7 @@ std::string describe(const Token& t) {
     case TokenKind::number:
       return "number " + t.text;
     case TokenKind::string:
-      return "string \"" + t.text + "\"";
+      return "string \"" + printable(t.text) + "\"";
     case TokenKind::newline:
       return "end of line";
     case TokenKind::end:
@@ -27,41 +29,13 @@ namespace {
 bool word_start(unsigned char c) { return std::isalpha(c) || c == '_'; }
 bool word_char(unsigned char c) { return std::isalnum(c) || c == '_'; }
 bool starts_with(std::string_view s, size_t i, std::string_view what) { return s.substr(i, what.size()) == what; }
-/// Length of the valid UTF-8 sequence at `i`, or 0 when the bytes there are not UTF-8
-/// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-size_t utf8_length(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = byte(0);
-  if (c < 0x80) return 1;
-  size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c == 0xE0)
-    n = 3, lo = 0xA0;
-  else if (c == 0xED)
-    n = 3, hi = 0x9F;
-  else if (c >= 0xE1 && c <= 0xEF)
-    n = 3;
-  else if (c == 0xF0)
-    n = 4, lo = 0x90;
-  else if (c == 0xF4)
-    n = 4, hi = 0x8F;
-  else if (c >= 0xF1 && c <= 0xF3)
-    n = 4;
-  if (n == 0 || i + n > s.size() || byte(1) < lo || byte(1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if ((byte(k) & 0xC0) != 0x80) return 0;
-  return n;
-}
-
 }  // namespace
 
 std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) {
   const std::string_view s = file.text();
   // Scripts are UTF-8 (quotes travel into JSON and GeoJSON); say where one is not.
   for (size_t i = 0; i < s.size();) {
-    const size_t n = utf8_length(s, i);
+    const size_t n = utf8_char_length(s, i);
     if (n == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[i]));
@@ -107,7 +81,12 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
       const char* first = text.data() + (text[0] == '+' ? 1 : 0);
       auto [p, ec] = std::from_chars(first, text.data() + text.size(), v);
       if (ec != std::errc() || p != text.data() + text.size()) {
-        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)}, "malformed number '" + text + "'"});
+        // Digits, dots and a sign only; quoted to 40 of them, the caret shows the whole.
+        const std::string shown = text.size() > 40 ? text.substr(0, 40) + "…" : text;
+        const bool too_big = ec == std::errc::result_out_of_range && p == text.data() + text.size();
+        errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
+                          too_big ? "number '" + shown + "' is beyond what a double holds (about 1.8e308)"
+                                  : "malformed number '" + shown + "'"});
         continue;
       }
       push(TokenKind::number, b, i, text);
@@ -163,8 +142,8 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
       // One whole UTF-8 character, so the message quotes it intact.
       size_t e = i + 1;
       while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
-      errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(e)},
-                        "unexpected character '" + std::string(s.substr(b, e - b)) + "'"});
+      errors.push_back(
+          {{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, "unexpected character " + quote(s.substr(b, e - b))});
       i = e;
     }
   }

@@ -79,7 +79,7 @@ class Parser {
     if (at_word("of") || at_word("from") || at_word("and") || at_word("to"))
       fail("a unit (m, km, ft, yd, mi, nmi) after " + n.text);
     const Token& u = expect(TokenKind::word, "a unit (m, km, ft, yd, mi, nmi) after " + n.text);
-    return {n.number, u.text, Span::cover(n.span, u.span), u.span};
+    return {n.number, u.text, Span::cover(n.span, u.span), u.span, n.text};
   }
 
   // ---- statements ----
@@ -180,6 +180,8 @@ class Parser {
       s.form = PlaceStmt::Form::decimal;
       s.lat_deg = lat.number;
       s.lon_deg = lon.number;
+      s.lat_text = lat.text;
+      s.lon_text = lon.text;
       s.coord_span = Span::cover(lat.span, lon.span);
     }
     if (accept_word("uncertainty")) s.uncertainty = distance();
@@ -215,10 +217,17 @@ class Parser {
     return node;
   }
   // comparison := FIELD op VALUE | '(' or_condition ')'
+  // The one recursive rule of the grammar: its depth is bounded, so that no script can exhaust
+  // the stack (here, nor in the resolver and engine that walk the condition tree it builds).
   Condition comparison() {
     if (at(TokenKind::lparen)) {
+      if (m_depth == kMaxConditionDepth)
+        throw SyntaxError{{peek().span, "parentheses nested more than " + std::to_string(kMaxConditionDepth) +
+                                            " deep in a condition (write a flatter condition)"}};
       const Token& open = m_tokens[m_pos++];
+      ++m_depth;
       Condition c = or_condition();
+      --m_depth;
       if (!accept(TokenKind::rparen))
         throw SyntaxError{{peek().span, "expected ')' to close the '(' opened at column " +
                                             std::to_string(m_file.line_col(open.span.begin).second) + ", found " +
@@ -337,7 +346,9 @@ class Parser {
     DirectionLit d;
     d.span = peek().span;
     if (accept_word("bearing")) {
-      d.bearing_deg = number("a bearing in degrees after 'bearing'");
+      const Token& b = expect(TokenKind::number, "a bearing in degrees after 'bearing'");
+      d.bearing_deg = b.number;
+      d.bearing_text = b.text;
       accept(TokenKind::degree);
       if (accept(TokenKind::plus_minus)) {
         d.halfwidth_deg = number("a tolerance in degrees after '±'");
@@ -370,7 +381,7 @@ class Parser {
     } else if (accept_word("between")) {
       b.distance_form = DistanceForm::between;
       const Token& lo = expect(TokenKind::number, "a distance after 'between'");
-      DistanceLit first{lo.number, "", lo.span, lo.span};
+      DistanceLit first{lo.number, "", lo.span, lo.span, lo.text};
       if (at(TokenKind::word) && !at_word("and")) {
         first.unit = peek().text;
         first.unit_span = peek().span;
@@ -457,6 +468,7 @@ class Parser {
   const Lexicon& m_lexicon;
   std::vector<Token> m_tokens;
   size_t m_pos = 0;
+  int m_depth = 0;  ///< parentheses open around the current comparison
 };
 
 }  // namespace

@@ -19,6 +19,11 @@ struct Lexicon {
   std::function<bool(std::string_view)> is_compass_word;
 };
 
+/// How deep parentheses may nest in a `select` condition. The parser, the resolver and the
+/// selection walk the condition recursively, so this bounds their stack depth too; real
+/// conditions nest two or three deep.
+inline constexpr int kMaxConditionDepth = 200;
+
 /// Parses `file`. Statements with errors are left out of the result; their diagnostics are
 /// appended to `errors` in source order.
 Script parse(const SourceFile& file, const Lexicon& lexicon, std::vector<Diagnostic>& errors);

@@ -1,6 +1,9 @@
 #include "lang/SourceFile.hpp"
 
 #include <algorithm>
+#include <limits>
+
+#include "lang/Text.hpp"
 
 namespace geoclaim::lang {
 namespace {
@@ -45,10 +48,17 @@ std::string SourceFile::render(Span span, const std::string& message) const {
   const uint32_t line_start = m_line_starts[line - 1];
   const uint32_t line_end = line_start + static_cast<uint32_t>(text.size());
   const uint32_t end = std::clamp(span.end, span.begin, line_end);
-  const int width = std::max(1, utf8_width(std::string_view(m_text).substr(span.begin, end - span.begin)));
-  std::string out = m_name + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message + "\n";
-  out += "    " + text + "\n";
-  out += "    " + std::string(static_cast<size_t>(col - 1), ' ') + "^" +
+  // The line as the terminal will show it: control characters in it (an ESC, a NUL) escaped,
+  // and the caret placed under the escaped text.
+  constexpr size_t all = std::numeric_limits<size_t>::max();
+  const std::string_view whole(m_text);
+  const std::string before = printable(whole.substr(line_start, span.begin - line_start), all);
+  const std::string marked = printable(whole.substr(span.begin, end - span.begin), all);
+  const int width = std::max(1, utf8_width(marked));
+  std::string out =
+      printable(m_name, all) + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message + "\n";
+  out += "    " + printable(text, all) + "\n";
+  out += "    " + std::string(static_cast<size_t>(utf8_width(before)), ' ') + "^" +
          std::string(static_cast<size_t>(width - 1), '~') + "\n";
   return out;
 }

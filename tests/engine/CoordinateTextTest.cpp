@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <GeographicLib/MGRS.hpp>
 #include <GeographicLib/UTMUPS.hpp>
+#include <functional>
 
 #include "engine/CoordinateText.hpp"
 #include "engine/Errors.hpp"
@@ -162,10 +163,37 @@ TEST(ParseMgrs, RejectsMalformedReferences) {
   EXPECT_THROW(parse_mgrs("99ZZZ"), CoordinateError);
 }
 
+std::string error_of(const std::function<void()>& parse) {
+  try {
+    parse();
+  } catch (const CoordinateError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// The pair splitter tries each gap between words as the cut (a pass over the text each):
+// 30,000 words of "1N 1N …" took 52 s. Text longer than any coordinate is refused first.
+TEST(CoordinateText, TextLongerThanAnyCoordinateIsRefusedBeforeParsing) {
+  std::string words;
+  for (int i = 0; i < 30000; ++i) words += "1N ";
+  const std::string expected =
+      "coordinate text '" + words.substr(0, 40) + "…' is 90000 bytes long; a coordinate is at most 200";
+  EXPECT_EQ(error_of([&] { parse_lat_lon_text(words); }), expected);
+  EXPECT_EQ(error_of([&] { parse_angle(words, Axis::latitude); }), expected);
+  EXPECT_EQ(error_of([&] { parse_mgrs(words); }), expected);
+  // 200 bytes is still read: a real coordinate with spaces to spare.
+  const std::string padded = "35.383, 40.017" + std::string(kMaxCoordinateTextBytes - 14, ' ');
+  EXPECT_NEAR(parse_lat_lon_text(padded).lat(), 35.383, 1e-12);
+  EXPECT_NE(error_of([&] { parse_lat_lon_text(padded + " "); }).find("is 201 bytes long"), std::string::npos);
+}
+
 TEST(CheckLatLon, NamesTheProblem) {
   EXPECT_EQ(check_lat_lon(35.2, 40.1), "");
   EXPECT_NE(check_lat_lon(95.1, 40.0).find("latitude 95.1 is outside ±90°"), std::string::npos);
   EXPECT_NE(check_lat_lon(35.0, 181.5).find("longitude 181.5 is outside ±180°"), std::string::npos);
+  EXPECT_EQ(check_lat_lon(1e300, 40.0), "latitude 1e+300 is outside ±90°");
+  EXPECT_EQ(check_lat_lon(1e300, 40.0, "1e300", "40"), "latitude 1e300 is outside ±90°");  // as written
   EXPECT_TRUE(looks_swapped(140.2, 35.3));
   EXPECT_FALSE(looks_swapped(95.1, 120.0));  // 120 is no latitude
   EXPECT_FALSE(looks_swapped(35.3, 140.2));  // valid as it is

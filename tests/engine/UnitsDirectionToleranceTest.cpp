@@ -1,6 +1,8 @@
 // Units, compass directions, tolerance words and the verdict rules, each as a small table.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "engine/Claims.hpp"
 #include "engine/Direction.hpp"
 #include "engine/Tolerance.hpp"
@@ -30,6 +32,37 @@ TEST(Units, FormatsWithoutLocaleOrTrailingZeros) {
   EXPECT_EQ(format_length(0.5), "0.5 m");
   EXPECT_EQ(format_azimuth(359.96, 1), "0");  // an azimuth never reads 360
   EXPECT_EQ(format_azimuth(359.94, 1), "359.9");
+}
+
+// Every double formats to a text that reads back as the number it claims to be: the 64-byte
+// buffer once overflowed from about 1e56 and the bytes after it (stack garbage) reached the
+// messages and reports, different on every run.
+TEST(Units, FormatsAnyDoubleSafely) {
+  struct Case {
+    double value;
+    int decimals;
+    const char* text;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {1e56, 7, "1e+56"},
+           {1e300, 2, "1e+300"},
+           {-1e300, 2, "-1e+300"},
+           {std::numeric_limits<double>::max(), 7, "1.7976931348623157e+308"},
+           {-std::numeric_limits<double>::max(), 0, "-1.7976931348623157e+308"},
+           {std::numeric_limits<double>::denorm_min(), 7, "0"},
+           {-std::numeric_limits<double>::denorm_min(), 7, "0"},
+           {std::numeric_limits<double>::min(), 2, "0"},
+           {999999999999999.9, 0, "1000000000000000"},
+           {1e15, 3, "1e+15"},
+           {123456.5, 0, "123457"},
+           {std::numeric_limits<double>::infinity(), 2, "inf"},
+           {-std::numeric_limits<double>::infinity(), 2, "-inf"},
+           {std::numeric_limits<double>::quiet_NaN(), 2, "nan"},
+           {1.5, 40, "1.5"},  // more decimals than a double has: shortest form
+       })
+    EXPECT_EQ(format_number(c.value, c.decimals), c.text) << c.value << " with " << c.decimals << " decimals";
+  EXPECT_EQ(format_length(1e300), "1e+297 km");
+  EXPECT_EQ(format_number(1e56, 7), format_number(1e56, 7));  // no garbage: the same every time
 }
 
 struct CompassCase {

@@ -41,6 +41,33 @@ TEST(BadInput, NoCoordinateColumns) {
             "'wkt COL' or 'mgrs COL')");
 }
 
+std::string written_csv(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("geoclaim-bad-input-" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+// Names from the file reach the message printable and bounded: a header of 30 columns, one
+// with an ESC in its name, lists 20 and the count.
+TEST(BadInput, HeaderNamesInMessagesAreEscapedAndBounded) {
+  std::string header = "id,na\x1bme";
+  for (int i = 3; i <= 30; ++i) header += ",c" + std::to_string(i);
+  const std::string path = written_csv("wide-header.csv", header + "\n1,x" + std::string(28, ',') + "\n");
+  const std::string e = load_error(path);
+  EXPECT_EQ(e.find('\x1b'), std::string::npos) << e;
+  EXPECT_NE(e.find("no coordinate columns (columns: id, na\\x1bme, c3, c4,"), std::string::npos) << e;
+  EXPECT_NE(e.find(", c20, … (30 in all);"), std::string::npos) << e;
+}
+
+// A cell of 100,000 characters is quoted to 80, whatever GDAL's own message adds.
+TEST(BadInput, AHugeCellIsQuotedShort) {
+  const std::string path = written_csv("huge-wkt.csv", "id,wkt\n1,\"POINT(" + std::string(100000, '1') + "\"\n");
+  const std::string e = load_error(path);
+  EXPECT_NE(e.find(": column 'wkt': cannot read 'POINT(" + std::string(74, '1') + "…' as WKT"), std::string::npos)
+      << e.substr(0, 300);
+  EXPECT_LT(e.size(), 1000u);
+}
+
 TEST(BadInput, LatitudeOutOfRange) {
   EXPECT_EQ(load_error("testdata/bad/lat-out-of-range.csv"),
             "testdata/bad/lat-out-of-range.csv:3: latitude 95.1 is outside ±90°");

@@ -206,6 +206,33 @@ TEST(ParserErrors, UnclosedThingsSayWhereTheyOpened) {
             std::string::npos);
 }
 
+std::string nested_select(int depth) {
+  return "select m from f where " + std::string(static_cast<size_t>(depth), '(') + "a = 1" +
+         std::string(static_cast<size_t>(depth), ')') + "\n";
+}
+
+TEST(Parser, ConditionsNestUpToTheLimit) {
+  const Script s = parse_ok(nested_select(kMaxConditionDepth));
+  EXPECT_EQ(std::get<SelectStmt>(s.statements.at(0)).where.field.text, "a");
+}
+
+// Each '(' is a recursion of the parser: 7,000 of them used to exhaust the stack (SIGSEGV).
+TEST(ParserErrors, ParenthesesNestedTooDeepAreOneErrorAtTheFirstOneTooMany) {
+  const std::string limit = std::to_string(kMaxConditionDepth);
+  for (const int depth : {kMaxConditionDepth + 1, 7000, 100000}) {
+    SourceFile f("job.gcl", nested_select(depth) + "place p at 1, 2\n");
+    std::vector<Diagnostic> errors;
+    const Script s = parse(f, words(), errors);
+    ASSERT_EQ(errors.size(), 1u) << depth;
+    EXPECT_EQ(f.line_col(errors[0].span.begin),
+              std::make_pair(1, 23 + kMaxConditionDepth))  // "select m from f where " is 22
+        << depth;
+    EXPECT_EQ(errors[0].message,
+              "parentheses nested more than " + limit + " deep in a condition (write a flatter condition)");
+    EXPECT_EQ(s.statements.size(), 1u);  // the place on the next line still parses
+  }
+}
+
 TEST(ParserErrors, EveryMistakeOnceAndTheRestStillParses) {
   SourceFile f("job.gcl", "claim a: s within 5 kms\nplace p at 35.1, 40\nclaim b s 5 km from p\nload q frm \"x\"\n");
   std::vector<Diagnostic> errors;
@@ -217,8 +244,34 @@ TEST(ParserErrors, EveryMistakeOnceAndTheRestStillParses) {
   EXPECT_EQ(s.statements.size(), 1u);  // the good place statement
 }
 
+TEST(ParserErrors, ANumberBeyondADoubleIsOutOfRangeNotMalformed) {
+  const std::string big = "1" + std::string(400, '0');
+  EXPECT_EQ(first_error("claim c: p within " + big + " km of p\n")
+                .rfind("job.gcl:1:19: number '1" + std::string(39, '0') +
+                           "…' is beyond what a double holds (about 1.8e308)\n",
+                       0),
+            0u);
+  EXPECT_NE(first_error("place p at 1.2.3, 4\n").find("malformed number '1.2.3'"), std::string::npos);
+}
+
 TEST(ParserErrors, UnexpectedCharacterIsQuotedWhole) {
   EXPECT_NE(first_error("place p at 35.1, 40 ≈\n").find("unexpected character '≈'"), std::string::npos);
+}
+
+// A NUL or an ESC in the script reaches the terminal only escaped, in the message and in the
+// line shown, with the caret under the escaped text.
+TEST(ParserErrors, ControlCharactersAreShownEscaped) {
+  EXPECT_EQ(first_error(std::string("place p at 35, 40 \x1b[2J\n")),
+            "job.gcl:1:19: unexpected character '\\x1b'\n"
+            "    place p at 35, 40 \\x1b[2J\n"
+            "                      ^~~~\n");
+  EXPECT_EQ(first_error(std::string("place p\0 at 35, 40\n", 20)),
+            "job.gcl:1:8: unexpected character '\\0'\n"
+            "    place p\\0 at 35, 40\n"
+            "           ^~\n");
+  EXPECT_NE(first_error("claim c: p within 5 km of p source \"x\" \"\x1b]0;title\x07\"\n")
+                .find("found string \"\\x1b]0;title\\x07\""),
+            std::string::npos);
 }
 
 TEST(ParserErrors, AJobThatIsNotUtf8SaysWhere) {

@@ -45,6 +45,56 @@ TEST(Select, AndOrParentheses) {
   EXPECT_EQ(ids("kind = \"mosque\" or id > 5 and id < 7"), (V{"1", "6"}));  // and binds tighter
 }
 
+// The deepest condition the parser takes goes through the resolver and the selection, which
+// walk it recursively (lang::kMaxConditionDepth bounds them all).
+TEST(Select, TheDeepestConditionResolvesAndSelects) {
+  std::string condition = "id = 7";
+  for (int d = 0; d < lang::kMaxConditionDepth; ++d) condition = (d % 2 ? "id > 0 and (" : "id = 2 or (") + condition;
+  condition += std::string(lang::kMaxConditionDepth, ')');
+  EXPECT_EQ(ids(condition), (V{"2", "7"}));
+}
+
+TEST(Like, WholeTextCaseInsensitivePercentAndUnderscore) {
+  struct Case {
+    const char* text;
+    const char* pattern;
+    bool matches;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"annex", "annex", true},
+                                                   {"Annex", "aNNEX", true},
+                                                   {"annex", "anne", false},
+                                                   {"annex", "%ex", true},
+                                                   {"annex", "%n%x", true},
+                                                   {"annex", "a_nex", true},
+                                                   {"annex", "a___ex", false},
+                                                   {"", "", true},
+                                                   {"", "%", true},
+                                                   {"", "_", false},
+                                                   {"abc", "%%%", true},
+                                                   {"abab", "%ab", true},
+                                                   {"abac", "%ab", false},
+                                                   {"mississippi", "%iss%ppi", true},
+                                                   {"mississippi", "m%is_ip%", true},
+                                                   {"aaa", "%a%a%a%a", false},
+                                                   {"café", "caf_", true},
+                                                   {"café", "caf__", false},
+                                                   {"الجينة", "ال____", true},
+                                                   {"الجينة", "%_ة", true}})
+    EXPECT_EQ(like(c.text, c.pattern), c.matches) << c.text << " like " << c.pattern;
+}
+
+// The text is data and the pattern is script: neither sets the stack depth (the recursive
+// version took a frame per character and crashed on a megabyte) nor an exponential time.
+TEST(Like, LongTextsAndManyPercentSigns) {
+  const std::string text(1'000'000, 'a');
+  EXPECT_TRUE(like(text, std::string(1'000'000, '_')));
+  EXPECT_FALSE(like(text, std::string(1'000'001, '_')));
+  std::string pattern;
+  for (int i = 0; i < 30; ++i) pattern += "%a";
+  EXPECT_FALSE(like(std::string(2000, 'a'), pattern + "%b"));
+  EXPECT_TRUE(like(std::string(2000, 'a') + "b", pattern + "%b"));
+}
+
 TEST(Select, NumbersCompareAsNumbersOnNumericFields) {
   EXPECT_EQ(ids("id = 3.0"), V{"3"});
   EXPECT_EQ(ids("id > 10"), V{});  // as text "2" > "10" would be true
