@@ -2,12 +2,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "app/Commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace geoclaim::app;
+  // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which geoclaim reports
+  // as a data error naming the file, instead of killing the process with SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App cli{
       "geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
       "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};

@@ -468,6 +468,7 @@ void OgrSource::probe(const LoadOptions& o) {
 }
 
 Table OgrSource::read_table(const std::string& path) {
+  m_tables.push_back(path);
   Dataset ds = open_vector(path, true, /*detect_types=*/false);
   OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
   Table t;
