@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
@@ -51,7 +52,8 @@ std::optional<layers::ProjectLayer> original_source(const layers::InputLayer& in
   const LayerSource& src = in.original;
   std::string datasource;
   if (src.driver == "PostgreSQL") {
-    datasource = src.path + "|layername=" + src.layer;
+    // Without the password: QGIS (libpq) reads it from PGPASSFILE or the PGSERVICE entry.
+    datasource = without_password(src.path) + "|layername=" + src.layer;
   } else if (src.driver == "GPKG" || src.driver == "FlatGeobuf") {
     std::error_code ec;
     const auto rel = std::filesystem::relative(std::filesystem::absolute(src.path), std::filesystem::absolute(dir), ec);

@@ -6,12 +6,15 @@
 #include <iostream>
 
 #include "app/Commands.hpp"
+#include "app/RedactingStream.hpp"
 
 int main(int argc, char** argv) {
   using namespace geoclaim::app;
   // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which geoclaim reports
   // as a data error naming the file, instead of killing the process with SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);
+  // No password reaches the terminal or a log, whatever prints it (app/RedactingStream.hpp).
+  const RedactOutput redact_out(std::cout), redact_err(std::cerr);
   CLI::App cli{
       "geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
       "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
