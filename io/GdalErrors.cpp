@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "engine/Errors.hpp"
+#include "io/Network.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -105,6 +106,7 @@ void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {
     GDALAllRegister();
+    setup_network_access();  // off unless allowed (io/Network.hpp)
     // Messages are captured and rethrown with the path; GDAL must not print them itself.
     CPLSetConfigOption("CPL_LOG", "/dev/null");
   });

@@ -196,6 +196,10 @@ class LayerReader {
   Layer read() {
     const bool text = is_delimited_text(m_o.path);
     Dataset ds = open_vector(m_o.path, text, /*detect_types=*/true);
+    // A failure GDAL reports while reading (a VRT whose source it cannot open, which it finds
+    // out only when the layer is first used; a read error) means features are missing: an
+    // error, not a shorter layer.
+    const CaptureGdalErrors read_errors;
     OGRLayerH layer = choose_layer(ds.get(), m_o.path, m_o.layer);
     std::vector<Field> fields = read_fields(layer);
     m_crs = source_crs(layer, m_o, m_o.path, text, m_warn);
@@ -270,6 +274,7 @@ class LayerReader {
     } else if (keyed > 0) {
       for (Feature& feat : features) feat.id = std::to_string(feat.source_row);
     }
+    if (read_errors.failed()) read_errors.raise("cannot read '" + m_o.path + "'");
     Layer out(m_o.name, src, fields);
     out.reserve(features.size());
     for (Feature& feat : features) out.add(std::move(feat));
@@ -460,9 +465,11 @@ Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) { ret
 void OgrSource::probe(const LoadOptions& o) {
   const bool text = is_delimited_text(o.path);
   Dataset ds = open_vector(o.path, text, false);
+  const CaptureGdalErrors errors;  // a VRT's source is opened only here, with the layer's fields
   OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
   std::vector<std::string> header;
   for (const auto& f : read_fields(layer)) header.push_back(f.name);
+  if (errors.failed()) errors.raise("cannot read '" + o.path + "'");
   require_distinct_field_names(header, o.path, text ? FieldWord::column : FieldWord::field);
   if (text) find_coordinate_columns(header, o, o.path);
 }
