@@ -42,10 +42,11 @@ bool is_local_prefix(const std::string& prefix) {
 }
 
 /// A file system that opens nothing, and says why.
-class RefuseNetwork final : public VSIFilesystemHandler {
+class Refuse final : public VSIFilesystemHandler {
  public:
+  explicit Refuse(const char* why) : m_why(why) {}
   VSIVirtualHandle* Open(const char* path, const char*, bool, CSLConstList) override {
-    CPLError(CE_Failure, CPLE_AppDefined, "'%s': %s", path, kHint);
+    CPLError(CE_Failure, CPLE_AppDefined, "'%s': %s", path, m_why);
     errno = EACCES;
     return nullptr;
   }
@@ -55,6 +56,9 @@ class RefuseNetwork final : public VSIFilesystemHandler {
   }
   char** ReadDirEx(const char*, int) override { return nullptr; }
   char** SiblingFiles(const char*) override { return nullptr; }
+
+ private:
+  const char* m_why;
 };
 
 CPLHTTPResult* refuse_fetch(const char* url, CSLConstList, GDALProgressFunc, void*, CPLHTTPFetchWriteFunc, void*,
@@ -76,9 +80,14 @@ void allow_network(bool allowed) {
 
 void setup_network_access() {
   g_set_up = true;
+  // Standard input is never read, also not through a VRT: it could wait for ever (the paths of
+  // a job are refused with their own message, io/InputGuards.hpp).
+  static Refuse stdin_refused("geoclaim does not read standard input (it could wait for ever)");
+  VSIFileManager::InstallHandler("/vsistdin/", &stdin_refused);
+  VSIFileManager::InstallHandler("/vsistdin?", &stdin_refused);
   if (g_allowed) return;
   char** prefixes = VSIGetFileSystemsPrefixes();
-  static RefuseNetwork refuse;
+  static Refuse refuse(kHint);
   for (int i = 0; prefixes && prefixes[i]; ++i)
     if (!is_local_prefix(prefixes[i])) VSIFileManager::InstallHandler(prefixes[i], &refuse);
   CSLDestroy(prefixes);

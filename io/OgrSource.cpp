@@ -25,6 +25,7 @@
 #include "io/FeatureIds.hpp"
 #include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
+#include "io/InputGuards.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
 
@@ -56,6 +57,8 @@ bool is_file_path(const std::string& path) { return path.rfind("PG:", 0) != 0 &&
 Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
   ensure_gdal();
   if (is_file_path(path) && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+  check_input_path(path);  // no pipe, no standard input, no archive member beyond 2 GiB
+  if (as_text_table) check_blank_lines(path);
   CaptureGdalErrors errors;
   std::vector<const char*> options;
   const char* csv_only[] = {"CSV", nullptr};
