@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 
+#include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
+#include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
 #include "io/OutputFolder.hpp"
 #include "layers/InputLayers.hpp"
@@ -16,11 +17,7 @@
 namespace geoclaim::app {
 namespace {
 
-void write_text(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out.flush()) throw DataError("cannot write '" + path + "'");
-}
+void write_text(const std::string& path, const std::string& text) { io::write_file_checked(path, text); }
 
 /// One layer of the folder, with how it is drawn.
 struct OutputLayer {
@@ -55,7 +52,8 @@ std::optional<layers::ProjectLayer> original_source(const layers::InputLayer& in
   const LayerSource& src = in.original;
   std::string datasource;
   if (src.driver == "PostgreSQL") {
-    datasource = src.path + "|layername=" + src.layer;
+    // Without the password: QGIS (libpq) reads it from PGPASSFILE or the PGSERVICE entry.
+    datasource = without_password(src.path) + "|layername=" + src.layer;
   } else if (src.driver == "GPKG" || src.driver == "FlatGeobuf") {
     std::error_code ec;
     const auto rel = std::filesystem::relative(std::filesystem::absolute(src.path), std::filesystem::absolute(dir), ec);
@@ -93,26 +91,33 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
   return out;
 }
 
-/// Replacing a folder deletes it: never one that holds the job's own inputs.
-void refuse_folder_holding_inputs(const JobResult& job, const std::string& dir) {
-  std::error_code ec;
-  const auto target = std::filesystem::weakly_canonical(dir, ec);
-  if (ec || target.empty()) throw DataError("cannot resolve the folder '" + dir + "': " + ec.message());
-  for (const auto& [name, named] : job.layers) {
-    const std::string& path = named.layer->source().path;
-    if (path.empty() || path.rfind("PG:", 0) == 0 || path.rfind("/vsi", 0) == 0) continue;
-    const auto input = std::filesystem::weakly_canonical(path, ec);
-    const auto [end, _] = std::mismatch(target.begin(), target.end(), input.begin(), input.end());
-    if (!ec && end == target.end())
-      throw DataError("cannot write results to '" + dir + "': it holds the input '" + path + "' of " + name);
-  }
-}
+/// Writes every file of the folder into its temporary folder. @throw DataError
+void write_files(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
+                 const io::OutputFolder& folder);
 
 }  // namespace
 
-void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run) {
-  refuse_folder_holding_inputs(job, request.dir);
-  io::OutputFolder folder(request.dir);
+void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
+                   const std::vector<std::string>& inputs) {
+  // Every path the job read: the job itself, its layers, and what the source read besides
+  // (reported-claims tables).
+  std::vector<std::string> protect = inputs;
+  protect.push_back(job.job_path);
+  for (const auto& [name, named] : job.layers) protect.push_back(named.layer->source().path);
+  io::OutputFolder folder(request.dir, protect);
+  try {
+    write_files(job, request, run, folder);
+  } catch (const DataError& e) {
+    throw DataError("cannot write the results to '" + request.dir +
+                    "' (any earlier result there is left as it was): " + e.what());
+  }
+  folder.commit();
+}
+
+namespace {
+
+void write_files(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
+                 const io::OutputFolder& folder) {
   std::vector<layers::ProjectLayer> originals;
   std::vector<OutputLayer> out = build_layers(job, request.dir, originals);
   const bool gpkg = request.format == "gpkg";
@@ -136,7 +141,8 @@ void write_results(const JobResult& job, const ReportRequest& request, const lay
   write_text(folder.file("project.qgs"), layers::project_qgs("geoclaim: " + job.job_path, project, view_extent(out)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
-  folder.commit();
 }
+
+}  // namespace
 
 }  // namespace geoclaim::app

@@ -6,7 +6,10 @@
 
 namespace geoclaim::app {
 
+/// `inputs`: the paths the job read besides its layers and itself (reported-claims tables); a
+/// folder that holds any of them is never replaced.
 /// @throw DataError; the target folder is then left as it was.
-void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run);
+void write_results(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
+                   const std::vector<std::string>& inputs = {});
 
 }  // namespace geoclaim::app

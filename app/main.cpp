@@ -2,12 +2,20 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <iostream>
 
 #include "app/Commands.hpp"
+#include "app/RedactingStream.hpp"
+#include "io/Network.hpp"
 
 int main(int argc, char** argv) {
   using namespace geoclaim::app;
+  // A write past the file-size limit (`ulimit -f`) then fails with EFBIG, which geoclaim reports
+  // as a data error naming the file, instead of killing the process with SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
+  // No password reaches the terminal or a log, whatever prints it (app/RedactingStream.hpp).
+  const RedactOutput redact_out(std::cout), redact_err(std::cerr);
   CLI::App cli{
       "geoclaim: checks the spatial claims of airstrike reports against coordinate data.\n"
       "Docs: docs/language.md (jobs), docs/cli.md (this command), docs/outputs.md (results)."};
@@ -32,14 +40,21 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--fail-on", fail_on, "exit 1 when a claim has this verdict")
       ->check(CLI::IsMember({"contradicted"}));
 
+  // Network access is off unless asked for (io/Network.hpp, docs/cli.md).
+  bool allow_network = false;
+  const char* network_help = "let GDAL read from the network (/vsicurl/, /vsis3/, URLs, also inside a .vrt)";
+  run_cmd->add_flag("--allow-network", allow_network, network_help);
+
   std::string check_path;
   auto* check_cmd =
       cli.add_subcommand("check", "Find every error in a job (syntax, names, files, CRSs) without running it.");
   check_cmd->add_option("job", check_path, "the job script (.gcl)")->required();
+  check_cmd->add_flag("--allow-network", allow_network, network_help);
 
   std::string info_path;
   auto* info_cmd = cli.add_subcommand("info", "Describe a data source: layers, counts, geometry types, CRS, extent.");
   info_cmd->add_option("file", info_path, "any OGR vector source")->required();
+  info_cmd->add_flag("--allow-network", allow_network, network_help);
 
   std::string a, b;
   auto* measure_cmd = cli.add_subcommand(
@@ -54,6 +69,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
   try {
+    geoclaim::io::allow_network(allow_network);
     if (*run_cmd) {
       run.fail_on_contradicted = fail_on == "contradicted";
       run.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

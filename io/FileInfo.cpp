@@ -13,6 +13,7 @@
 #include "engine/Units.hpp"
 #include "io/CoordinateColumns.hpp"
 #include "io/GdalErrors.hpp"
+#include "io/InputGuards.hpp"
 #include "io/OgrSource.hpp"
 
 namespace geoclaim::io {
@@ -57,6 +58,7 @@ void describe_coordinates(const std::string& path, LayerInfo& li) {
 SourceInfo describe_source(const std::string& path) {
   ensure_gdal();
   if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+  check_input_path(path);
   CaptureGdalErrors errors;
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   // Closed however this function leaves.

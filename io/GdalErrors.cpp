@@ -9,6 +9,7 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Text.hpp"
+#include "io/Network.hpp"
 
 namespace geoclaim::io {
 namespace {
@@ -109,6 +110,7 @@ void ensure_gdal() {
   static std::once_flag once;
   std::call_once(once, [] {
     GDALAllRegister();
+    setup_network_access();  // off unless allowed (io/Network.hpp)
     // Messages are captured and rethrown with the path; GDAL must not print them itself.
     CPLSetConfigOption("CPL_LOG", "/dev/null");
   });

@@ -25,6 +25,7 @@
 #include "io/FeatureIds.hpp"
 #include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
+#include "io/InputGuards.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
 
@@ -56,6 +57,8 @@ bool is_file_path(const std::string& path) { return path.rfind("PG:", 0) != 0 &&
 Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
   ensure_gdal();
   if (is_file_path(path) && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+  check_input_path(path);  // no pipe, no standard input, no archive member beyond 2 GiB
+  if (as_text_table) check_blank_lines(path);
   CaptureGdalErrors errors;
   std::vector<const char*> options;
   const char* csv_only[] = {"CSV", nullptr};
@@ -207,6 +210,10 @@ class LayerReader {
   Layer read() {
     const bool text = is_delimited_text(m_o.path);
     Dataset ds = open_vector(m_o.path, text, /*detect_types=*/true);
+    // A failure GDAL reports while reading (a VRT whose source it cannot open, which it finds
+    // out only when the layer is first used; a read error) means features are missing: an
+    // error, not a shorter layer.
+    const CaptureGdalErrors read_errors;
     OGRLayerH layer = choose_layer(ds.get(), m_o.path, m_o.layer);
     std::vector<Field> fields = read_fields(layer);
     m_crs = source_crs(layer, m_o, m_o.path, text, m_warn);
@@ -282,6 +289,7 @@ class LayerReader {
     } else if (keyed > 0) {
       for (Feature& feat : features) feat.id = std::to_string(feat.source_row);
     }
+    if (read_errors.failed()) read_errors.raise("cannot read '" + m_o.path + "'");
     Layer out(m_o.name, src, fields);
     out.reserve(features.size());
     for (Feature& feat : features) out.add(std::move(feat));
@@ -503,14 +511,17 @@ Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) { ret
 void OgrSource::probe(const LoadOptions& o) {
   const bool text = is_delimited_text(o.path);
   Dataset ds = open_vector(o.path, text, false);
+  const CaptureGdalErrors errors;  // a VRT's source is opened only here, with the layer's fields
   OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
   std::vector<std::string> header;
   for (const auto& f : read_fields(layer)) header.push_back(f.name);
+  if (errors.failed()) errors.raise("cannot read '" + o.path + "'");
   require_distinct_field_names(header, o.path, text ? FieldWord::column : FieldWord::field);
   if (text) find_coordinate_columns(header, o, o.path);
 }
 
 Table OgrSource::read_table(const std::string& path) {
+  m_tables.push_back(path);
   Dataset ds = open_vector(path, true, /*detect_types=*/false);
   OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);
   Table t;

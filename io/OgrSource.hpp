@@ -12,6 +12,13 @@ class OgrSource final : public FeatureSource {
   void probe(const LoadOptions& options) override;
   Table read_table(const std::string& path) override;
   void probe_table(const std::string& path) override;
+
+  /// Every reported-claims table read so far: inputs, like the layers, that a result folder
+  /// must not replace.
+  const std::vector<std::string>& tables_read() const { return m_tables; }
+
+ private:
+  std::vector<std::string> m_tables;
 };
 
 /// True when `path` is read as a CSV/TSV of coordinate columns (by its extension).

@@ -5,10 +5,13 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <atomic>
 #include <charconv>
+#include <filesystem>
 #include <memory>
 
 #include "engine/Errors.hpp"
+#include "io/CheckedWrite.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/TimeFields.hpp"
 
@@ -161,11 +164,41 @@ void finish(Dataset ds, const std::string& path, const CaptureGdalErrors& errors
   if (errors.failed()) errors.raise("cannot finish '" + path + "'");
 }
 
-Dataset create(const char* driver_name, const std::string& path, const CaptureGdalErrors& errors) {
+/// GDAL's drivers do not all check their writes (GDAL 3.6's GeoJSON writer ignores a failed
+/// write, and GDALClose returns nothing), so a file is built in memory (/vsimem/) and then
+/// written out with every write, the fsync and the close checked: a full disk or a file-size
+/// limit is an error, never a truncated file.
+class MemoryFile {
+ public:
+  explicit MemoryFile(const std::string& path) : m_path(path) {
+    static std::atomic<unsigned> counter{0};
+    m_dir = "/vsimem/geoclaim-out-" + std::to_string(++counter);
+    m_mem = m_dir + "/" + std::filesystem::path(path).filename().string();
+  }
+  ~MemoryFile() { VSIRmdirRecursive(m_dir.c_str()); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  const std::string& memory_path() const { return m_mem; }
+
+  /// Writes the finished file to its real path. @throw DataError
+  void save() const {
+    vsi_l_offset size = 0;
+    GByte* data = VSIGetMemFileBuffer(m_mem.c_str(), &size, /*bUnlinkAndSeize=*/FALSE);
+    if (!data) throw DataError("cannot write '" + m_path + "': GDAL wrote nothing");
+    write_file_checked(m_path, std::string_view(reinterpret_cast<const char*>(data), static_cast<size_t>(size)));
+  }
+
+ private:
+  std::string m_path, m_dir, m_mem;
+};
+
+/// Creates the dataset at `file`'s memory path; messages name `path`.
+Dataset create(const char* driver_name, const MemoryFile& file, const std::string& path,
+               const CaptureGdalErrors& errors) {
   ensure_gdal();
   GDALDriverH driver = GDALGetDriverByName(driver_name);
   if (!driver) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
-  GDALDatasetH ds = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  GDALDatasetH ds = GDALCreate(driver, file.memory_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
   if (!ds) errors.raise("cannot create '" + path + "'");
   return Dataset(ds);
 }
@@ -174,7 +207,8 @@ Dataset create(const char* driver_name, const std::string& path, const CaptureGd
 
 void write_geojson(const Layer& layer, const std::string& path) {
   CaptureGdalErrors errors;
-  Dataset ds = create("GeoJSON", path, errors);
+  const MemoryFile file(path);
+  Dataset ds = create("GeoJSON", file, path, errors);
   // RFC7946=YES: lon/lat, counter-clockwise exterior rings, antimeridian splitting, no crs
   // member. 17 significant figures read back as the same double (an input copy's attributes
   // are the input's, issue 8); GDAL writes a rounded figure short all the same ("1499.93").
@@ -182,6 +216,7 @@ void write_geojson(const Layer& layer, const std::string& path) {
                            nullptr};
   write_layer(ds.get(), layer, wgs84_lon_lat().get(), const_cast<char**>(options), path, errors);
   finish(std::move(ds), path, errors);
+  file.save();
 }
 
 namespace {
@@ -240,7 +275,8 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
   // GDAL stamps gpkg_contents.last_change with the current time unless told a date: a fixed one
   // keeps the file byte-identical between runs (docs/outputs.md, determinism).
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-  Dataset ds = create("GPKG", path, errors);
+  const MemoryFile file(path);
+  Dataset ds = create("GPKG", file, path, errors);
   const Srs srs = wgs84_lon_lat();
   std::vector<std::string> geometry_columns;
   for (const auto& l : layers) {
@@ -253,6 +289,7 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
   }
   write_styles(ds.get(), layers, geometry_columns, path, errors);
   finish(std::move(ds), path, errors);
+  file.save();
 }
 
 }  // namespace geoclaim::io

@@ -1,31 +1,54 @@
 #pragma once
 // An output folder that appears whole or not at all: files go into a temporary folder beside
-// the target, and commit() renames it into place (replacing an earlier result). Destroyed
-// without commit, it removes the temporary folder and leaves any earlier result untouched.
+// the target, and commit() switches it into place in one step (replacing an earlier result).
+// Destroyed without commit, it removes the temporary folder and leaves any earlier result
+// untouched. The target is resolved once (symbolic links, "..", a trailing "/") and every check
+// and every rename uses that path; only a folder geoclaim provably wrote is ever replaced; a
+// lock file beside the target keeps two runs from writing it at once, and what a killed run
+// left behind (its temporary folder, a result moved aside) is cleaned up or restored.
 #include <string>
+#include <vector>
 
 namespace geoclaim::io {
 
 class OutputFolder {
  public:
-  /// @throw DataError when `target` exists and is not an earlier result folder (a non-empty
-  /// folder without report.json, or a file), or the temporary folder cannot be created.
-  explicit OutputFolder(std::string target);
+  /// `inputs`: every path the job read (files, `/vsizip/…` members, `PG:` strings, the job
+  /// itself); a folder that holds one of them is never replaced.
+  /// @throw DataError, before creating anything, when `target` is a file, an existing folder
+  /// that is not an earlier geoclaim result (a non-empty folder without geoclaim's report.json),
+  /// or holds an input; when another run is writing it (its lock is held); or when the folder
+  /// cannot be created.
+  explicit OutputFolder(std::string target, const std::vector<std::string>& inputs = {});
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;
   OutputFolder& operator=(const OutputFolder&) = delete;
 
   /// Path of `file` inside the temporary folder.
   std::string file(const std::string& name) const;
+  /// The target as the job wrote it (for messages).
   const std::string& target() const { return m_target; }
 
-  /// Moves the finished folder into place. @throw DataError
+  /// Moves the finished folder into place: an atomic exchange with the earlier result where the
+  /// file system has one (Linux renameat2), so a kill at any moment leaves the old or the new
+  /// result whole. @throw DataError
   void commit();
 
  private:
-  std::string m_target;
+  std::string m_target;    ///< as given
+  std::string m_resolved;  ///< absolute, every existing symbolic link and ".." resolved
   std::string m_temp;
+  int m_lock_fd = -1;
   bool m_committed = false;
 };
+
+/// True when `dir` holds a report.json that geoclaim wrote (with its `geoclaim_version` and
+/// `job` provenance): the mark of a folder geoclaim may replace.
+bool is_geoclaim_result(const std::string& dir);
+
+/// The local file an input path reads, for the checks of what may be replaced: the path of a
+/// file, the archive of a `/vsizip/`, `/vsitar/` or `/vsigzip/` member; empty for a database
+/// (`PG:`) or a network path.
+std::string local_file_of(const std::string& input);
 
 }  // namespace geoclaim::io

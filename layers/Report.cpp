@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "engine/Credentials.hpp"
 #include "engine/Units.hpp"
 #include "layers/Fields.hpp"
 #include "layers/ResultLayers.hpp"
@@ -92,16 +93,16 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
   }
   if (!job.row_errors.empty()) {
     md += "\n## Errors in reported-claims tables\n\n";
-    for (const auto& e : job.row_errors) md += "- " + cell(e) + "\n";
+    for (const auto& e : job.row_errors) md += "- " + cell(redact_credentials(e)) + "\n";
   }
   if (!job.warnings.empty()) {
     md += "\n## Warnings\n\n";
-    for (const auto& w : job.warnings) md += "- " + cell(w) + "\n";
+    for (const auto& w : job.warnings) md += "- " + cell(redact_credentials(w)) + "\n";
   }
   md += "\n## Inputs\n\n| name | kind | source | features | CRS | SHA-256 |\n|---|---|---|---|---|---|\n";
   for (const auto& [name, n] : job.layers) {
     const LayerSource& s = n.layer->source();
-    md += "| " + cell(name) + " | " + kind_name(n.kind) + " | " + cell(s.path) + " | " +
+    md += "| " + cell(name) + " | " + kind_name(n.kind) + " | " + cell(redact_credentials(s.path)) + " | " +
           std::to_string(n.layer->size()) + " | " + s.crs_label + " | " +
           (s.sha256.empty() ? "" : "`" + s.sha256.substr(0, 16) + "…`") + " |\n";
   }
@@ -122,7 +123,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     const LayerSource& s = n.layer->source();
     inputs.push_back({{"name", name},
                       {"kind", kind_name(n.kind)},
-                      {"path", s.path},
+                      {"path", redact_credentials(s.path)},
                       {"layer", s.layer},
                       {"driver", s.driver},
                       {"sha256", s.sha256},
@@ -181,8 +182,12 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
                             {"candidates", cands}});
   }
   root["attributions"] = attributions;
-  root["row_errors"] = job.row_errors;
-  root["warnings"] = job.warnings;
+  // A PG: source's password is in no report (engine/Credentials.hpp), nor in a message quoting it.
+  J row_errors = J::array(), warnings = J::array();
+  for (const auto& e : job.row_errors) row_errors.push_back(redact_credentials(e));
+  for (const auto& w : job.warnings) warnings.push_back(redact_credentials(w));
+  root["row_errors"] = row_errors;
+  root["warnings"] = warnings;
   // Text from the data may not be UTF-8 (a Latin-1 CSV): replace what is not, rather than fail.
   return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

@@ -25,6 +25,12 @@ namespace fs = std::filesystem;
 
 using test::run_to;
 
+/// What marks a folder as an earlier result: a report.json with geoclaim's provenance.
+void mark_as_result(const fs::path& dir, const std::string& note = "earlier") {
+  std::ofstream(dir / "report.json") << R"({"geoclaim_version": "0.1.0", "run_time": ")" << note
+                                     << R"(", "job": {"path": "j.gcl", "sha256": ""}})";
+}
+
 fs::path run_seed(const std::string& job, const fs::path& out) {
   std::string err;
   EXPECT_EQ(run_to("scripts/" + job + ".gcl", out.string(), err), app::kOk) << err;
@@ -236,7 +242,7 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   const fs::path target = test::scratch_path("commit");
   fs::create_directories(target);
   std::ofstream(target / "old.txt") << "earlier result";
-  std::ofstream(target / "report.json") << "{}";  // what marks a folder as an earlier result
+  mark_as_result(target);
   {
     io::OutputFolder folder(target.string());
     std::ofstream(folder.file("new.txt")) << "half-written";
@@ -265,7 +271,7 @@ TEST(OutputFolder, BareFolderNameIsCreatedInTheWorkingFolder) {
   fs::current_path(dir);
   try {
     io::OutputFolder folder("out");
-    std::ofstream(folder.file("report.json")) << "{}";
+    std::ofstream(folder.file("report.json")) << "{}";  // any file: the folder is new
     folder.commit();
   } catch (const DataError& e) {
     ADD_FAILURE() << e.what();

@@ -5,32 +5,11 @@
 # holds `sites` with keys 10, 20, 35; a job loads it by default and with `id id`, and its
 # claims.geojson and report.json must name the features 10, 20 and 35.
 # $1: the geoclaim binary; $2: the folder of PostgreSQL's initdb, pg_ctl and postgres.
-# Run as root (as CI does), the server runs as `nobody`, since PostgreSQL refuses root.
 set -eu
 exe=$1
 pgbin=$2
-dir=$(mktemp -d "${TMPDIR:-/tmp}/geoclaim-postgis.XXXXXX")
-as_db() { "$@"; }
-if [ "$(id -u)" -eq 0 ]; then
-  chown nobody "$dir"
-  as_db() { runuser -u nobody -- "$@"; }
-fi
-db_user=$(as_db id -un)
-stop() {
-  as_db "$pgbin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap stop EXIT INT TERM
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/server.sh"
 
-as_db "$pgbin/initdb" -D "$dir/data" -A trust -U "$db_user" --no-sync >"$dir/initdb.log" 2>&1 ||
-  { cat "$dir/initdb.log"; fail "initdb"; }
-# listen_addresses='': no TCP at all, only the socket in $dir.
-as_db "$pgbin/pg_ctl" -D "$dir/data" -w -t 20 -l "$dir/server.log" \
-  -o "-c listen_addresses='' -k $dir -c fsync=off" start >/dev/null ||
-  { cat "$dir/server.log"; fail "the server did not start"; }
-
-psql() { as_db "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -U "$db_user" "$@"; }
 psql -d postgres -c "CREATE DATABASE sites" || fail "createdb"
 psql -d sites <<'SQL' || fail "creating the table"
 CREATE EXTENSION postgis;
@@ -44,9 +23,6 @@ CREATE TABLE yards (id integer PRIMARY KEY, geom geometry(Polygon, 4326));
 INSERT INTO yards SELECT id + 100, ST_Expand(geom, 0.001) FROM sites;
 SQL
 
-# The server's files are nobody's; the job and its results are ours.
-work=$(mktemp -d "${TMPDIR:-/tmp}/geoclaim-postgis-job.XXXXXX")
-trap 'stop; rm -rf "$work"' EXIT INT TERM
 for option in "" " id id"; do
   cat > "$work/job.gcl" <<GCL
 load sites from "PG:host=$dir dbname=sites user=$db_user tables=sites"$option

@@ -1,0 +1,87 @@
+#include "io/InputGuards.hpp"
+
+#include <cpl_vsi.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "engine/Errors.hpp"
+#include "io/OutputFolder.hpp"
+
+namespace geoclaim::io {
+namespace {
+
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+/// The first existing path of `p`, its parents in turn: the archive of "a.zip/member.csv".
+std::filesystem::path existing_part(std::filesystem::path p) {
+  struct stat st {};
+  while (!p.empty() && ::stat(p.c_str(), &st) != 0) {
+    if (p == p.parent_path()) break;
+    p = p.parent_path();
+  }
+  return p;
+}
+
+}  // namespace
+
+void check_input_path(const std::string& path) {
+  if (path.starts_with("/vsistdin"))
+    throw DataError("cannot read '" + path + "': geoclaim does not read standard input (it could wait for ever); " +
+                    "save the data to a file and load that");
+  const std::string local = local_file_of(path);
+  if (local.empty()) return;  // a database or a network path
+  const std::filesystem::path file = existing_part(local);
+  struct stat st {};
+  if (file.empty() || ::stat(file.c_str(), &st) != 0) return;
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+    throw DataError("cannot read '" + path + "': '" + file.string() + "' is " + kind_of(st.st_mode) +
+                    ", and geoclaim reads only files (a pipe could keep it waiting for ever)");
+  if (path.starts_with("/vsi")) {
+    VSIStatBufL vst;
+    if (VSIStatExL(path.c_str(), &vst, VSI_STAT_EXISTS_FLAG | VSI_STAT_SIZE_FLAG) == 0 &&
+        static_cast<uint64_t>(vst.st_size) > kMaxUncompressedBytes)
+      throw DataError("cannot read '" + path + "': it holds " + std::to_string(vst.st_size) +
+                      " bytes uncompressed, more than geoclaim reads from an archive (2 GiB)");
+  }
+}
+
+void check_blank_lines(const std::string& path) {
+  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+  if (!f) return;  // reported where it is opened
+  const std::unique_ptr<VSILFILE, int (*)(VSILFILE*)> close(f, VSIFCloseL);
+  std::vector<char> buf(1 << 20);
+  uint64_t line = 1, blank = 0;
+  bool in_quotes = false, line_empty = true;
+  char previous = 0;
+  while (const size_t n = VSIFReadL(buf.data(), 1, buf.size(), f)) {
+    for (size_t i = 0; i < n; ++i) {
+      const char c = buf[i];
+      if (c == '\n' || c == '\r') {
+        if (c == '\n' && previous == '\r') {  // \r\n is one line end
+          previous = c;
+          continue;
+        }
+        if (line_empty && !in_quotes && ++blank > kMaxBlankLines)
+          throw DataError(path + ":" + std::to_string(line) + ": more than " + std::to_string(kMaxBlankLines) +
+                          " blank lines; geoclaim refuses a file that is mostly empty lines (remove them)");
+        ++line;
+        line_empty = true;
+      } else if (c != ' ' && c != '\t') {
+        line_empty = false;
+        if (c == '"') in_quotes = !in_quotes;
+      }
+      previous = c;
+    }
+  }
+}
+
+}  // namespace geoclaim::io
