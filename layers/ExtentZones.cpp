@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/ExtentDirection.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/Layer.hpp"
 #include "engine/Measure.hpp"
@@ -18,7 +19,13 @@ namespace {
 
 // Along a ray, its origin is still O's nearest point while O is no nearer than the ray is long
 // by more than this (geoclaim's distances follow the edge model, engine/EdgeModel.hpp, to 1 cm).
+// The slack only keeps rays from stopping short on rounding: whether a point of a ray is in
+// the zone is decided by the verdict's own rule, so a ray run on past where another part of O
+// takes over still ends where that part's bearing leaves the sector.
 constexpr double kNearestSlackM = 0.02;
+// A ray along the sector's edge has the edge's bearing up to rounding: a margin this far below
+// zero (1e-7 degrees: 0.2 mm at 100 km) still counts as in the sector for the drawing.
+constexpr double kMarginRoundingDeg = 1e-7;
 // The reach along a ray is bisected to this.
 constexpr double kReachResolutionM = 0.01;
 // Rays across a corner's cone start 1° apart and rays along an edge at 9 places; both are
@@ -26,8 +33,10 @@ constexpr double kReachResolutionM = 0.01;
 constexpr double kConeStartStepDeg = 1.0;
 constexpr int kEdgeStartSteps = 8;
 constexpr int kMaxHalvings = 24;
-// The work one zone may take, in vertices projected (about 600,000 a second: a budget of about 3 s): a compound of
-// 50 corners costs a few thousand distances, a meandering 200-vertex river a hundred times more.
+// The work one zone may take, in vertices projected (about 600,000 a second: a budget of about
+// 3 s): a compound of 50 corners costs a few thousand judgements, a meandering 200-vertex river
+// a hundred times more. Each judgement projects the nearest feature (twice, when the layer has
+// several and the index must find it first).
 constexpr size_t kMaxZoneVertexVisits = 2'000'000;
 
 struct Ray {
@@ -52,9 +61,13 @@ class DirectionZoneBuilder {
  public:
   struct OverBudget {};
 
-  DirectionZoneBuilder(const Layer& object, size_t vertices, Interval band, const CrsTransform* working,
-                       double reference_lon)
-      : m_object(object), m_vertices(vertices), m_band(band), m_working(working), m_reference_lon(reference_lon) {}
+  DirectionZoneBuilder(const Layer& object, std::vector<size_t> feature_vertices, const DirectionSector& sector,
+                       Interval band, double reference_lon)
+      : m_object(object),
+        m_feature_vertices(std::move(feature_vertices)),
+        m_sector(sector),
+        m_band(band),
+        m_reference_lon(reference_lon) {}
 
   /// Adds the region the rays sweep, each from m_band.lo out to m_band.hi or to where its
   /// origin stops being O's nearest point, whichever comes first.
@@ -94,28 +107,41 @@ class DirectionZoneBuilder {
     return unrolled(geodesic_direct(r.origin, r.azimuth_deg, t), m_reference_lon);
   }
 
-  double distance_to_object(const GeoPoint& p) const {
-    // Each distance projects every vertex of O (engine/Measure.hpp); past the budget the
-    // drawing is given up rather than left to run for minutes.
-    m_vertex_visits += m_vertices;
-    if (m_vertex_visits > kMaxZoneVertexVisits) throw OverBudget{};
-    const GeomPtr point = make_point(p);
-    const auto nearest = nearest_feature(point.get(), m_object, std::numeric_limits<double>::infinity(), m_working);
-    return nearest ? nearest->pair.distance_m : std::numeric_limits<double>::infinity();
+  /// Whether a point `t` metres out along a ray from O belongs to the zone: its origin is
+  /// still (within kNearestSlackM) O's nearest point, and the claim holds there by the
+  /// verdict's rule, with the verdict's own function (engine/ExtentDirection.hpp).
+  bool in_zone_along_ray(const GeoPoint& p, double t) const {
+    size_t nearest = 0;
+    if (m_object.size() > 1) {
+      const GeomPtr point = make_point(p);
+      const auto nf = nearest_feature(point.get(), m_object);
+      if (!nf) return false;
+      nearest = nf->feature;
+      charge(m_feature_vertices[nearest]);  // the index visits few features; their cost is about this
+    }
+    charge(m_feature_vertices[nearest]);
+    const ExtentDirection dir = direction_from_extent(m_object.features()[nearest].geometry.get(), p, 0, m_sector);
+    if (dir.distance_m < t - kNearestSlackM) return false;  // another part of O is nearer
+    return dir.margin_deg && *dir.margin_deg >= -kMarginRoundingDeg;
   }
 
-  /// How far along the ray its origin stays O's nearest point, up to band.hi. Once another
-  /// part of O is nearer, it stays nearer farther out (the triangle inequality), so the reach
-  /// is one number, found by bisection.
+  /// Past the budget the drawing is given up rather than left to run for minutes.
+  void charge(size_t vertices) const {
+    m_vertex_visits += vertices;
+    if (m_vertex_visits > kMaxZoneVertexVisits) throw OverBudget{};
+  }
+
+  /// How far along the ray it stays in the zone, up to band.hi. Once another part of O is
+  /// nearer, it stays nearer farther out (the triangle inequality), and once the bearing from
+  /// the nearest point leaves the sector there it does not come back while that part stays
+  /// nearest, so the reach is one number, found by bisection.
   double reach(const Ray& r) const {
-    auto origin_is_nearest = [&](double t) {
-      return distance_to_object(geodesic_direct(r.origin, r.azimuth_deg, t)) >= t - kNearestSlackM;
-    };
-    if (origin_is_nearest(m_band.hi)) return m_band.hi;
+    auto holds = [&](double t) { return in_zone_along_ray(geodesic_direct(r.origin, r.azimuth_deg, t), t); };
+    if (holds(m_band.hi)) return m_band.hi;
     double held = 0, lost = m_band.hi;
     while (lost - held > kReachResolutionM) {
       const double t = (held + lost) / 2;
-      (origin_is_nearest(t) ? held : lost) = t;
+      (holds(t) ? held : lost) = t;
     }
     return held;
   }
@@ -151,10 +177,10 @@ class DirectionZoneBuilder {
   }
 
   const Layer& m_object;
-  size_t m_vertices;
+  std::vector<size_t> m_feature_vertices;
+  const DirectionSector& m_sector;
   mutable size_t m_vertex_visits = 0;
   Interval m_band;
-  const CrsTransform* m_working;
   double m_reference_lon;
   std::vector<GeomPtr> m_parts;
 };
@@ -280,16 +306,29 @@ class ObjectSweeper {
 
 }  // namespace
 
-GeomPtr extent_direction_zone(const Layer& object, const DirectionSector& sector, Interval band,
-                              const CrsTransform* working) {
+GeomPtr extent_direction_zone(const Layer& object, const DirectionSector& sector, Interval band) {
   if (object.size() == 0 || !(band.hi > band.lo) || !std::isfinite(band.hi)) return nullptr;
+  std::vector<size_t> feature_vertices;
   size_t vertices = 0;
-  for (const auto& f : object.features()) for_each_vertex(f.geometry.get(), [&](const PlanarXY&) { ++vertices; });
+  for (const auto& f : object.features()) {
+    size_t n = 0;
+    for_each_vertex(f.geometry.get(), [&](const PlanarXY&) { ++n; });
+    feature_vertices.push_back(n);
+    vertices += n;
+  }
   if (vertices > kMaxDirectionZoneVertices) return nullptr;
+  // A zone that reaches a pole is not drawn: rays over it come back at longitudes 180° apart,
+  // which a lon/lat ring round one reference longitude cannot hold (the verdicts there are
+  // still measured, and the poles' own bearing rule holds for them).
+  for (const double pole_lat : {90.0, -90.0}) {
+    const GeomPtr pole = make_point(GeoPoint::from_lat_lon(pole_lat, 0));
+    const auto nearest = nearest_feature(pole.get(), object);
+    if (nearest && nearest->pair.distance_m <= band.hi) return nullptr;
+  }
   // Every point is kept within 180° of one longitude of O, so pieces across the antimeridian
   // join (O itself holds continuous longitudes there, engine/EdgeModel.hpp).
   const double reference_lon = representative_point(object.features().front().geometry.get()).lon();
-  DirectionZoneBuilder builder(object, vertices, band, working, reference_lon);
+  DirectionZoneBuilder builder(object, std::move(feature_vertices), sector, band, reference_lon);
   ObjectSweeper sweeper(builder, sector);
   try {
     for (const auto& f : object.features())

@@ -12,8 +12,10 @@
 // of rays, and a ray belongs to the zone for as long as its origin stays the nearest point of
 // O: on a convex polygon for ever, elsewhere until it meets a point as near to another part of
 // O (a bay of the polygon, the far bank of a meander, another feature). That reach is found
-// along each ray by bisection on geoclaim's own distance to O, so the zone meets the verdicts
-// at the same places. Curves are sampled until their chords stay within 5 cm.
+// along each ray by bisection, each point of the ray judged by the verdict's own rule
+// (engine/ExtentDirection.cpp: its nearest point of O, the bearing from there in the sector),
+// so the zone meets the verdicts at the same places. Curves are sampled until their chords
+// stay within 5 cm.
 #include <cstddef>
 
 #include "engine/Direction.hpp"
@@ -22,7 +24,6 @@
 
 namespace geoclaim {
 class Layer;
-class CrsTransform;
 }  // namespace geoclaim
 
 namespace geoclaim::layers {
@@ -34,9 +35,8 @@ inline constexpr size_t kMaxDirectionZoneVertices = 1000;
 
 /// The region where a point without uncertainty lies `band` (metres, lo may be 0) from
 /// `object` and in `sector` of it, or null when it is empty or too costly to draw (see
-/// kMaxDirectionZoneVertices). `working`, when given, is the job's working CRS, in which the
-/// claims find nearest points (engine/Measure.hpp).
-GeomPtr extent_direction_zone(const Layer& object, const DirectionSector& sector, Interval band,
-                              const CrsTransform* working);
+/// kMaxDirectionZoneVertices), or when it would reach a pole. Nearest points are found in a local azimuthal equidistant
+/// projection round each point, as the verdict finds them, whatever the job's working CRS.
+GeomPtr extent_direction_zone(const Layer& object, const DirectionSector& sector, Interval band);
 
 }  // namespace geoclaim::layers

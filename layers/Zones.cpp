@@ -123,7 +123,8 @@ const char* zone_kind(const ClaimResult& c) {
     }
     case Relation::distance_direction:
     case Relation::direction: {
-      const bool one_point = c.spec.object->size() == 1 && c.spec.object->family() == GeomFamily::point;
+      const Layer& o = *c.spec.object;  // a lone point, not a MultiPoint: one sector round it
+      const bool one_point = o.size() == 1 && geom_type(o.features().front().geometry.get()) == GeomType::point;
       if (c.spec.relation == Relation::direction) return one_point ? "sector" : "sector from nearest point";
       return one_point ? "annular sector" : "annular sector from nearest point";
     }
@@ -170,7 +171,7 @@ GeomPtr claim_zone(const ClaimResult& c) {
         // nearest point of them all (engine/ExtentDirection.hpp): sectors round each feature
         // would disagree with the verdicts wherever another feature or part is nearer.
         if (s.object->size() > 1 || geom_type(g) != GeomType::point)
-          return extent_direction_zone(*s.object, *s.direction, band, nullptr);  // the verdict measures in AEQD
+          return extent_direction_zone(*s.object, *s.direction, band);
         if (GeomPtr z = sector_zone(representative_point(g), band.lo, band.hi, *s.direction))
           parts.push_back(std::move(z));
         break;

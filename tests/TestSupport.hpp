@@ -53,7 +53,7 @@ inline Layer polygon_fixture(const std::string& relative) {
 }
 
 /// A layer of points (lat, lon pairs) with ids "1", "2", … and the given uncertainty.
-inline Layer point_layer(const std::string& name, std::initializer_list<std::pair<double, double>> lat_lon,
+inline Layer point_layer(const std::string& name, const std::vector<std::pair<double, double>>& lat_lon,
                          double uncertainty_m = 0) {
   Layer l(name, {}, {});
   int i = 0;

@@ -66,10 +66,10 @@ void check_grid(const GeoBox& b, double pad, ClaimSpec spec, const ClaimResult& 
       const FeatureMeasure m = evaluate(spec).measures[0];
       // Too close to the claim's edge to tell the chord from the curve: skip.
       const std::optional<double> margin_m = m.distance ? m.distance->margin_m : std::nullopt;
-      const std::optional<double> margin_deg = m.bearing ? m.bearing->margin_deg : std::nullopt;
+      const double margin_deg = m.bearing ? m.bearing->margin_deg.value_or(NAN) : NAN;
       const double distance_m = m.distance ? m.distance->metres : std::nan("");
       if (margin_m && std::isfinite(*margin_m) && std::fabs(*margin_m) < kEdgeBandM) continue;
-      if (margin_deg && std::fabs(*margin_deg) * M_PI / 180 * distance_m < kEdgeBandM) continue;
+      if (std::fabs(margin_deg) * M_PI / 180 * distance_m < kEdgeBandM) continue;  // false for NaN
       const auto depth = m.inside ? m.inside->edge_depth_m : std::nullopt;
       if (depth && std::fabs(*depth) < kEdgeBandM) continue;
       // A direction holds at any range; its sector is drawn only so far.
@@ -223,6 +223,26 @@ TEST(Zones, DirectionsFromLinesPolygonsAndSeveralFeaturesAgreeWithTheirClaims) {
   check_zone("south of a line across 180", layer_of(std::move(dateline)), Relation::direction, std::nullopt,
              parse_compass("S"), offset(fiji, 0, 500));
 
+  // A footprint across 180°, its longitudes continuous as the edge model holds them.
+  const GeoPoint taveuni = GeoPoint::from_lat_lon(-16.8, 179.9997);
+  std::vector<GeoPoint> straddling = ring_at(taveuni, {{-30, -20}, {30, -20}, {30, 20}, {-30, 20}}, 15);
+  for (GeoPoint& p : straddling)
+    if (p.lon() < 0) p = GeoPoint::from_lon_lat(p.lon() + 360, p.lat());
+  std::vector<GeomPtr> on_dateline;
+  on_dateline.push_back(make_polygon({straddling}));
+  check_zone("200-600 m north-east of a footprint across 180", layer_of(std::move(on_dateline)),
+             Relation::distance_direction, Interval{200, 600}, parse_compass("NE"), offset(taveuni, 0, 300));
+
+  // A layer of 80 points (a strike log as the object): each judgement is charged for the
+  // nearest point only, so the drawing stays within its budget.
+  std::vector<std::pair<double, double>> log;
+  for (int i = 0; i < 80; ++i) {
+    const GeoPoint p = offset(ayyash, 120.0 * (i % 10) + 17.0 * (i % 3), 110.0 * (i / 10) - 23.0 * (i % 4));
+    log.emplace_back(p.lat(), p.lon());
+  }
+  check_zone("south-east of 80 points", test::point_layer("o", log), Relation::direction, std::nullopt,
+             parse_compass("SE"), offset(ayyash, 600, -400));
+
   const GeoPoint arctic = GeoPoint::from_lat_lon(89.99, 30.0);
   std::vector<GeomPtr> polar;
   polar.push_back(footprint(arctic, 0));
@@ -277,6 +297,105 @@ TEST(Zones, DirectionFromAFootprintEndsWithinATenthOfAMetre) {
   }
   EXPECT_EQ(checked, 410);
   EXPECT_EQ(wrong, 0);
+}
+
+// Where two edges meet at a nearly straight reflex corner, their normals differ by a fraction
+// of a degree, and the distances to them separate slowly beyond the corner: a ray kept while
+// its origin was nearest within 2 cm ran on 0.02/Δ metres past the true boundary (5.7 m here).
+// With the sector's edge (157.5° for SE) between the two normals (157.4° and 157.6°), that
+// strip belonged to the other edge, from which the bearing is outside the sector: the zone
+// covered contradicted points. Points 0.5-4 m either side of the boundary, out to 1 km, must
+// agree with their verdicts.
+TEST(Zones, ANearlyStraightReflexCornerEndsTheZoneWhereTheVerdictDoes) {
+  const GeoPoint c0 = GeoPoint::from_lat_lon(35.383, 40.017);
+  auto towards = [](const GeoPoint& p, double azimuth, double m) { return geodesic_direct(p, azimuth, m); };
+  // West of the corner the edge runs at 67.4° (outward normal 157.4°), east of it at 67.6°
+  // (normal 157.6°): a right turn with the interior on the left, so a reflex corner.
+  const GeoPoint west = towards(c0, 67.4 + 180, 500), east = towards(c0, 67.6, 500);
+  std::vector<GeomPtr> g;
+  g.push_back(make_polygon({{west, c0, east, towards(east, 337.5, 400), towards(west, 337.5, 400), west}}));
+  const Layer object = layer_of(std::move(g));
+  const GeoPoint far = towards(c0, 157.5, 1500);
+  Layer stand_in = test::point_layer("s", {{far.lat(), far.lon()}});
+  ClaimSpec spec;
+  spec.id = "z";
+  spec.relation = Relation::direction;
+  spec.quantifier = Quantifier::every;
+  spec.object = &object;
+  spec.object_name = "o";
+  spec.subject = &stand_in;
+  spec.direction = parse_compass("SE");
+  const ClaimResult result = evaluate(spec);
+  const GeomPtr zone = layers::claim_zone(result);
+  ASSERT_TRUE(zone);
+  int supported = 0, contradicted = 0, wrong = 0;
+  for (const double r : {100.0, 300.0, 1000.0})
+    for (const double side_m : {-4.0, -2.0, -1.0, -0.5, -0.2, 0.2, 0.5, 1.0, 2.0, 4.0}) {
+      // Beyond the corner along the boundary (157.5° from it), then `side_m` across it
+      // (positive: towards the east edge's side).
+      const GeoPoint p = towards(towards(c0, 157.5, r), 157.5 - 90, side_m);
+      Layer subject = test::point_layer("s", {{p.lat(), p.lon()}});
+      spec.subject = &subject;
+      const Verdict v = evaluate(spec).measures[0].verdict;
+      (v == Verdict::supported ? supported : contradicted)++;
+      const bool in_zone = covers_point(zone.get(), p);
+      wrong += in_zone != (v == Verdict::supported);
+      EXPECT_EQ(in_zone, v == Verdict::supported) << r << " m out, " << side_m << " m across: " << word(v);
+    }
+  EXPECT_EQ(wrong, 0);
+  EXPECT_GE(supported, 12);  // the west edge's side
+  EXPECT_GE(contradicted, 12);
+}
+
+ClaimSpec direction_spec(const Layer& object, const Layer& subject, std::optional<Interval> claimed,
+                         const char* compass) {
+  ClaimSpec spec;
+  spec.id = "z";
+  spec.relation = claimed ? Relation::distance_direction : Relation::direction;
+  spec.quantifier = Quantifier::every;
+  spec.object = &object;
+  spec.object_name = "o";
+  spec.subject = &subject;
+  spec.claimed_m = claimed;
+  spec.direction = parse_compass(compass);
+  return spec;
+}
+
+// A zone that would reach over a pole is not drawn (its rays come back 180° of longitude
+// away, which one lon/lat ring cannot hold); one that stops short of it is.
+TEST(Zones, ADirectionZoneThatWouldReachAPoleIsNotDrawn) {
+  for (const auto& [lat, drawn] : {std::pair{89.999, false}, {-89.999, false}, {89.99, true}}) {
+    SCOPED_TRACE(lat);
+    const GeoPoint near_pole = GeoPoint::from_lat_lon(lat, 30.0);  // 110 m or 1.1 km from the pole
+    std::vector<GeomPtr> g;
+    g.push_back(make_polygon({ring_at(near_pole, {{-30, -20}, {30, -20}, {30, 20}, {-30, 20}})}));
+    const Layer object = layer_of(std::move(g));
+    const GeoPoint s = offset(near_pole, 0, lat > 0 ? -200 : 200);
+    const Layer subject = test::point_layer("s", {{s.lat(), s.lon()}});
+    const GeomPtr zone = layers::claim_zone(evaluate(direction_spec(object, subject, Interval{100, 300}, "S")));
+    EXPECT_EQ(zone != nullptr, drawn);
+  }
+}
+
+// One MultiPoint feature is measured from its nearest point, as several point features are,
+// and its zone is named so.
+TEST(Zones, AMultiPointObjectsZoneIsASectorFromTheNearestPoint) {
+  const GeoPoint ayyash = GeoPoint::from_lat_lon(35.383, 40.017);
+  std::vector<GeomPtr> points;
+  points.push_back(make_point(ayyash));
+  points.push_back(make_point(offset(ayyash, 300, 100)));
+  std::vector<GeomPtr> g;
+  g.push_back(make_collection(GeomFamily::point, std::move(points)));
+  const Layer object = layer_of(std::move(g));
+  ASSERT_EQ(geom_type(object.features().front().geometry.get()), GeomType::multi_point);
+  const GeoPoint s = offset(ayyash, 500, -500);
+  const Layer subject = test::point_layer("s", {{s.lat(), s.lon()}});
+  JobResult job;
+  job.claims.push_back(evaluate(direction_spec(object, subject, std::nullopt, "SE")));
+  const Layer zones = layers::zones_layer(job);
+  ASSERT_EQ(zones.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(zones.features().front().attributes.at(*zones.field_index("kind"))),
+            "sector from nearest point");
 }
 
 TEST(Zones, AnnularSectorAcrossTheUtmZoneBoundary) {
