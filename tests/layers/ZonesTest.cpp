@@ -47,6 +47,28 @@ Layer object_at(const GeoPoint& c, bool footprint) {
   return l;
 }
 
+/// The spec of "every s RELATION o" with the given distances and direction.
+ClaimSpec zone_spec(const Layer& object, const Layer& subject, Relation relation, std::optional<Interval> claimed,
+                    std::optional<DirectionSector> direction, std::string id = "z") {
+  ClaimSpec spec;
+  spec.id = std::move(id);
+  spec.relation = relation;
+  spec.quantifier = Quantifier::every;
+  spec.object = &object;
+  spec.object_name = "o";
+  spec.subject = &subject;
+  spec.claimed_m = claimed;
+  spec.direction = direction;
+  return spec;
+}
+
+/// The spec of a direction claim: `S DIRECTION of o`, or `S D DIRECTION of o` with `claimed`.
+ClaimSpec direction_spec(const Layer& object, const Layer& subject, std::optional<Interval> claimed,
+                         const char* compass) {
+  return zone_spec(object, subject, claimed ? Relation::distance_direction : Relation::direction, claimed,
+                   parse_compass(compass));
+}
+
 /// Counts grid points (kGrid × kGrid over `box`, padded by `pad` of its size) whose verdict
 /// disagrees with the zone, skipping points too close to the claim's edge to tell. Rows and
 /// columns are offset differently, so no point falls on a diagonal of the box, where symmetric
@@ -87,16 +109,8 @@ void check_grid(const GeoBox& b, double pad, ClaimSpec spec, const ClaimResult& 
 void check_zone(const char* name, const Layer& object, Relation relation, std::optional<Interval> claimed,
                 std::optional<DirectionSector> direction, const GeoPoint& stand_in) {
   SCOPED_TRACE(name);
-  ClaimSpec spec;
-  spec.id = name;
-  spec.relation = relation;
-  spec.quantifier = Quantifier::every;
-  spec.object = &object;
-  spec.object_name = "o";
-  spec.claimed_m = claimed;
-  spec.direction = direction;
-  Layer stand_in_layer = test::point_layer("s", {{stand_in.lat(), stand_in.lon()}});
-  spec.subject = &stand_in_layer;
+  const Layer stand_in_layer = test::point_layer("s", {{stand_in.lat(), stand_in.lon()}});
+  ClaimSpec spec = zone_spec(object, stand_in_layer, relation, claimed, direction, name);
   const ClaimResult result = evaluate(spec);
   GeomPtr zone = layers::claim_zone(result);
   ASSERT_TRUE(zone);
@@ -259,16 +273,7 @@ TEST(Zones, DirectionFromAFootprintEndsWithinATenthOfAMetre) {
   g.push_back(make_polygon({ring_at(ayyash, {{-30, -20}, {30, -20}, {30, 20}, {-30, 20}}, 35)}));
   const Layer object = layer_of(std::move(g));
   Layer stand_in = test::point_layer("s", {{ayyash.lat() - 0.03, ayyash.lon() + 0.03}});
-  ClaimSpec spec;
-  spec.id = "z";
-  spec.relation = Relation::distance_direction;
-  spec.quantifier = Quantifier::every;
-  spec.object = &object;
-  spec.object_name = "o";
-  spec.subject = &stand_in;
-  spec.claimed_m = Interval{4500, 5500};
-  spec.direction = parse_compass("SE");
-  const GeomPtr zone = layers::claim_zone(evaluate(spec));
+  const GeomPtr zone = layers::claim_zone(evaluate(direction_spec(object, stand_in, Interval{4500, 5500}, "SE")));
   ASSERT_TRUE(zone);
   int wrong = 0, checked = 0;
   auto expect = [&](const GeoPoint& p, bool in) {
@@ -317,14 +322,7 @@ TEST(Zones, ANearlyStraightReflexCornerEndsTheZoneWhereTheVerdictDoes) {
   const Layer object = layer_of(std::move(g));
   const GeoPoint far = towards(c0, 157.5, 1500);
   Layer stand_in = test::point_layer("s", {{far.lat(), far.lon()}});
-  ClaimSpec spec;
-  spec.id = "z";
-  spec.relation = Relation::direction;
-  spec.quantifier = Quantifier::every;
-  spec.object = &object;
-  spec.object_name = "o";
-  spec.subject = &stand_in;
-  spec.direction = parse_compass("SE");
+  ClaimSpec spec = direction_spec(object, stand_in, std::nullopt, "SE");
   const ClaimResult result = evaluate(spec);
   const GeomPtr zone = layers::claim_zone(result);
   ASSERT_TRUE(zone);
@@ -345,20 +343,6 @@ TEST(Zones, ANearlyStraightReflexCornerEndsTheZoneWhereTheVerdictDoes) {
   EXPECT_EQ(wrong, 0);
   EXPECT_GE(supported, 12);  // the west edge's side
   EXPECT_GE(contradicted, 12);
-}
-
-ClaimSpec direction_spec(const Layer& object, const Layer& subject, std::optional<Interval> claimed,
-                         const char* compass) {
-  ClaimSpec spec;
-  spec.id = "z";
-  spec.relation = claimed ? Relation::distance_direction : Relation::direction;
-  spec.quantifier = Quantifier::every;
-  spec.object = &object;
-  spec.object_name = "o";
-  spec.subject = &subject;
-  spec.claimed_m = claimed;
-  spec.direction = parse_compass(compass);
-  return spec;
 }
 
 // A zone that would reach over a pole is not drawn (its rays come back 180° of longitude
@@ -429,16 +413,7 @@ TEST(Zones, AgreeWithTheClaimFartherThanATenthOfAMetreFromTheEdge) {
     SCOPED_TRACE(e.name);
     const Layer object = object_at(ayyash, false);
     Layer stand_in = test::point_layer("s", {{ayyash.lat() + 0.01, ayyash.lon()}});
-    ClaimSpec spec;
-    spec.id = "z";
-    spec.relation = e.relation;
-    spec.quantifier = Quantifier::every;
-    spec.object = &object;
-    spec.object_name = "o";
-    spec.subject = &stand_in;
-    spec.claimed_m = e.claimed;
-    spec.direction = e.direction;
-    const GeomPtr zone = layers::claim_zone(evaluate(spec));
+    const GeomPtr zone = layers::claim_zone(evaluate(zone_spec(object, stand_in, e.relation, e.claimed, e.direction)));
     ASSERT_TRUE(zone);
     int wrong = 0;
     for (int i = 0; i < 1000; ++i) {
@@ -463,15 +438,8 @@ TEST(Zones, TwoFeaturesAcrossTheAntimeridianMergeAndAreWrittenWithinRange) {
     lines.add(Feature{"l" + std::to_string(lines.size() + 1), lines.size() + 1, make_line(pts), 0, {}});
   }
   Layer subject = test::point_layer("s", {{-17.0, 179.95}});
-  ClaimSpec spec;
-  spec.id = "w";
-  spec.relation = Relation::within;
-  spec.quantifier = Quantifier::every;
-  spec.object = &lines;
-  spec.object_name = "o";
-  spec.subject = &subject;
-  spec.claimed_m = Interval{0, 20000};
-  const GeomPtr zone = layers::claim_zone(evaluate(spec));
+  const GeomPtr zone =
+      layers::claim_zone(evaluate(zone_spec(lines, subject, Relation::within, Interval{0, 20000}, std::nullopt, "w")));
   ASSERT_TRUE(zone);
   EXPECT_EQ(validity_problem(zone.get()), "");
   const GeomPtr written = split_at_antimeridian(zone.get());
