@@ -389,7 +389,7 @@ class ClaimMeasurer {
     m_spec.crossed->index().candidates_within(mid, length / 2 + 1.0, m_scratch.candidates);
     bool crossed = false;
     for (size_t i : m_scratch.candidates)
-      if (intersects(segment.get(), m_spec.crossed->features()[i].geometry.get())) {
+      if (intersects_on_globe(segment.get(), m_spec.crossed->features()[i].geometry.get())) {
         crossed = true;
         m.reason = "the " + format_length(length) + " segment crosses " + m_spec.crossed_name + " feature " +
                    feature_id(*m_spec.crossed, i);

@@ -494,6 +494,17 @@ bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
   return check_predicate(GEOSIntersects_r(geos(), a, b), "test whether two geometries intersect");
 }
 
+bool intersects_on_globe(const GEOSGeometry* a, const GEOSGeometry* b) {
+  if (intersects(a, b)) return true;
+  const GeoBox ea = envelope(a), eb = envelope(b);
+  for (const double turn : {-720.0, -360.0, 360.0, 720.0}) {
+    if (ea.max_lon + turn < eb.min_lon || ea.min_lon + turn > eb.max_lon) continue;
+    const GeomPtr moved = transform_xy(a, [turn](double& x, double&) { x += turn; });
+    if (intersects(moved.get(), b)) return true;
+  }
+  return false;
+}
+
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p) {
   GeomPtr pt = make_point(p);
   if (check_predicate(GEOSCovers_r(geos(), g, pt.get()), "test whether a geometry covers a point")) return true;

@@ -132,8 +132,14 @@ GeomPtr transform_xy(const GEOSGeometry* g, const std::function<void(double&, do
 
 // Predicates and distance.
 
+/// Planar: both geometries in one frame.
 bool intersects(const GEOSGeometry* a, const GEOSGeometry* b);
-/// True when point `p` lies in or on polygonal `g`.
+/// Whether two lon/lat geometries meet on the globe. Either may cross the antimeridian with
+/// continuous longitudes beyond ±180° on its far side (engine/EdgeModel.cpp), each from its own
+/// first vertex, so the same place can be written 360° apart in the two: `a` is also tried moved
+/// by whole turns wherever that brings it over `b`.
+bool intersects_on_globe(const GEOSGeometry* a, const GEOSGeometry* b);
+/// True when point `p` lies in or on polygonal `g` (also where `g` crosses the antimeridian).
 bool covers_point(const GEOSGeometry* g, const GeoPoint& p);
 /// `g` cut at the antimeridian, every piece moved into [−180°, 180°] of longitude (geoclaim
 /// holds a geometry that crosses it with continuous longitudes, beyond ±180° on its far side;
