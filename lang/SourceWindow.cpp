@@ -61,8 +61,8 @@ SourceWindow source_window(const std::vector<Shown>& before, const std::vector<S
     const size_t lead_col = width(line, 0, mark_begin);
     const size_t start_col =
         std::min(lead_col > kSourceWindowLead ? lead_col - kSourceWindowLead : 0, total - kSourceWindowColumns);
-    for (size_t col = 0; first < line.size() && col + line[first].columns <= start_col; ++first)
-      col += line[first].columns;
+    // The first character that starts at or after that column (a wide one across it is cut).
+    for (size_t col = 0; first < line.size() && col < start_col; ++first) col += line[first].columns;
     size_t used = 0;
     for (last = first; last < line.size() && used + line[last].columns <= kSourceWindowColumns; ++last)
       used += line[last].columns;
