@@ -60,4 +60,7 @@ grep -q '"GET /points.geojson' "$dir/server.log" || fail "the server saw no requ
 "$exe" run "$dir/allowed.gcl" >/dev/null || fail "run of a job that says 'set network on' exited $?"
 grep -q '"GET /points.geojson' "$dir/server.log" || fail "the server saw no request with 'set network on'"
 [ -f "$dir/out-allowed/pts.geojson" ] || fail "the layer loaded with 'set network on' was not written"
+: >"$dir/server.log"
+"$exe" check "$dir/allowed.gcl" >/dev/null || fail "check of a job that says 'set network on' exited $?"
+grep -q '"GET /points.geojson' "$dir/server.log" || fail "check with 'set network on' asked the server nothing"
 echo "no request without --allow-network or 'set network on'; the layer loads with either"
