@@ -26,7 +26,7 @@ namespace {
 /// Reads the job file. @throw ScriptError (a missing job is a usage problem: exit 2).
 std::string read_job(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScriptError("cannot read the job file '" + path + "'");
+  if (!in) throw ScriptError("cannot read the job file " + quote_path(path));
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -73,7 +73,7 @@ int run_job(const RunOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& r : job.reports) write_results(job, r, run, source.tables_read());
     out << verdict_table(job, o.color);
     for (const auto& e : job.row_errors) err << "error: " << e << "\n";
-    for (const auto& r : job.reports) out << "wrote " << r.dir << "\n";
+    for (const auto& r : job.reports) out << "wrote " << printable_path(r.dir) << "\n";
     if (!job.row_errors.empty()) return kDataError;
     const bool contradicted = std::any_of(job.claims.begin(), job.claims.end(),
                                           [](const ClaimResult& c) { return c.verdict == Verdict::contradicted; });
@@ -97,7 +97,7 @@ int check_job(const std::string& job, std::ostream& out, std::ostream& err) {
     Interpreter interpreter(source, {});
     const auto errors = interpreter.check(file, /*probe_files=*/true);
     if (errors.empty()) {
-      out << job << ": no errors\n";
+      out << printable_path(job) << ": no errors\n";
       return kOk;
     }
     err << render(file, errors);

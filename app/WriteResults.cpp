@@ -6,6 +6,7 @@
 
 #include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
 #include "io/OutputFolder.hpp"
@@ -108,8 +109,8 @@ void write_results(const JobResult& job, const ReportRequest& request, const lay
   try {
     write_files(job, request, run, folder);
   } catch (const DataError& e) {
-    throw DataError("cannot write the results to '" + request.dir +
-                    "' (any earlier result there is left as it was): " + e.what());
+    throw DataError("cannot write the results to " + quote_path(request.dir) +
+                    " (any earlier result there is left as it was): " + e.what());
   }
   folder.commit();
 }

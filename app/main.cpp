@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
 
   // Network access is off unless asked for (io/Network.hpp, docs/cli.md).
   bool allow_network = false;
-  const char* network_help = "let GDAL read from the network (/vsicurl/, /vsis3/, URLs, also inside a .vrt)";
+  const char* network_help =
+      "let GDAL read from the network (/vsicurl/, /vsis3/, URLs, also inside a .vrt), as a job's 'set network on' does";
   run_cmd->add_flag("--allow-network", allow_network, network_help);
 
   std::string check_path;

@@ -63,6 +63,9 @@ class FeatureSource {
   /// Checks that a table `read_table` would read is there, without reading it.
   /// @throw DataError
   virtual void probe_table(const std::string& path) = 0;
+  /// The job allows its inputs to be read from the network (`set network on`), for as long as
+  /// this source lives. A source that reads nothing from a network ignores it.
+  virtual void allow_network() {}
 };
 
 }  // namespace geoclaim

@@ -68,7 +68,7 @@ std::optional<Instant> as_instant(const std::string& text) {
 
 /// "testdata/times/strikes.kml feature 3", with the id when it is not that number.
 std::string which_feature(const Layer& layer, const Feature& f) {
-  std::string out = layer.source().path + " feature " + std::to_string(f.source_row);
+  std::string out = printable_path(layer.source().path) + " feature " + std::to_string(f.source_row);
   if (f.id != std::to_string(f.source_row)) out += " (id " + quote(f.id) + ")";
   return out;
 }

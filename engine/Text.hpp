@@ -103,4 +103,11 @@ inline std::string quote(std::string_view text, size_t max_chars = kQuoteMaxChar
   return "'" + printable(text, max_chars) + "'";
 }
 
+/// A path in a message, as in "data/x.csv:12: …": printable, and never cut, since a cut path
+/// names another file (a file name may hold a newline, an ESC or bytes that are not UTF-8).
+inline std::string printable_path(std::string_view path) { return printable(path, std::string_view::npos); }
+
+/// printable_path(path) in single quotes: "no such file 'data/x.csv'".
+inline std::string quote_path(std::string_view path) { return "'" + printable_path(path) + "'"; }
+
 }  // namespace geoclaim

@@ -7,12 +7,13 @@
 #include <cstring>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 
 namespace geoclaim::io {
 namespace {
 
 [[noreturn]] void fail(const std::string& what, const std::string& path, int err) {
-  throw DataError("cannot " + what + " '" + path + "': " + std::strerror(err));
+  throw DataError("cannot " + what + " " + quote_path(path) + ": " + std::strerror(err));
 }
 
 }  // namespace

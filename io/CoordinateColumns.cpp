@@ -20,7 +20,8 @@ int find_named(const std::vector<std::string>& header, const std::string& name, 
                const char* role) {
   for (size_t i = 0; i < header.size(); ++i)
     if (strcasecmp(header[i].c_str(), name.c_str()) == 0) return static_cast<int>(i);
-  throw DataError(path + ": no column " + quote(name) + " for the " + role + did_you_mean(name, header));
+  throw DataError(printable_path(path) + ": no column " + quote(name) + " for the " + role +
+                  did_you_mean(name, header));
 }
 
 /// The header's names for a message: printable, and the first 20 of a wide file.
@@ -56,7 +57,7 @@ CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header
   c.lon = find_one(header, {"lon", "lng", "long", "longitude", "x", "easting"});
   if (c.lat >= 0 && c.lon >= 0) return c;
   if (c.lat >= 0 || c.lon >= 0)
-    throw DataError(path + ": found a " +
+    throw DataError(printable_path(path) + ": found a " +
                     (c.lat >= 0 ? "latitude column " + quote(header[c.lat]) + " but no longitude"
                                 : "longitude column " + quote(header[c.lon]) + " but no latitude") +
                     " column (columns: " + joined(header) + ")");
@@ -68,7 +69,7 @@ CoordinateColumns find_coordinate_columns(const std::vector<std::string>& header
     c.kind = CoordinateColumns::Kind::mgrs;
     return c;
   }
-  throw DataError(path + ": no coordinate columns (columns: " + joined(header) +
+  throw DataError(printable_path(path) + ": no coordinate columns (columns: " + joined(header) +
                   "; expected lat/latitude/y with lon/lng/long/longitude/x, wkt or mgrs, or name them "
                   "with 'lat COL lon COL', 'wkt COL' or 'mgrs COL')");
 }

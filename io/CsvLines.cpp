@@ -1,13 +1,47 @@
 #include "io/CsvLines.hpp"
 
+#include <cpl_vsi.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 
 namespace geoclaim::io {
+namespace {
+
+/// A file read character by character through GDAL's virtual files, as GDAL's CSV driver reads
+/// it: a plain file, or a /vsizip/ (/vsitar/, /vsigzip/, /vsimem/ …) member alike. A file that
+/// cannot be opened reads as empty (its error is reported where GDAL opens it).
+class VsiChars {
+ public:
+  explicit VsiChars(const std::string& path) : m_file(VSIFOpenL(path.c_str(), "rb"), close) {}
+  bool get(char& c) {
+    if (!fill()) return false;
+    c = m_buf[m_pos++];
+    return true;
+  }
+  int peek() { return fill() ? static_cast<unsigned char>(m_buf[m_pos]) : -1; }
+
+ private:
+  static void close(VSILFILE* f) {
+    if (f) VSIFCloseL(f);
+  }
+  bool fill() {
+    if (m_pos < m_size) return true;
+    if (!m_file) return false;
+    m_size = VSIFReadL(m_buf.data(), 1, m_buf.size(), m_file.get());
+    m_pos = 0;
+    return m_size > 0;
+  }
+  std::unique_ptr<VSILFILE, void (*)(VSILFILE*)> m_file;
+  std::vector<char> m_buf = std::vector<char>(1 << 16);
+  size_t m_pos = 0, m_size = 0;
+};
+
+}  // namespace
 
 std::vector<uint64_t> csv_record_lines(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  VsiChars in(path);
   std::vector<uint64_t> starts;
   uint64_t line = 1;
   bool in_quotes = false, record_open = false;
@@ -30,7 +64,7 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
 }
 
 size_t csv_header_column_count(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  VsiChars in(path);
   std::string header;  // the first record: up to an unquoted line end
   bool in_quotes = false;
   for (char c = 0; in.get(c);) {

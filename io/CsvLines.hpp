@@ -1,7 +1,8 @@
 #pragma once
 // Where each record of a CSV/TSV starts, as a line number: GDAL numbers records, but a quoted
 // cell may span lines and blank lines are skipped, so record k is not always on line k + 1.
-// Computed only when a message needs a line (the error path), by one pass over the file.
+// Computed only when a message needs a line (the error path), by one pass over the file, read
+// through GDAL's virtual files so that a CSV inside a /vsizip/ archive has its lines too.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -91,7 +91,7 @@ IdRule id_rule(OGRLayerH layer, const std::vector<std::string>& header, const Lo
     } else {
       std::vector<std::string> names = header;
       if (!rule.key.empty()) names.push_back(rule.key);
-      throw DataError(o.path + ": no column " + quote(*o.id_col) + " for the feature id" +
+      throw DataError(printable_path(o.path) + ": no column " + quote(*o.id_col) + " for the feature id" +
                       (rule.key.empty() ? "" : " (its key is " + quote(rule.key) + ")") +
                       did_you_mean(*o.id_col, names));
     }

@@ -37,7 +37,7 @@ void require_distinct_field_names(const std::vector<std::string>& names, const s
     bool one_spelling = true;
     for (size_t i : same) one_spelling = one_spelling && names[i] == names[same.front()];
     if (one_spelling)
-      throw DataError(path + ": " + one + " " + quote(names[same.front()]) + " is in " + place + "s " +
+      throw DataError(printable_path(path) + ": " + one + " " + quote(names[same.front()]) + " is in " + place + "s " +
                       positions_text(same) + "; give each " + place + " its own name");
     std::string spellings;
     for (size_t k = 0; k < same.size(); ++k)
@@ -45,8 +45,9 @@ void require_distinct_field_names(const std::vector<std::string>& names, const s
                     : k + 1 == same.size() ? " and "
                                            : ", ") +
                    (quote(names[same[k]]) + " (" + place + " " + std::to_string(same[k] + 1) + ")");
-    throw DataError(path + ": " + one + "s " + spellings + " differ only in case, and geoclaim matches " + place +
-                    " names ignoring case; give each " + place + " its own name");
+    throw DataError(printable_path(path) + ": " + one + "s " + spellings +
+                    " differ only in case, and geoclaim matches " + place + " names ignoring case; give each " + place +
+                    " its own name");
   }
 }
 

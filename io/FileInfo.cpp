@@ -57,8 +57,8 @@ void describe_coordinates(const std::string& path, LayerInfo& li) {
 
 SourceInfo describe_source(const std::string& path) {
   ensure_gdal();
-  if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
-  check_input_path(path);
+  check_input_path(path);  // first: a stat of an archive on a pipe would wait for ever
+  require_input_exists(path);
   CaptureGdalErrors errors;
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   // Closed however this function leaves.
@@ -66,7 +66,7 @@ SourceInfo describe_source(const std::string& path) {
     if (d) GDALClose(d);
   });
   if (!ds)
-    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+    errors.raise("cannot open " + quote_path(path) + " as a vector data source", OGRERR_NONE,
                  "no GDAL driver recognises its format");
   SourceInfo info;
   info.path = path;
@@ -102,7 +102,7 @@ SourceInfo describe_source(const std::string& path) {
 }
 
 std::string format_source_info(const SourceInfo& info) {
-  std::string out = info.path + " (" + info.driver + ", " + std::to_string(info.layers.size()) +
+  std::string out = printable_path(info.path) + " (" + info.driver + ", " + std::to_string(info.layers.size()) +
                     (info.layers.size() == 1 ? " layer)\n" : " layers)\n");
   for (const auto& l : info.layers) {
     out += "  layer " + quote(l.name) + ": " + std::to_string(l.count) + " features, " + l.geometry_type + ", CRS " +

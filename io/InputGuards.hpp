@@ -12,6 +12,13 @@ constexpr uint64_t kMaxUncompressedBytes = uint64_t{2} << 30;
 /// The most blank lines a CSV/TSV may hold (GDAL skips them one by one).
 constexpr uint64_t kMaxBlankLines = 10000;
 
+/// Refuses a path that does not exist: a file by the file system; a /vsizip/, /vsitar/, … member
+/// or a /vsimem/ file by GDAL's VSIStat (std::filesystem knows nothing of them), naming the
+/// archive and the member that it lacks. A database (PG:) or network path passes: GDAL says
+/// what is wrong with it when it opens it. Call it after check_input_path, which refuses a
+/// pipe that this stat would wait on. @throw DataError
+void require_input_exists(const std::string& path);
+
 /// Refuses /vsistdin/, a path (or the archive a /vsi member is read from) that is not a regular
 /// file or a folder (a named pipe, a device, a socket), and an archive member larger than
 /// kMaxUncompressedBytes uncompressed. A path that does not exist passes (it is reported where

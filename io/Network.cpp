@@ -6,19 +6,30 @@
 #include <cpl_vsi.h>
 #include <cpl_vsi_virtual.h>
 
-#include <atomic>
-#include <cstring>
+#include <cerrno>
+#include <mutex>
 #include <string>
-
-#include "engine/Errors.hpp"
+#include <utility>
+#include <vector>
 
 namespace geoclaim::io {
 namespace {
 
-std::atomic<bool> g_allowed{false};
-std::atomic<bool> g_set_up{false};
+constexpr const char* kHint =
+    "network access is off; allow it with 'set network on' in the job or geoclaim's --allow-network";
 
-constexpr const char* kHint = "network access is off; run geoclaim with --allow-network to read it";
+/// The switch, and GDAL's own network file systems, kept to put back when the network is
+/// allowed after GDAL was set up (a job's `set network on`).
+struct State {
+  std::mutex mutex;
+  bool allowed = false;
+  bool set_up = false;
+  std::vector<std::pair<std::string, VSIFilesystemHandler*>> network;  ///< prefix, GDAL's handler
+};
+State& state() {
+  static State s;
+  return s;
+}
 
 /// GDAL's virtual file systems that read local data (or memory) only. Every other prefix is a
 /// network one, including any a later GDAL adds.
@@ -71,27 +82,45 @@ CPLHTTPResult* refuse_fetch(const char* url, CSLConstList, GDALProgressFunc, voi
   return result;
 }
 
+/// Installs GDAL's own network file systems and HTTP client, or the refusals. The refusing
+/// handler is allocated once and never freed by geoclaim: GDAL's file manager may delete the
+/// handlers it holds when it is cleaned up.
+void apply(const State& s) {
+  static auto* const refuse = new Refuse(kHint);
+  for (const auto& [prefix, own] : s.network) VSIFileManager::InstallHandler(prefix, s.allowed ? own : refuse);
+  CPLHTTPSetFetchCallback(s.allowed ? nullptr : refuse_fetch, nullptr);
+}
+
 }  // namespace
 
 void allow_network(bool allowed) {
-  if (g_set_up && allowed != g_allowed) throw Error("allow_network: GDAL is already set up");
-  g_allowed = allowed;
+  State& s = state();
+  const std::lock_guard lock(s.mutex);
+  if (s.allowed == allowed) return;
+  s.allowed = allowed;
+  if (s.set_up) apply(s);
+}
+
+bool network_allowed() {
+  State& s = state();
+  const std::lock_guard lock(s.mutex);
+  return s.allowed;
 }
 
 void setup_network_access() {
-  g_set_up = true;
+  State& s = state();
+  const std::lock_guard lock(s.mutex);
+  s.set_up = true;
   // Standard input is never read, also not through a VRT: it could wait for ever (the paths of
   // a job are refused with their own message, io/InputGuards.hpp).
-  static Refuse stdin_refused("geoclaim does not read standard input (it could wait for ever)");
-  VSIFileManager::InstallHandler("/vsistdin/", &stdin_refused);
-  VSIFileManager::InstallHandler("/vsistdin?", &stdin_refused);
-  if (g_allowed) return;
+  static auto* const stdin_refused = new Refuse("geoclaim does not read standard input (it could wait for ever)");
+  VSIFileManager::InstallHandler("/vsistdin/", stdin_refused);
+  VSIFileManager::InstallHandler("/vsistdin?", stdin_refused);
   char** prefixes = VSIGetFileSystemsPrefixes();
-  static Refuse refuse(kHint);
   for (int i = 0; prefixes && prefixes[i]; ++i)
-    if (!is_local_prefix(prefixes[i])) VSIFileManager::InstallHandler(prefixes[i], &refuse);
+    if (!is_local_prefix(prefixes[i])) s.network.emplace_back(prefixes[i], VSIFileManager::GetHandler(prefixes[i]));
   CSLDestroy(prefixes);
-  CPLHTTPSetFetchCallback(refuse_fetch, nullptr);
+  apply(s);
 }
 
 }  // namespace geoclaim::io

@@ -6,12 +6,16 @@
 // every /vsi prefix that is not a local one) is replaced by one that refuses to open anything,
 // wherever the path comes from (a job, a VRT, an archive inside an archive), and GDAL's HTTP
 // client (CPLHTTPFetch, which drivers such as GeoJSON, WFS and GML use for URLs) gets a fetch
-// callback that refuses every request. `--allow-network` leaves GDAL as it is.
+// callback that refuses every request. `--allow-network`, or a job's `set network on`, puts
+// GDAL's own file systems and HTTP client back.
 namespace geoclaim::io {
 
-/// Allows (or not) network access for the rest of the process; the default is off.
-/// @throw Error when GDAL was already set up (this must come first).
+/// Allows (or not) network access from now on; the default is off. Before GDAL is set up it
+/// only records the choice; after, it swaps the refusals in or out.
 void allow_network(bool allowed);
+
+/// Whether network access is allowed now.
+bool network_allowed();
 
 /// Installs the refusals unless the network is allowed; called once, by ensure_gdal().
 void setup_network_access();

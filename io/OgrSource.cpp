@@ -26,6 +26,7 @@
 #include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/InputGuards.hpp"
+#include "io/Network.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
 
@@ -56,8 +57,8 @@ bool is_file_path(const std::string& path) { return path.rfind("PG:", 0) != 0 &&
 
 Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
   ensure_gdal();
-  if (is_file_path(path) && !std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
   check_input_path(path);  // no pipe, no standard input, no archive member beyond 2 GiB
+  require_input_exists(path);
   if (as_text_table) check_blank_lines(path);
   CaptureGdalErrors errors;
   std::vector<const char*> options;
@@ -76,16 +77,16 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, as_text_table ? csv_only : nullptr,
                                options.data(), nullptr);
   if (!ds)
-    errors.raise("cannot open '" + path + "' as a vector data source", OGRERR_NONE,
+    errors.raise("cannot open " + quote_path(path) + " as a vector data source", OGRERR_NONE,
                  "no GDAL driver recognises its format");
   Dataset out(ds);
-  if (as_text_table && GDALDatasetGetLayerCount(ds) == 1 && is_file_path(path)) {
+  if (as_text_table && GDALDatasetGetLayerCount(ds) == 1) {
     // GDAL's CSV driver keeps the first 2,000 columns and drops the rest with only a warning:
     // coordinate columns among those would read as missing.
     const int read = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0)));
     const size_t in_file = csv_header_column_count(path);
     if (read >= 0 && in_file > static_cast<size_t>(read))
-      throw DataError(path + ": has " + std::to_string(in_file) +
+      throw DataError(printable_path(path) + ": has " + std::to_string(in_file) +
                       " columns, and GDAL's CSV driver reads only the first " + std::to_string(read) +
                       " (set the environment variable OGR_CSV_MAX_FIELD_COUNT to read more, or drop columns)");
   }
@@ -100,9 +101,10 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
     if (OGRLayerH l = GDALDatasetGetLayerByName(ds, wanted->c_str())) return l;
     std::string list;
     for (const auto& nm : names) list += (list.empty() ? "" : ", ") + printable(nm);
-    throw DataError(path + ": no layer " + quote(*wanted) + " (layers: " + list + ")" + did_you_mean(*wanted, names));
+    throw DataError(printable_path(path) + ": no layer " + quote(*wanted) + " (layers: " + list + ")" +
+                    did_you_mean(*wanted, names));
   }
-  if (n == 0) throw DataError(path + ": holds no vector layer");
+  if (n == 0) throw DataError(printable_path(path) + ": holds no vector layer");
   if (n == 1) return GDALDatasetGetLayer(ds, 0);
   // Several layers (GPX has five): take the one that has features, if only one does.
   OGRLayerH only = nullptr;
@@ -111,11 +113,13 @@ OGRLayerH choose_layer(GDALDatasetH ds, const std::string& path, const std::opti
     OGRLayerH l = GDALDatasetGetLayer(ds, i);
     list += (list.empty() ? "" : ", ") + printable(names[static_cast<size_t>(i)]);
     if (OGR_L_GetFeatureCount(l, TRUE) > 0) {
-      if (only) throw DataError(path + ": has several layers (" + list + ", …): say which with 'layer \"NAME\"'");
+      if (only)
+        throw DataError(printable_path(path) + ": has several layers (" + list +
+                        ", …): say which with 'layer \"NAME\"'");
       only = l;
     }
   }
-  if (!only) throw DataError(path + ": every layer is empty (" + list + ")");
+  if (!only) throw DataError(printable_path(path) + ": every layer is empty (" + list + ")");
   return only;
 }
 
@@ -186,7 +190,8 @@ Crs source_crs(OGRLayerH layer, const LoadOptions& o, const std::string& path, b
   if (o.crs) return Crs::from_user_input(*o.crs);
   OGRSpatialReferenceH srs = text_table ? nullptr : OGR_L_GetSpatialRef(layer);
   if (!srs) {
-    if (!text_table && warn) warn(path + ": no CRS in the source; reading it as EPSG:4326 (say 'crs …' if it is not)");
+    if (!text_table && warn)
+      warn(printable_path(path) + ": no CRS in the source; reading it as EPSG:4326 (say 'crs …' if it is not)");
     return Crs::wgs84();
   }
   const char* auth = OSRGetAuthorityName(srs, nullptr);
@@ -289,12 +294,13 @@ class LayerReader {
     } else if (keyed > 0) {
       for (Feature& feat : features) feat.id = std::to_string(feat.source_row);
     }
-    if (read_errors.failed()) read_errors.raise("cannot read '" + m_o.path + "'");
+    if (read_errors.failed()) read_errors.raise("cannot read " + quote_path(m_o.path));
     Layer out(m_o.name, src, fields);
     out.reserve(features.size());
     for (Feature& feat : features) out.add(std::move(feat));
     if (out.size() == 0)
-      throw DataError(m_o.path + ": layer " + quote(std::string(OGR_L_GetName(layer))) + " has no features");
+      throw DataError(printable_path(m_o.path) + ": layer " + quote(std::string(OGR_L_GetName(layer))) +
+                      " has no features");
     times.settle(out, m_warn);
     return out;
   }
@@ -308,10 +314,10 @@ class LayerReader {
 
   /// Where the current feature is, for messages: "file.csv:LINE" or "file: feature N".
   std::string where() const {
-    if (!m_text) return m_o.path + ": feature " + std::to_string(m_number);
+    if (!m_text) return printable_path(m_o.path) + ": feature " + std::to_string(m_number);
     if (m_record_lines.empty()) m_record_lines = csv_record_lines(m_o.path);
     const auto k = static_cast<size_t>(m_fid);
-    return m_o.path + ":" + std::to_string(k < m_record_lines.size() ? m_record_lines[k] : k + 1);
+    return printable_path(m_o.path) + ":" + std::to_string(k < m_record_lines.size() ? m_record_lines[k] : k + 1);
   }
 
   /// A value as the source wrote it, for messages. A CSV's typed cell has lost that text: GDAL
@@ -515,7 +521,7 @@ void OgrSource::probe(const LoadOptions& o) {
   OGRLayerH layer = choose_layer(ds.get(), o.path, o.layer);
   std::vector<std::string> header;
   for (const auto& f : read_fields(layer)) header.push_back(f.name);
-  if (errors.failed()) errors.raise("cannot read '" + o.path + "'");
+  if (errors.failed()) errors.raise("cannot read " + quote_path(o.path));
   require_distinct_field_names(header, o.path, text ? FieldWord::column : FieldWord::field);
   if (text) find_coordinate_columns(header, o, o.path);
 }
@@ -546,8 +552,19 @@ Table OgrSource::read_table(const std::string& path) {
   return t;
 }
 
+void OgrSource::allow_network() {
+  if (network_allowed()) return;  // --allow-network: the command line's, to leave as it is
+  io::allow_network(true);
+  m_turned_network_on = true;
+}
+
+OgrSource::~OgrSource() {
+  if (m_turned_network_on) io::allow_network(false);
+}
+
 void OgrSource::probe_table(const std::string& path) {
-  if (!std::filesystem::exists(path)) throw DataError("no such file '" + path + "'");
+  check_input_path(path);
+  require_input_exists(path);
 }
 
 }  // namespace geoclaim::io

@@ -12,6 +12,13 @@ class OgrSource final : public FeatureSource {
   void probe(const LoadOptions& options) override;
   Table read_table(const std::string& path) override;
   void probe_table(const std::string& path) override;
+  /// Turns GDAL's network access on (io/Network.hpp) until this source is destroyed.
+  void allow_network() override;
+
+  OgrSource() = default;
+  OgrSource(const OgrSource&) = delete;
+  OgrSource& operator=(const OgrSource&) = delete;
+  ~OgrSource() override;
 
   /// Every reported-claims table read so far: inputs, like the layers, that a result folder
   /// must not replace.
@@ -19,6 +26,7 @@ class OgrSource final : public FeatureSource {
 
  private:
   std::vector<std::string> m_tables;
+  bool m_turned_network_on = false;  ///< so the network is off again once the job is done
 };
 
 /// True when `path` is read as a CSV/TSV of coordinate columns (by its extension).

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/TimeFields.hpp"
@@ -76,7 +77,7 @@ OGRFieldType ogr_field_type(Field::Type t) {
 std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
                         const std::string& path, const CaptureGdalErrors& errors) {
   auto fail = [&](const std::string& what, OGRErr err = OGRERR_NONE) {
-    errors.raise("cannot write " + what + " of layer '" + layer.name() + "' to '" + path + "'", err);
+    errors.raise("cannot write " + what + " of layer '" + layer.name() + "' to " + quote_path(path), err);
   };
   OGRLayerH out = GDALDatasetCreateLayer(ds, layer.name().c_str(), srs, layer_type(layer), options);
   if (!out) fail("the layer");
@@ -161,7 +162,7 @@ Srs wgs84_lon_lat() {
 /// Closes the dataset, which flushes it, and reports what GDAL said went wrong.
 void finish(Dataset ds, const std::string& path, const CaptureGdalErrors& errors) {
   GDALClose(ds.release());
-  if (errors.failed()) errors.raise("cannot finish '" + path + "'");
+  if (errors.failed()) errors.raise("cannot finish " + quote_path(path));
 }
 
 /// GDAL's drivers do not all check their writes (GDAL 3.6's GeoJSON writer ignores a failed
@@ -184,7 +185,7 @@ class MemoryFile {
   void save() const {
     vsi_l_offset size = 0;
     GByte* data = VSIGetMemFileBuffer(m_mem.c_str(), &size, /*bUnlinkAndSeize=*/FALSE);
-    if (!data) throw DataError("cannot write '" + m_path + "': GDAL wrote nothing");
+    if (!data) throw DataError("cannot write " + quote_path(m_path) + ": GDAL wrote nothing");
     write_file_checked(m_path, std::string_view(reinterpret_cast<const char*>(data), static_cast<size_t>(size)));
   }
 
@@ -199,7 +200,7 @@ Dataset create(const char* driver_name, const MemoryFile& file, const std::strin
   GDALDriverH driver = GDALGetDriverByName(driver_name);
   if (!driver) throw DataError(std::string("GDAL has no ") + driver_name + " driver");
   GDALDatasetH ds = GDALCreate(driver, file.memory_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  if (!ds) errors.raise("cannot create '" + path + "'");
+  if (!ds) errors.raise("cannot create " + quote_path(path));
   return Dataset(ds);
 }
 
@@ -226,7 +227,7 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers,
                   const std::vector<std::string>& geometry_columns, const std::string& path,
                   const CaptureGdalErrors& errors) {
   OGRLayerH table = GDALDatasetCreateLayer(ds, "layer_styles", nullptr, wkbNone, nullptr);
-  if (!table) errors.raise("cannot create the layer_styles table in '" + path + "'");
+  if (!table) errors.raise("cannot create the layer_styles table in " + quote_path(path));
   const std::pair<const char*, OGRFieldType> columns[] = {{"f_table_catalog", OFTString},
                                                           {"f_table_schema", OFTString},
                                                           {"f_table_name", OFTString},
@@ -245,7 +246,8 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers,
     const OGRErr err = OGR_L_CreateField(table, fd, TRUE);
     OGR_Fld_Destroy(fd);
     if (err != OGRERR_NONE)
-      errors.raise(std::string("cannot create field '") + name + "' of the layer_styles table in '" + path + "'", err);
+      errors.raise(std::string("cannot create field '") + name + "' of the layer_styles table in " + quote_path(path),
+                   err);
   }
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(table);
   for (size_t i = 0; i < layers.size(); ++i) {
@@ -264,7 +266,8 @@ void write_styles(GDALDatasetH ds, const std::vector<StyledLayer>& layers,
     OGR_F_SetFieldDateTime(f, OGR_FD_GetFieldIndex(defn, "update_time"), 2000, 1, 1, 0, 0, 0, 100);
     const OGRErr err = OGR_L_CreateFeature(table, f);
     OGR_F_Destroy(f);
-    if (err != OGRERR_NONE) errors.raise("cannot write the style of '" + s.layer->name() + "' to '" + path + "'", err);
+    if (err != OGRERR_NONE)
+      errors.raise("cannot write the style of '" + s.layer->name() + "' to " + quote_path(path), err);
   }
 }
 

@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "engine/Errors.hpp"
+#include "engine/Text.hpp"
 #include "io/CheckedWrite.hpp"
 
 namespace geoclaim::io {
@@ -36,10 +37,10 @@ fs::path sibling(const fs::path& target, const char* tag, pid_t pid = ::getpid()
 fs::path resolve_target(const std::string& text) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(fs::absolute(text, ec), ec);
-  if (ec || p.empty()) throw DataError("cannot resolve the folder '" + text + "': " + ec.message());
+  if (ec || p.empty()) throw DataError("cannot resolve the folder " + quote_path(text) + ": " + ec.message());
   if (p.filename().empty()) p = p.parent_path();  // the trailing separator of "in/sub/.."
   if (p == p.root_path() || p.filename() == "." || p.filename() == "..")
-    throw DataError("cannot write results to '" + text + "': it is the root folder");
+    throw DataError("cannot write results to " + quote_path(text) + ": it is the root folder");
   return p;
 }
 
@@ -59,7 +60,7 @@ void refuse_if_holds_inputs(const fs::path& target, const std::string& text, con
     std::error_code ec;
     const fs::path resolved = fs::weakly_canonical(fs::absolute(local, ec), ec);
     if (!ec && is_within(resolved, target))
-      throw DataError("cannot write results to '" + text + "': it holds the input '" + input + "'");
+      throw DataError("cannot write results to " + quote_path(text) + ": it holds the input " + quote_path(input));
   }
 }
 
@@ -68,9 +69,9 @@ void refuse_if_not_replaceable(const fs::path& target, const std::string& text) 
   std::error_code ec;
   const fs::file_status st = fs::status(target, ec);
   if (!fs::exists(st)) return;
-  if (!fs::is_directory(st)) throw DataError("cannot write results to '" + text + "': it is a file");
+  if (!fs::is_directory(st)) throw DataError("cannot write results to " + quote_path(text) + ": it is a file");
   if (!fs::is_empty(target, ec) && !is_geoclaim_result(target.string()))
-    throw DataError("'" + text + "' exists and is not a geoclaim result folder (it has no report.json written " +
+    throw DataError(quote_path(text) + " exists and is not a geoclaim result folder (it has no report.json written " +
                     "by geoclaim); remove it or write the results elsewhere");
 }
 
@@ -79,14 +80,14 @@ void refuse_if_not_replaceable(const fs::path& target, const std::string& text) 
 int take_lock(const fs::path& target, const std::string& text) {
   const fs::path lock = target.parent_path() / ("." + target.filename().string() + ".lock");
   const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw DataError("cannot create the lock file '" + lock.string() + "': " + std::strerror(errno));
+  if (fd < 0) throw DataError("cannot create the lock file " + quote_path(lock.string()) + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK)
-      throw DataError("another geoclaim run is writing '" + text + "' (it holds '" + lock.string() +
-                      "'); run again when it has finished, or write the results elsewhere");
-    throw DataError("cannot lock '" + lock.string() + "': " + std::strerror(err));
+      throw DataError("another geoclaim run is writing " + quote_path(text) + " (it holds " +
+                      quote_path(lock.string()) + "); run again when it has finished, or write the results elsewhere");
+    throw DataError("cannot lock " + quote_path(lock.string()) + ": " + std::strerror(err));
   }
   return fd;
 }
@@ -190,7 +191,7 @@ OutputFolder::OutputFolder(std::string target, const std::vector<std::string>& i
   refuse_if_not_replaceable(t, m_target);
   std::error_code ec;
   fs::create_directories(t.parent_path(), ec);
-  if (ec) throw DataError("cannot create the folder '" + t.parent_path().string() + "': " + ec.message());
+  if (ec) throw DataError("cannot create the folder " + quote_path(t.parent_path().string()) + ": " + ec.message());
   m_lock_fd = take_lock(t, m_target);
   try {
     clean_leftovers(t);

@@ -174,12 +174,12 @@ class Evaluation {
     }
     for (const char* required : {"id", "subject", "relation", "object"})
       if (std::find(table.columns.begin(), table.columns.end(), required) == table.columns.end())
-        throw data_error(s.path_span,
-                         s.path + ": no column " + quote(required) + " (expected " + kClaimsTableColumns + ")");
+        throw data_error(s.path_span, printable_path(s.path) + ": no column " + quote(required) + " (expected " +
+                                          kClaimsTableColumns + ")");
     for (const auto& row : table.rows) {
       std::map<std::string, std::string> cell;
       for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) cell[table.columns[c]] = row.cells[c];
-      const std::string where = s.path + ":" + std::to_string(row.line);
+      const std::string where = printable_path(s.path) + ":" + std::to_string(row.line);
       try {
         const lang::ClaimBody body = claim_from_row(cell);
         ResolvedClaim claim = resolve_claim(body, s.scope, m_job.slots, s.tolerances);

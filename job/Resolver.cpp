@@ -143,6 +143,7 @@ class Resolution {
   }
 
   void resolve(const lang::LoadStmt& s) {
+    if (!m_read_span) m_read_span = s.path_span;
     LoadStep step;
     step.path_span = s.path_span;
     LoadOptions& o = step.options;
@@ -248,6 +249,7 @@ class Resolution {
   }
 
   void resolve(const lang::CheckClaimsStmt& s) {
+    if (!m_read_span) m_read_span = s.path_span;
     try {
       m_source.probe_table(s.path);
     } catch (const DataError& e) {
@@ -292,6 +294,16 @@ class Resolution {
     }
   }
 
+  // The network is allowed for the whole job or not at all (GDAL's switch is one for the
+  // process), so the statement comes before anything is read: a load above it would otherwise
+  // be allowed by a line below it.
+  void resolve(const lang::SetNetworkStmt& s) {
+    if (m_read_span)
+      throw SpecError{s.span, "'set network on' comes before the first 'load' or 'check claims' (line " +
+                                  std::to_string(m_file.line_col(m_read_span->begin).first) + " reads an input)"};
+    m_source.allow_network();
+  }
+
   void resolve(const lang::ReportStmt& s) { m_job.reports.push_back({s.dir, s.format}); }
 
   const lang::SourceFile& m_file;
@@ -303,7 +315,8 @@ class Resolution {
   ToleranceTable m_tolerances;
   std::set<std::string> m_claim_ids;
   WorkingCrs m_working;
-  std::optional<int> m_time_zone;  ///< the last `set timezone`, minutes east of UTC
+  std::optional<int> m_time_zone;   ///< the last `set timezone`, minutes east of UTC
+  std::optional<Span> m_read_span;  ///< the first statement that reads an input
 };
 
 }  // namespace

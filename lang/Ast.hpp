@@ -143,6 +143,11 @@ struct SetTimeZoneStmt {
   Span span;
 };
 
+/// `set network on`: the job's inputs may be read from the network (/vsicurl/, URLs).
+struct SetNetworkStmt {
+  Span span;
+};
+
 struct ReportStmt {
   std::string dir;
   Span dir_span;
@@ -151,7 +156,7 @@ struct ReportStmt {
 };
 
 using Statement = std::variant<LoadStmt, PlaceStmt, SelectStmt, ClaimStmt, AttributeStmt, CheckClaimsStmt,
-                               SetToleranceStmt, SetCrsStmt, SetTimeZoneStmt, ReportStmt>;
+                               SetToleranceStmt, SetCrsStmt, SetTimeZoneStmt, SetNetworkStmt, ReportStmt>;
 
 struct Script {
   std::vector<Statement> statements;

@@ -419,8 +419,14 @@ class Parser {
   }
 
   // set tolerance WORD = NUMBER '%' | set tolerance WORD = distance | set crs CRS
-  // | set timezone (WORD | STRING)
+  // | set timezone (WORD | STRING) | set network on
   Statement set() {
+    if (accept_word("network")) {
+      const Span network = m_tokens[m_pos - 2].span;  // from `set`
+      // Only `on`: off is the default, and a job cannot take back what the command line allows.
+      if (!at_word("on")) fail("'on' after 'network' (network access is off unless a job allows it)");
+      return SetNetworkStmt{Span::cover(network, m_tokens[m_pos++].span)};
+    }
     if (accept_word("crs")) {
       auto [crs, span] = crs_value();
       return SetCrsStmt{crs, span};
@@ -431,7 +437,7 @@ class Parser {
       const Token& z = m_tokens[m_pos++];
       return SetTimeZoneStmt{z.text, z.span};
     }
-    if (!accept_word("tolerance")) fail("'tolerance', 'crs' or 'timezone' after 'set'");
+    if (!accept_word("tolerance")) fail("'tolerance', 'crs', 'timezone' or 'network' after 'set'");
     SetToleranceStmt s;
     s.word = name("a tolerance word (about, approximately, …)");
     if (!(at(TokenKind::op) && peek().text == "=")) fail("'=' after the tolerance word");

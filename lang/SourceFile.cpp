@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "lang/SourceWindow.hpp"
 #include "lang/Text.hpp"
 
 namespace geoclaim::lang {
@@ -44,23 +45,21 @@ std::string SourceFile::line_text(int line) const {
 
 std::string SourceFile::render(Span span, const std::string& message) const {
   const auto [line, col] = line_col(span.begin);
-  const std::string text = line_text(line);
   const uint32_t line_start = m_line_starts[line - 1];
-  const uint32_t line_end = line_start + static_cast<uint32_t>(text.size());
-  const uint32_t end = std::clamp(span.end, span.begin, line_end);
-  // The line as the terminal will show it: control characters in it (an ESC, a NUL) escaped,
-  // and the caret placed under the escaped text.
-  constexpr size_t all = std::numeric_limits<size_t>::max();
+  const uint32_t line_end = line_start + static_cast<uint32_t>(line_text(line).size());
+  const uint32_t begin = std::min(span.begin, line_end);
+  const uint32_t end = std::clamp(span.end, begin, line_end);
+  // The line as the terminal will show it (control characters escaped), cut to a window round
+  // the problem when it is long, and the caret under the problem's display columns.
   const std::string_view whole(m_text);
-  const std::string before = printable(whole.substr(line_start, span.begin - line_start), all);
-  const std::string marked = printable(whole.substr(span.begin, end - span.begin), all);
-  const int width = std::max(1, utf8_width(marked));
-  std::string out =
-      printable(m_name, all) + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message + "\n";
-  out += "    " + printable(text, all) + "\n";
-  out += "    " + std::string(static_cast<size_t>(utf8_width(before)), ' ') + "^" +
-         std::string(static_cast<size_t>(width - 1), '~') + "\n";
-  return out;
+  const std::vector<Shown> before = shown(whole.substr(line_start, begin - line_start));
+  const std::vector<Shown> marked = shown(whole.substr(begin, end - begin));
+  const std::vector<Shown> after = shown(whole.substr(end, line_end - end));
+  const SourceWindow w = source_window(before, marked, after);
+  constexpr size_t all = std::numeric_limits<size_t>::max();
+  return printable(m_name, all) + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message + "\n" +
+         "    " + w.text + "\n" + "    " + std::string(w.caret_column, ' ') + "^" +
+         std::string(std::max<size_t>(w.caret_width, 1) - 1, '~') + "\n";
 }
 
 }  // namespace geoclaim::lang

@@ -4,7 +4,8 @@
 # on a free loopback port serves a GeoJSON; without the flag, `run` and `check` of a job that
 # loads it through /vsicurl/, a local VRT whose source is that /vsicurl/ path, and a VRT whose
 # source is the bare URL (read with GDAL's HTTP client) each fail with a clear error, and the
-# server's log shows no request at all; with the flag, the job loads it.
+# server's log shows no request at all; with the flag, or with 'set network on' in the job, the
+# job loads it.
 # $1: the geoclaim binary; $2: a scratch folder, emptied first. Run from the source tree.
 set -u
 exe=$1
@@ -36,6 +37,8 @@ job() {  # $1: name, $2: the path to load
 job curl "/vsicurl/$url"
 job curl_vrt "$dir/curl.vrt"
 job url_vrt "$dir/url.vrt"
+{ echo "set network on"; cat "$dir/curl.gcl"; } > "$dir/allowed.gcl"
+sed 's/out-curl/out-allowed/' "$dir/allowed.gcl" > "$dir/allowed.tmp" && mv "$dir/allowed.tmp" "$dir/allowed.gcl"
 export NO_PROXY='*' no_proxy='*'  # a proxy of the environment must not stand in for the server
 
 for name in curl curl_vrt url_vrt; do
@@ -43,7 +46,7 @@ for name in curl curl_vrt url_vrt; do
     err=$(timeout 60 "$exe" "$command" "$dir/$name.gcl" 2>&1 >/dev/null)
     code=$?
     [ "$code" -eq 3 ] || fail "$command $name exited $code without --allow-network, expected 3: $err"
-    case $err in *"network access is off; run geoclaim with --allow-network"*) ;;
+    case $err in *"network access is off; allow it with 'set network on' in the job or geoclaim's --allow-network"*) ;;
       *) fail "$command $name: stderr does not say the network is off: $err" ;; esac
   done
 done
@@ -53,4 +56,11 @@ grep -q "HTTP/" "$dir/server.log" && fail "the server was asked for something wi
 grep -q '"GET /points.geojson' "$dir/server.log" || fail "the server saw no request with --allow-network"
 [ -f "$dir/out-curl/pts.geojson" ] || fail "the loaded layer was not written"
 "$exe" check --allow-network "$dir/url_vrt.gcl" >/dev/null || fail "check --allow-network of the URL VRT exited $?"
-echo "no request without --allow-network; the layer loads with it"
+: >"$dir/server.log"
+"$exe" run "$dir/allowed.gcl" >/dev/null || fail "run of a job that says 'set network on' exited $?"
+grep -q '"GET /points.geojson' "$dir/server.log" || fail "the server saw no request with 'set network on'"
+[ -f "$dir/out-allowed/pts.geojson" ] || fail "the layer loaded with 'set network on' was not written"
+: >"$dir/server.log"
+"$exe" check "$dir/allowed.gcl" >/dev/null || fail "check of a job that says 'set network on' exited $?"
+grep -q '"GET /points.geojson' "$dir/server.log" || fail "check with 'set network on' asked the server nothing"
+echo "no request without --allow-network or 'set network on'; the layer loads with either"

@@ -180,7 +180,7 @@ TEST(ParserErrors, SetTimezoneNeedsAZone) {
                       "\"+03:00\"), found end of line"),
             std::string::npos)
       << first_error("set timezone\n");
-  EXPECT_NE(first_error("set zone UTC\n").find("expected 'tolerance', 'crs' or 'timezone' after 'set'"),
+  EXPECT_NE(first_error("set zone UTC\n").find("expected 'tolerance', 'crs', 'timezone' or 'network' after 'set'"),
             std::string::npos);
 }
 
