@@ -42,6 +42,27 @@ bool is_plain_number(const std::string& t) {
   return true;
 }
 
+/// A plain decimal in any notation a spreadsheet or GDAL writes ("35.383", "-0.00005",
+/// "1e-05", "+40"): a number, never DMS. GeographicLib would read the exponent's `e` as the
+/// East letter ("1e-05" as 1°E − 5° = −4°), so such text never reaches it.
+std::optional<double> plain_decimal(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  bool digit = false;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digit = true;
+    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
+      return std::nullopt;
+  }
+  if (!digit) return std::nullopt;
+  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
+  const char* end = text.data() + text.size();
+  double v = 0;
+  const auto [p, ec] = std::from_chars(begin, end, v, std::chars_format::general);
+  if (ec != std::errc() || p != end) return std::nullopt;
+  return v;
+}
+
 // "35 17 08 N" -> "35d17'08\"N"; "N 35 17 08" -> "N35d17'08\"". Components that already carry
 // symbols are joined as they are: GeographicLib takes "35°17′ 08″N" once the space is gone.
 std::string join(const std::vector<std::string>& parts) {
@@ -76,6 +97,12 @@ std::string join_dms_components(const std::vector<std::string>& raw_parts) {
     else
       nums.push_back(parts[i]);
   }
+  // Components are glued into one DMS text below: an exponent among several would be glued
+  // into a different number ("1 5e-1" read as 1.5, "1 1e1" as 110).
+  for (const auto& n : nums)
+    if (nums.size() > 1 && n.find_first_of("eE") != std::string::npos && plain_decimal(n))
+      throw CoordinateError("an exponent (" + quote(n) + ") cannot be degrees, minutes or seconds in " +
+                            quote(join(raw_parts)) + "; write one decimal number, or degrees, minutes and seconds");
   bool all_plain = !nums.empty();
   for (const auto& n : nums) all_plain = all_plain && is_plain_number(n);
   if (all_plain && nums.size() > 3)  // glued together they would read as one large number
@@ -91,27 +118,6 @@ std::string join_dms_components(const std::vector<std::string>& raw_parts) {
     for (const auto& n : nums) body += n;
   }
   return hemi_front + body + hemi_back;
-}
-
-/// A plain decimal in any notation a spreadsheet or GDAL writes ("35.383", "-0.00005",
-/// "1e-05", "+40"): a number, never DMS. GeographicLib would read the exponent's `e` as the
-/// East letter ("1e-05" as 1°E − 5° = −4°), so such text never reaches it.
-std::optional<double> plain_decimal(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  bool digit = false;
-  for (char c : text) {
-    if (std::isdigit(static_cast<unsigned char>(c)))
-      digit = true;
-    else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')
-      return std::nullopt;
-  }
-  if (!digit) return std::nullopt;
-  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
-  const char* end = text.data() + text.size();
-  double v = 0;
-  const auto [p, ec] = std::from_chars(begin, end, v, std::chars_format::general);
-  if (ec != std::errc() || p != end) return std::nullopt;
-  return v;
 }
 
 /// Minutes and seconds lie in [0, 60), whatever their notation. GeographicLib refuses an
@@ -138,11 +144,24 @@ void check_minutes_and_seconds(const std::string& text) {
   }
 }
 
-/// Reads one angle: a plain decimal as a number, anything else as DMS through GeographicLib.
+/// Reads one angle: a plain decimal as a number, with a hemisphere letter before or after it
+/// too ("1e-05E", "W0.5"), anything else as DMS through GeographicLib. The letter is read here,
+/// as GeographicLib reads it (N and E keep the number's sign, S and W turn it), so an
+/// exponent's `e` never reaches GeographicLib ("1e-05E" was 1°E − 5°E = −4°).
 double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
   if (const auto plain = plain_decimal(text)) {
     ind = GeographicLib::DMS::NONE;
     return *plain;
+  }
+  for (const bool letter_last : {true, false}) {
+    if (text.size() < 2) break;
+    const char letter = letter_last ? text.back() : text.front();
+    if (!is_hemisphere_char(letter)) continue;
+    const auto plain = plain_decimal(letter_last ? text.substr(0, text.size() - 1) : text.substr(1));
+    if (!plain) continue;
+    const char up = static_cast<char>(std::toupper(static_cast<unsigned char>(letter)));
+    ind = up == 'N' || up == 'S' ? GeographicLib::DMS::LATITUDE : GeographicLib::DMS::LONGITUDE;
+    return up == 'S' || up == 'W' ? -*plain : *plain;
   }
   double value = 0;
   try {

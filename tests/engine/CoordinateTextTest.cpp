@@ -51,6 +51,19 @@ TEST(ParseAngle, RejectsWrongHemisphereForAxis) {
   EXPECT_DOUBLE_EQ(parse_angle("+40.5", Axis::longitude), 40.5);
   EXPECT_THROW(parse_angle("1e3", Axis::longitude), CoordinateError);  // 1000°, not 1°E 3°
   EXPECT_THROW(parse_angle("35.2N", Axis::longitude), CoordinateError);
+  // With a hemisphere letter too (the review: "1e-05E" was 1°E − 5° = −4°, "1e-05W" +6°).
+  EXPECT_DOUBLE_EQ(parse_angle("1e-05E", Axis::longitude), 1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("1e-05W", Axis::longitude), -1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("1e-5 W", Axis::longitude), -1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("E 1e-05", Axis::longitude), 1e-5);
+  EXPECT_DOUBLE_EQ(parse_angle("5e-1S", Axis::latitude), -0.5);
+  EXPECT_DOUBLE_EQ(parse_angle("-35N", Axis::latitude), -35);  // as GeographicLib: N keeps the sign
+  EXPECT_THROW(parse_angle("1e-05N", Axis::longitude), CoordinateError);
+  // An exponent among degrees, minutes and seconds would be glued into another number.
+  EXPECT_THROW(parse_angle("1 5e-1", Axis::latitude), CoordinateError);  // was 1.5
+  EXPECT_THROW(parse_angle("1 1e1", Axis::longitude), CoordinateError);  // was 110
+  EXPECT_EQ(parse_lat_lon_text("51.5N, 1e-05E").lon(), 1e-5);
+  EXPECT_EQ(parse_lat_lon_text("51.5N 1e-05W").lon(), -1e-5);
 }
 
 TEST(ParseAngle, RejectsOutOfRangeAndGarbageQuotingTheText) {
