@@ -168,8 +168,10 @@ ExtentDirection direction_from_extent(const GEOSGeometry* object, const GeoPoint
   const double u = std::max(0.0, uncertainty_m);
   out.distance_m = distance(origin.get(), o.get());
   if (out.distance_m == 0) {
-    if (family(o.get()) == GeomFamily::polygon) {
-      const GeomPtr rim = boundary(o.get());
+    // O may mix polygons with lines and points (the features near s of a layer of several
+    // kinds): the depth is inside their polygons' union, if s lies in it.
+    if (const GeomPtr polygons = polygonal_part(o.get()); polygons && distance(origin.get(), polygons.get()) == 0) {
+      const GeomPtr rim = boundary(polygons.get());
       out.inside_depth_m = distance(origin.get(), rim.get());
     }
     // On O or inside it there is no direction from O: contradicted when every position the

@@ -303,7 +303,32 @@ double area(const GEOSGeometry* g) {
   return a;
 }
 
-GeomPtr boundary(const GEOSGeometry* g) { return checked(GEOSBoundary_r(geos(), g), "find a boundary"); }
+namespace {
+void collect_polygons(const GEOSGeometry* g, std::vector<GeomPtr>& out) {
+  if (geom_type(g) == GeomType::collection) {
+    for (int i = 0; i < member_count(g); ++i) collect_polygons(member(g, i), out);
+  } else if (family(g) == GeomFamily::polygon) {
+    out.push_back(clone(g));
+  }
+}
+}  // namespace
+
+GeomPtr polygonal_part(const GEOSGeometry* g) {
+  if (geom_type(g) != GeomType::collection) return family(g) == GeomFamily::polygon ? clone(g) : nullptr;
+  std::vector<GeomPtr> polygons;
+  collect_polygons(g, polygons);
+  if (polygons.empty()) return nullptr;
+  return polygons.size() == 1 ? std::move(polygons[0]) : union_of(std::move(polygons));
+}
+
+GeomPtr boundary(const GEOSGeometry* g) {
+  if (geom_type(g) != GeomType::collection) return checked(GEOSBoundary_r(geos(), g), "find a boundary");
+  // GEOS has no boundary for a GeometryCollection (the features near a point of a layer that
+  // mixes kinds, or a feature stored as a collection): the edge of its polygons' union, where
+  // a point inside them leaves them.
+  const GeomPtr polygons = polygonal_part(g);
+  return checked(GEOSBoundary_r(geos(), polygons ? polygons.get() : g), "find a boundary");
+}
 
 GeomPtr intersection(const GEOSGeometry* a, const GEOSGeometry* b) {
   return checked(GEOSIntersection_r(geos(), a, b), "intersect two geometries");

@@ -100,8 +100,12 @@ GeomPtr make_valid(const GEOSGeometry* g);
 
 // Operations: planar, in the coordinates as they are.
 
-/// The boundary: a polygon's rings as lines, a line's end points.
+/// The boundary: a polygon's rings as lines, a line's end points; for a collection, the rings
+/// of its polygons' union.
 GeomPtr boundary(const GEOSGeometry* g);
+/// The union of the polygons in `g` (a polygon or multipolygon itself, a collection's polygon
+/// members), or null when it holds none.
+GeomPtr polygonal_part(const GEOSGeometry* g);
 GeomPtr intersection(const GEOSGeometry* a, const GEOSGeometry* b);
 /// `a` less `b`.
 GeomPtr difference(const GEOSGeometry* a, const GEOSGeometry* b);
