@@ -4,6 +4,7 @@
 #include <GeographicLib/Geodesic.hpp>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "engine/Geodesy.hpp"
 #include "engine/Measure.hpp"
@@ -54,10 +55,44 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
   });
 }
 
+/// The latitude of the pole that lies within `radius_m` of `centre`, if one does.
+std::optional<double> pole_within(const GeoPoint& centre, double radius_m) {
+  for (const double pole_lat : {90.0, -90.0})
+    if (geodesic_inverse(centre, GeoPoint::from_lat_lon(pole_lat, centre.lon())).distance_m < radius_m) return pole_lat;
+  return std::nullopt;
+}
+
+/// The disc of `radius_m` round `centre` when it holds the pole at `pole_lat`. Its circle then
+/// goes once round the pole, meeting every meridian once, so in lon/lat it is a line from
+/// −180° to 180° of longitude: the cap is the region between that line and the pole's edge of
+/// the map (a ring along the circle, down the antimeridian to the pole and back).
+GeomPtr polar_cap(const GeoPoint& centre, double radius_m, double pole_lat) {
+  std::vector<GeoPoint> circle;
+  const int n = vertex_count(radius_m, 360.0);
+  circle.reserve(static_cast<size_t>(n) + 4);
+  for (int i = 0; i < n; ++i) circle.push_back(geodesic_direct(centre, 360.0 * i / n, radius_m));
+  std::sort(circle.begin(), circle.end(), [](const GeoPoint& a, const GeoPoint& b) { return a.lon() < b.lon(); });
+  // Where the circle meets the antimeridian, between its last and first points.
+  const GeoPoint &west = circle.front(), &east = circle.back();
+  const double gap = (west.lon() + 360.0) - east.lon();
+  const double lat_at_180 = gap > 0 ? east.lat() + (west.lat() - east.lat()) * (180.0 - east.lon()) / gap : east.lat();
+  std::vector<GeoPoint> ring;
+  ring.reserve(circle.size() + 5);
+  ring.push_back(GeoPoint::from_lon_lat(-180.0, lat_at_180));
+  ring.insert(ring.end(), circle.begin(), circle.end());
+  ring.push_back(GeoPoint::from_lon_lat(180.0, lat_at_180));
+  ring.push_back(GeoPoint::from_lon_lat(180.0, pole_lat));
+  ring.push_back(GeoPoint::from_lon_lat(-180.0, pole_lat));
+  ring.push_back(ring.front());
+  return valid_polygon({ring});
+}
+
 /// Everything within `radius_m` of one object feature.
 GeomPtr within(const GEOSGeometry* g, double radius_m) {
-  if (geom_type(g) == GeomType::point) return valid_polygon({geodesic_circle(representative_point(g), radius_m)});
-  return footprint_buffer(g, radius_m);
+  if (geom_type(g) != GeomType::point) return footprint_buffer(g, radius_m);
+  const GeoPoint centre = representative_point(g);
+  if (const auto pole = pole_within(centre, radius_m)) return polar_cap(centre, radius_m, *pole);
+  return valid_polygon({geodesic_circle(centre, radius_m)});
 }
 
 /// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
@@ -79,6 +114,9 @@ GeomPtr sector_zone(const GeoPoint& centre, double lo, double hi, const Directio
     if (!sector.contains(centre.lat() < 0 ? 0.0 : 180.0)) return nullptr;
     return distance_zone(make_point(centre).get(), {lo, hi});
   }
+  // A sector that holds a pole: its rays over the pole come back 180° of longitude away, which
+  // one lon/lat ring round the centre cannot hold. Not drawn (the verdicts are unaffected).
+  if (const auto pole = pole_within(centre, hi); pole && sector.contains(*pole > 0 ? 0.0 : 180.0)) return nullptr;
   // The radial edges lie on geodesics from the centre (points of one azimuth from a point are
   // one geodesic), so they are densified like the arcs: straight in lon/lat they would stray.
   auto radial = [&](const GeoPoint& a, const GeoPoint& b) {
@@ -106,7 +144,7 @@ double direction_range_m(const ClaimResult& c) {
   for (const auto& m : c.measures)
     if (m.distance && std::isfinite(m.distance->metres))
       far = std::max(far, 1.5 * (m.distance->metres + m.uncertainty_m));
-  return far;
+  return std::min(far, kMaxZoneRadiusM);
 }
 
 namespace {
@@ -152,6 +190,9 @@ GeomPtr claim_zone(const ClaimResult& c) {
   std::optional<Interval> claimed = s.claimed_m;
   if (claimed && !std::isfinite(claimed->hi))  // `at least`: drawn out to a sensible range
     claimed->hi = std::max(2.0 * claimed->lo, direction_range_m(c));
+  // Beyond a quarter of the way round the Earth, a circle is no longer the edge of a region one
+  // lon/lat ring can hold (it bends back round the far side): such zones are not drawn.
+  if (claimed && claimed->hi > kMaxZoneRadiusM) return nullptr;
   std::vector<GeomPtr> parts;
   for (const auto& f : s.object->features()) {
     const GEOSGeometry* g = f.geometry.get();

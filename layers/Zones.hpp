@@ -16,8 +16,14 @@ Layer zones_layer(const JobResult& job, size_t max_objects = 2000);
 /// the claim's own verdict (without uncertainty) exactly when it lies in this zone.
 GeomPtr claim_zone(const ClaimResult& claim);
 
+/// Zones reach at most this far from their object (a quarter of the way round the Earth, about
+/// 10,000 km, less a margin): beyond it a circle no longer bounds a region that one lon/lat
+/// ring holds. Claims whose distances go farther get no zone.
+inline constexpr double kMaxZoneRadiusM = 8'000'000;
+
 /// How far a direction-only sector is drawn: 1.5 times the farthest measured subject (with its
-/// uncertainty), at least 1 km. The claim itself has no range; the drawing must stop somewhere.
+/// uncertainty), at least 1 km and at most kMaxZoneRadiusM. The claim itself has no range; the
+/// drawing must stop somewhere.
 double direction_range_m(const ClaimResult& claim);
 
 /// Geodesic circle around `centre` (vertices `radius_m` away by Karney's direct problem),

@@ -361,6 +361,40 @@ TEST(Zones, ADirectionZoneThatWouldReachAPoleIsNotDrawn) {
   }
 }
 
+// Round a pole, a disc is a cap: its circle goes once round the pole, a line from −180° to
+// 180° in lon/lat, and the zone is the region between it and the pole (the review: a disc and
+// a sector round the south pole were not drawn, and at long range came out as slivers that held
+// none of the supported subjects).
+TEST(Zones, DiscsAndSectorsRoundAPoleAreCapsThatAgreeWithTheirClaims) {
+  const Layer at_pole = test::point_layer("o", {{-90, 0}});
+  check_zone("100-300 km north of the south pole", at_pole, Relation::distance_direction, Interval{100000, 300000},
+             parse_compass("N"), GeoPoint::from_lat_lon(-88, 10));
+  check_zone("within 200 km of the south pole", at_pole, Relation::within, Interval{0, 200000}, std::nullopt,
+             GeoPoint::from_lat_lon(-88, 10));
+  // 89° N is 111 km from the north pole.
+  check_zone("within 200 km of a point that holds the north pole", test::point_layer("o", {{89, 10}}), Relation::within,
+             Interval{0, 200000}, std::nullopt, GeoPoint::from_lat_lon(88.5, 100));
+  check_zone("150-250 km from a point that holds the north pole", test::point_layer("o", {{89, 10}}),
+             Relation::distance_from, Interval{150000, 250000}, std::nullopt, GeoPoint::from_lat_lon(88.5, 100));
+}
+
+// A sector whose rays pass over a pole, and a zone reaching beyond 8,000 km (where a circle
+// bends back round the far side of the Earth), are not drawn rather than drawn wrong.
+TEST(Zones, ASectorOverAPoleAndAZoneBeyondEightThousandKilometresAreNotDrawn) {
+  const Layer q = test::point_layer("o", {{89, 10}});
+  const Layer s = test::point_layer("s", {{88.5, 100}});
+  EXPECT_EQ(layers::claim_zone(evaluate(direction_spec(q, s, Interval{100000, 300000}, "N"))), nullptr);
+  EXPECT_NE(layers::claim_zone(evaluate(direction_spec(q, s, Interval{100000, 300000}, "S"))), nullptr);
+  const Layer far = test::point_layer("o", {{-40, 0}});
+  const Layer subject = test::point_layer("s", {{35, 40}});
+  EXPECT_EQ(
+      layers::claim_zone(evaluate(zone_spec(far, subject, Relation::within, Interval{0, 12000000}, std::nullopt))),
+      nullptr);
+  // A direction alone is drawn only out to 8,000 km, however far its subjects are.
+  const ClaimResult north = evaluate(direction_spec(far, test::point_layer("s", {{80, 10}}), std::nullopt, "N"));
+  EXPECT_EQ(layers::direction_range_m(north), layers::kMaxZoneRadiusM);
+}
+
 // One MultiPoint feature is measured from its nearest point, as several point features are,
 // and its zone is named so.
 TEST(Zones, AMultiPointObjectsZoneIsASectorFromTheNearestPoint) {
