@@ -7,7 +7,7 @@
 namespace geoclaim {
 
 std::vector<std::pair<std::string, std::string>> engine_library_versions() {
-  return {{"PROJ", proj_info().release}, {"GEOS", GEOSversion()}, {"GeographicLib", GEOGRAPHICLIB_VERSION_STRING}};
+  return {{"PROJ", proj_info().version}, {"GEOS", GEOSversion()}, {"GeographicLib", GEOGRAPHICLIB_VERSION_STRING}};
 }
 
 }  // namespace geoclaim

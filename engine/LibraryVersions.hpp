@@ -9,7 +9,7 @@
 
 namespace geoclaim {
 
-/// {"PROJ", "9.1.1"}, {"GEOS", "3.11.1-CAPI-1.17.1"}, {"GeographicLib", "2.1.2"}, in that order.
+/// {"PROJ", "9.1.1"} (proj_info().version), {"GEOS", "3.11.1-CAPI-1.17.1"}, {"GeographicLib", "2.1.2"}, in that order.
 std::vector<std::pair<std::string, std::string>> engine_library_versions();
 
 }  // namespace geoclaim

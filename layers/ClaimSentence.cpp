@@ -164,20 +164,26 @@ std::string bearing_figure(const FeatureMeasure& m) {
   return s;
 }
 
-/// The bearings of all features as one arc around the sector's centre (so 350°–10° reads
-/// across north): "117–140°".
-std::string bearing_range(const std::vector<FeatureMeasure>& ms, double centre_deg) {
+/// The bearings of all features as the shortest arc that holds them, read clockwise from
+/// around their circular mean (so 350°–10° reads across north, and bearings far from the
+/// claimed sector are not wrapped round it): "117–140°".
+std::string bearing_range(const std::vector<FeatureMeasure>& ms) {
+  constexpr double kDegToRad = M_PI / 180.0;
+  double sx = 0, sy = 0;
+  for (const auto& m : ms)
+    if (m.bearing) sx += std::sin(m.bearing->degrees * kDegToRad), sy += std::cos(m.bearing->degrees * kDegToRad);
+  const double mean = std::atan2(sx, sy) / kDegToRad;
   double lo = 0, hi = 0;
   bool first = true;
   for (const auto& m : ms) {
     if (!m.bearing) continue;
-    const double off = std::remainder(m.bearing->degrees - centre_deg, 360.0);
+    const double off = std::remainder(m.bearing->degrees - mean, 360.0);
     lo = first ? off : std::min(lo, off);
     hi = first ? off : std::max(hi, off);
     first = false;
   }
-  const std::string a = format_azimuth(std::fmod(centre_deg + lo + 360.0, 360.0), 1);
-  const std::string b = format_azimuth(std::fmod(centre_deg + hi + 360.0, 360.0), 1);
+  const std::string a = format_azimuth(std::fmod(mean + lo + 720.0, 360.0), 1);
+  const std::string b = format_azimuth(std::fmod(mean + hi + 720.0, 360.0), 1);
   return a == b ? a + "°" : a + "–" + b + "°";
 }
 
@@ -290,8 +296,7 @@ std::string claim_sentence(const ClaimResult& c) {
       out += (has_distance ? ", and lies" : lie.substr(0, lie.size() - 1)) + std::string(" on ") + s.object_name +
              ", so it has no direction from it";
     } else if (has_direction) {
-      const std::string at =
-          one ? "at " + bearing_figure(rep) : "at bearings " + bearing_range(c.measures, s.direction->centre_deg);
+      const std::string at = one ? "at " + bearing_figure(rep) : "at bearings " + bearing_range(c.measures);
       out += has_distance ? ", " + at : lie + at + " from " + s.object_name;
       out += ", " + standing(by_bearing, one, "inside", "outside", "at the edge of") + " " + sector_text(*s.direction);
     }
