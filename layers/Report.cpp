@@ -118,7 +118,8 @@ std::string method_text() {
          "geodesic between those points; bearings leave the object's nearest point. Edges of lines and polygons "
          "are geodesics, densified until a straight segment strays less than 1 cm from them. A feature's "
          "positional uncertainty u (the subject's plus the object's radius) widens a distance d to [d − u, "
-         "d + u] and a bearing by asin(u / d); for `inside`, the share of the uncertainty disc (a 256-gon in "
+         "d + u], a bearing from a point by asin(u / d) (from a line or polygon, to every bearing its nearest point "
+         "can take); for `inside`, the share of the uncertainty disc (a 256-gon in "
          "local AEQD) that lies in the polygons is measured. A claim is supported when the whole widened "
          "interval lies in what its wording allows, contradicted when the two do not meet, and inconclusive "
          "otherwise.";
