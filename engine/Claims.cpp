@@ -139,7 +139,7 @@ class ClaimMeasurer {
   Verdict point_direction_verdict(FeatureMeasure& m, const GeoPoint& object_point) const {
     const auto inv = geodesic_inverse(object_point, m.subject_point);
     const auto bearing = bearing_between(object_point, inv);
-    BearingFigure& b = m.bearing.emplace(BearingFigure{bearing.value_or(0), 0, std::nullopt});
+    BearingFigure& b = m.bearing.emplace(BearingFigure{bearing.value_or(0), 0, std::nullopt, std::nullopt});
     if (!bearing) {
       b.uncertainty_deg = 180;
       return Verdict::inconclusive;  // the subject is at the object: no direction
@@ -180,7 +180,8 @@ class ClaimMeasurer {
     const GeomPtr near_objects = objects_near(centre, d + 3 * r + 2 * m.uncertainty_m, nearest);
     const GEOSGeometry* object = near_objects ? near_objects.get() : nearest_geometry;
     const ExtentDirection dir = direction_from_extent(object, at, m.uncertainty_m, sector);
-    BearingFigure& b = m.bearing.emplace(BearingFigure{dir.bearing_deg.value_or(0), dir.spread_deg, dir.margin_deg});
+    BearingFigure& b =
+        m.bearing.emplace(BearingFigure{dir.bearing_deg.value_or(0), dir.spread_deg, dir.margin_deg, std::nullopt});
     if (!dir.bearing_deg) b.uncertainty_deg = 180;
     if (point_subject) return dir.verdict;
     // When every position within u + r of the centre is in the direction, all of the subject is
@@ -211,7 +212,7 @@ class ClaimMeasurer {
 
   /// The bearing of a claim that states no direction, shown with its distance.
   static BearingFigure plain_bearing(const GeoPoint& from, const GeoPoint& to) {
-    return {geodesic_inverse(from, to).azimuth1_deg, 0, std::nullopt};
+    return {geodesic_inverse(from, to).azimuth1_deg, 0, std::nullopt, std::nullopt};
   }
 
   FeatureMeasure per_feature(size_t i) {
@@ -224,21 +225,28 @@ class ClaimMeasurer {
     m.object_feature = nf->feature;
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
-    m.distance = DistanceFigure{nf->pair.distance_m, std::nullopt};
+    m.distance = DistanceFigure{nf->pair.distance_m, std::nullopt, std::nullopt};
     m.on_object = nf->pair.on_b;
     m.on_subject = nf->pair.on_a;
     switch (m_spec.relation) {
       case Relation::within:
       case Relation::distance_from:
         m.verdict = distance_verdict(m);
+        m.distance->verdict = m.verdict;
         m.bearing = plain_bearing(representative_point(obj.geometry.get()), m.subject_point);
         break;
       case Relation::direction:
         m.verdict = direction_verdict(m, g, nf->feature);
+        m.bearing->verdict = m.verdict;
         break;
-      case Relation::distance_direction:
-        m.verdict = both(distance_verdict(m), direction_verdict(m, g, nf->feature));
+      case Relation::distance_direction: {
+        const Verdict by_distance = distance_verdict(m);
+        const Verdict by_bearing = direction_verdict(m, g, nf->feature);
+        m.distance->verdict = by_distance;
+        m.bearing->verdict = by_bearing;
+        m.verdict = both(by_distance, by_bearing);
         break;
+      }
       case Relation::inside:
       case Relation::distance_between:
       case Relation::crosses:
@@ -277,7 +285,7 @@ class ClaimMeasurer {
       m.on_subject = p;
     }
     InsideFigure& in = m.inside.emplace(InsideFigure{0.0, depth, std::nullopt});
-    if (depth) m.distance = DistanceFigure{std::max(0.0, -*depth), depth};
+    if (depth) m.distance = DistanceFigure{std::max(0.0, -*depth), depth, std::nullopt};
     if (m.uncertainty_m <= 0) {
       in.share = covering.empty() ? 0.0 : 1.0;
     } else {
@@ -333,7 +341,7 @@ class ClaimMeasurer {
     }
     const std::optional<double> depth = holder ? std::optional<double>(e.depth_m) : std::nullopt;
     m.inside.emplace(InsideFigure{e.share, depth, e.share_drawn});
-    if (depth) m.distance = DistanceFigure{std::max(0.0, -*depth), depth};
+    if (depth) m.distance = DistanceFigure{std::max(0.0, -*depth), depth, std::nullopt};
     m.verdict = e.share >= 1.0 - kShareEpsilon ? Verdict::supported
                 : e.beyond_uncertainty         ? Verdict::contradicted
                                                : Verdict::inconclusive;
@@ -360,11 +368,12 @@ class ClaimMeasurer {
     m.object_feature = best->second.feature;
     m.object_id = obj.id;
     m.uncertainty_m += obj.uncertainty_m;
-    m.distance = DistanceFigure{best->second.pair.distance_m, std::nullopt};
+    m.distance = DistanceFigure{best->second.pair.distance_m, std::nullopt, std::nullopt};
     m.on_object = best->second.pair.on_b;
     m.on_subject = best->second.pair.on_a;
     m.bearing = plain_bearing(m.on_object, m.on_subject);
     m.verdict = distance_verdict(m);
+    m.distance->verdict = m.verdict;
     m.reason = reason(m);
     return m;
   }
@@ -376,7 +385,7 @@ class ClaimMeasurer {
     m.object_feature = best->second.feature;
     m.object_id = feature_id(*m_spec.object, best->second.feature);
     const double length = best->second.pair.distance_m;
-    m.distance = DistanceFigure{length, std::nullopt};
+    m.distance = DistanceFigure{length, std::nullopt, std::nullopt};
     m.on_object = best->second.pair.on_b;
     m.on_subject = best->second.pair.on_a;
     m.bearing = plain_bearing(m.on_object, m.on_subject);

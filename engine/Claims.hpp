@@ -32,6 +32,11 @@ struct ClaimSpec {
   std::optional<Interval> claimed_m;         ///< distance interval, metres
   std::optional<DirectionSector> direction;  ///< bearing sector from object to subject
   std::string tolerance_word;                ///< "about", "plain", … ("" when none applies)
+  /// What `tolerance_word` allowed (with where that rule comes from); none when no word applies.
+  std::optional<Tolerance> tolerance;
+  /// The distance condition as the claim words it: "approximately 55 km", "within 500 m",
+  /// "at most 2400 km", "between 900 and 1100 km"; empty when no distance is claimed.
+  std::string claimed_words;
   /// `set crs`: WGS84 lon/lat → the working CRS where footprint nearest points are found;
   /// null for the default, a local azimuthal equidistant projection per pair.
   std::shared_ptr<const CrsTransform> working_crs;
@@ -46,6 +51,9 @@ struct DistanceFigure {
   /// claimed region is the polygon: the margin is the edge depth (InsideFigure), and `no`
   /// negates it as it does every margin.
   std::optional<double> margin_m;
+  /// Whether the distance lies in the claimed interval, as measured (`no` does not negate it);
+  /// none when the claim bounds no distance.
+  std::optional<Verdict> verdict;
 };
 
 /// The azimuth from the object to the subject.
@@ -55,6 +63,9 @@ struct BearingFigure {
   /// How far the bearing lies inside (+) or outside (−) the claimed sector, negated by `no`;
   /// none when no direction is claimed or the subject sits on the object.
   std::optional<double> margin_deg;
+  /// Whether the bearing lies in the claimed sector, as measured (`no` does not negate it);
+  /// none when no direction is claimed.
+  std::optional<Verdict> verdict;
 };
 
 /// How much of the subject lies in the object's polygons (`inside`).

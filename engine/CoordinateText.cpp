@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -301,6 +302,51 @@ std::string check_lat_lon(double lat, double lon, std::string_view lat_text, std
   if (std::fabs(lat) > 90.0) return "latitude " + as_written(lat, lat_text) + " is outside ±90°";
   if (std::fabs(lon) > 180.0) return "longitude " + as_written(lon, lon_text) + " is outside ±180°";
   return {};
+}
+
+}  // namespace geoclaim
+
+namespace geoclaim {
+
+std::string format_decimal_degrees(const GeoPoint& p) {
+  if (!p.valid()) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6f, %.6f", p.lat(), p.lon());
+  return buf;
+}
+
+std::string format_dms(const GeoPoint& p) {
+  if (!p.valid()) return "";
+  using GeographicLib::DMS;
+  std::string s =
+      DMS::Encode(p.lat(), DMS::SECOND, 2, DMS::LATITUDE) + " " + DMS::Encode(p.lon(), DMS::SECOND, 2, DMS::LONGITUDE);
+  std::string out;  // GeographicLib writes d ' "; a reader expects the symbols
+  for (char c : s) {
+    if (c == 'd')
+      out += "°";
+    else if (c == '\'')
+      out += "′";
+    else if (c == '"')
+      out += "″";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string format_mgrs(const GeoPoint& p) {
+  if (!p.valid()) return "";
+  try {
+    int zone = 0;
+    bool northp = false;
+    double x = 0, y = 0;
+    GeographicLib::UTMUPS::Forward(p.lat(), p.lon(), zone, northp, x, y);
+    std::string mgrs;
+    GeographicLib::MGRS::Forward(zone, northp, x, y, p.lat(), 5, mgrs);
+    return mgrs;
+  } catch (const GeographicLib::GeographicErr&) {
+    return "";  // cannot happen for a valid point; a report never fails for want of MGRS
+  }
 }
 
 }  // namespace geoclaim

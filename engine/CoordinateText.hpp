@@ -2,7 +2,9 @@
 // Reading coordinates as people write them: decimal degrees, degrees-minutes-seconds with
 // symbols or spaces and hemisphere letters, and MGRS. GeographicLib's DMS and MGRS classes do
 // the parsing; this file only normalises the spellings they do not take (space-separated
-// components) and turns their errors into messages that quote the text.
+// components) and turns their errors into messages that quote the text. Writing them (for
+// the report) goes through the same classes, at the end of this file.
+#include <string>
 #include <string_view>
 
 #include "engine/GeoPoint.hpp"
@@ -44,5 +46,23 @@ bool looks_swapped(double lat_deg, double lon_deg);
 
 /// The hint appended when a pair, or a whole column, looks swapped.
 inline constexpr const char* kSwappedHint = " (the latitude and longitude look swapped)";
+
+}  // namespace geoclaim
+
+// ---- writing coordinates (the report's places and deciding features) -----------------------
+
+namespace geoclaim {
+
+/// Decimal degrees, latitude first, 6 decimals (about 0.1 m): "35.383000, 40.017000".
+std::string format_decimal_degrees(const GeoPoint& p);
+
+/// Degrees, minutes and seconds to 0.01″ (0.3 m) with hemisphere letters, as GeographicLib's
+/// DMS::Encode writes them, with the symbols ° ′ ″: "35°22′58.80″N 040°01′01.20″E".
+/// parse_lat_lon_text reads it back. Empty for an invalid point.
+std::string format_dms(const GeoPoint& p);
+
+/// MGRS to 1 m (5 digits each way), GeographicLib's UTMUPS and MGRS::Forward (UPS near the
+/// poles): "37SEV9237015992", what `GeoConvert -m` prints. Empty for an invalid point.
+std::string format_mgrs(const GeoPoint& p);
 
 }  // namespace geoclaim

@@ -16,8 +16,8 @@ std::string Tolerance::describe() const {
 }
 
 ToleranceTable::ToleranceTable() {
-  for (const auto& w : kToleranceWords) m_words[std::string(w.word)] = {w.fraction, 0};
-  m_words[std::string(kPlainWord)] = {kPlainFraction, 0};
+  for (const auto& w : kToleranceWords) m_words[std::string(w.word)] = {w.fraction, 0, ""};
+  m_words[std::string(kPlainWord)] = {kPlainFraction, 0, ""};
 }
 
 std::optional<Tolerance> ToleranceTable::find(const std::string& word) const {

@@ -14,6 +14,9 @@ namespace geoclaim {
 struct Tolerance {
   double fraction = 0;    ///< relative part (0.1 for 10 %)
   double absolute_m = 0;  ///< absolute part, metres
+  /// Where this value comes from: the `set tolerance` line ("job.gcl:3"); empty for the
+  /// default of docs/language.md. The report's sentences cite it.
+  std::string origin;
   /// Width below and above `claimed_m` that this tolerance allows.
   double allowance_m(double claimed_m) const { return fraction * claimed_m + absolute_m; }
   std::string describe() const;  ///< "10%", "5 m"

@@ -74,6 +74,25 @@ Bound bound_of(const lang::ClaimBody& b) {
   return Bound::approximately;
 }
 
+/// The distance condition as the claim words it, for the report's sentences: "within 500 m",
+/// "approximately 55 km", "at least 500 m", "between 900 and 1100 km".
+std::string claimed_words(const lang::ClaimBody& b, Bound bound) {
+  const auto written = [](const lang::DistanceLit& d) { return d.number_text + " " + d.unit; };
+  const std::string word = b.qualifier ? b.qualifier->text + " " : "";
+  if (b.form == lang::ClaimForm::within) return "within " + word + written(*b.distance);
+  switch (bound) {
+    case Bound::at_most:
+      return "at most " + written(*b.distance);
+    case Bound::at_least:
+      return "at least " + written(*b.distance);
+    case Bound::between:
+      return "between " + b.distance->number_text + " and " + written(*b.distance2);
+    case Bound::approximately:
+      break;
+  }
+  return word + written(*b.distance);
+}
+
 std::optional<std::string> column(const std::optional<lang::Name>& n) {
   return n ? std::optional<std::string>(n->text) : std::nullopt;
 }
@@ -266,6 +285,7 @@ class Resolution {
     } else {
       t.absolute_m = metres(*s.distance);
     }
+    t.origin = m_file.name() + ":" + std::to_string(m_file.line_col(s.span.begin).first);
     m_tolerances.set(s.word.text, t);
   }
 
@@ -369,6 +389,8 @@ ResolvedClaim resolve_claim(const lang::ClaimBody& b, const Scope& scope, const 
     const double d2 = b.distance2 ? metres(*b.distance2) : d1;
     if (bound == Bound::between) s.tolerance_word.clear();  // both ends are stated
     s.claimed_m = claimed_interval(bound, d1, d2, s.tolerance_word, tol);
+    if (!s.tolerance_word.empty()) s.tolerance = tol;
+    s.claimed_words = claimed_words(b, bound);
   }
   if (b.direction) {
     if (b.direction->bearing_deg) {

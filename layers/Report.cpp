@@ -1,10 +1,15 @@
 #include "layers/Report.hpp"
 
+#include <GeographicLib/Constants.hpp>
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "engine/CoordinateText.hpp"
 #include "engine/Credentials.hpp"
+#include "engine/Geometry.hpp"
 #include "engine/Units.hpp"
+#include "layers/ClaimSentence.hpp"
 #include "layers/Fields.hpp"
 #include "layers/ResultLayers.hpp"
 
@@ -50,6 +55,83 @@ nlohmann::ordered_json azimuth_or_null(std::optional<double> deg) {
   return nullptr;
 }
 
+/// A point the report locates: a place, or one end of a claim's deciding measurement.
+struct Located {
+  std::string claim_id;  ///< empty for a place
+  std::string role;      ///< "place", "subject", "object"
+  std::string name;      ///< "ayyash", "strikes feature 3", "camp feature c1 (nearest point)"
+  GeoPoint at;
+};
+
+std::vector<Located> places(const JobResult& job) {
+  std::vector<Located> out;
+  for (const auto& [name, n] : job.layers)
+    if (n.kind == NamedLayer::Kind::place && n.layer->size() == 1)
+      out.push_back({"", "place", name, representative_point(n.layer->features()[0].geometry.get())});
+  return out;
+}
+
+/// The two ends of the representative measure, the evidence line's ends: the subject feature
+/// (or its nearest point) and the object's point it was measured from.
+std::vector<Located> deciding_points(const ClaimResult& c, const JobResult& job) {
+  if (c.measures.empty()) return {};
+  const ClaimSpec& s = c.spec;
+  const FeatureMeasure& m = c.measures[c.representative];
+  const auto named = [](const std::string& layer, const std::string& id, bool is_place) {
+    return is_place || id.empty() ? layer : layer + " feature " + id;
+  };
+  const auto is_point = [](const Layer* l) { return !l || l->family() == GeomFamily::point; };
+  std::vector<Located> out;
+  const bool subject_nearest = !is_point(s.subject) && m.on_subject.valid();
+  out.push_back({s.id, "subject",
+                 named(s.subject_name, m.subject_id, s.subject_is_place) + (subject_nearest ? " (nearest point)" : ""),
+                 subject_nearest ? m.on_subject : m.subject_point});
+  if (m.on_object.valid()) {
+    const bool object_place = std::any_of(job.layers.begin(), job.layers.end(), [&](const auto& named_layer) {
+      return named_layer.first == s.object_name && named_layer.second.kind == NamedLayer::Kind::place;
+    });
+    const char* which = s.relation == Relation::inside ? " (nearest edge point)"
+                        : is_point(s.object)           ? ""
+                                                       : " (nearest point)";
+    out.push_back({s.id, "object", named(s.object_name, m.object_id, object_place) + which, m.on_object});
+  }
+  return out;
+}
+
+nlohmann::ordered_json coordinates_json(const GeoPoint& p) {
+  return {{"lat", round_to(p.lat(), 7)},
+          {"lon", round_to(p.lon(), 7)},
+          {"decimal", format_decimal_degrees(p)},
+          {"dms", format_dms(p)},
+          {"mgrs", format_mgrs(p)}};
+}
+
+/// How everything was measured (docs/language.md, "What is measured"), for both reports.
+std::string method_text() {
+  return "Distances and bearings are geodesics on the WGS84 ellipsoid (a = " +
+         format_number(GeographicLib::Constants::WGS84_a(), 3) +
+         " m, 1/f = " + format_number(1 / GeographicLib::Constants::WGS84_f(), 9) +
+         "), solved with Karney's algorithm (C. F. F. Karney, \"Algorithms for geodesics\", J. Geodesy 87, "
+         "43–55, 2013) as GeographicLib implements it. Between two points the distance is that geodesic. Where a "
+         "line or polygon takes part, both features are projected into a local azimuthal equidistant (AEQD) "
+         "projection (or the job's `set crs`), GEOS finds their nearest points there, and the distance is the "
+         "geodesic between those points; bearings leave the object's nearest point. Edges of lines and polygons "
+         "are geodesics, densified until a straight segment strays less than 1 cm from them. A feature's "
+         "positional uncertainty u (the subject's plus the object's radius) widens a distance d to [d − u, "
+         "d + u], a bearing from a point by asin(u / d) (from a line or polygon, to every bearing its nearest point "
+         "can take); for `inside`, the share of the uncertainty disc (a 256-gon in "
+         "local AEQD) that lies in the polygons is measured. A claim is supported when the whole widened "
+         "interval lies in what its wording allows, contradicted when the two do not meet, and inconclusive "
+         "otherwise.";
+}
+
+/// "geoclaim 0.1.0, GDAL 3.6.2, PROJ 9.1.1, …": one line, so the golden test masks it openly.
+std::string software_line(const RunInfo& run) {
+  std::string s = "geoclaim " + run.version;
+  for (const auto& [name, version] : run.libraries) s += ", " + name + " " + version;
+  return s;
+}
+
 }  // namespace
 
 std::string report_markdown(const JobResult& job, const RunInfo& run) {
@@ -71,6 +153,8 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
           cell(c.spec.source.value_or("")) + " | " + verdict_md(c.verdict) + " | " + cell(measured_text(c)) + " | " +
           cell(claimed_text(c)) + " | " + cell(margin_text(c)) + " | " + cell(c.method) + " |\n";
   }
+  md += "\n## Why\n\n";
+  for (const auto& c : job.claims) md += "- **" + cell(c.spec.id) + "**: " + cell(claim_sentence(c)) + "\n";
   if (!job.attributions.empty()) {
     md +=
         "\n## Attribution\n\nWhich footprint each point falls in (share of its uncertainty disc), or the nearest "
@@ -106,9 +190,22 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
           std::to_string(n.layer->size()) + " | " + s.crs_label + " | " +
           (s.sha256.empty() ? "" : "`" + s.sha256.substr(0, 16) + "…`") + " |\n";
   }
-  md += "\n## Tolerance words\n\n| word | allows |\n|---|---|\n";
-  for (const auto& [word, tol] : job.tolerances.entries()) md += "| " + word + " | ±" + tol.describe() + " |\n";
+  md +=
+      "\n## Coordinates\n\nEvery place, and the two ends of each claim's deciding measurement (its evidence line), "
+      "in decimal degrees (WGS84, latitude first), degrees-minutes-seconds and MGRS (1 m).\n\n";
+  md += "| claim | point | decimal | DMS | MGRS |\n|---|---|---|---|---|\n";
+  std::vector<Located> located = places(job);
+  for (const auto& c : job.claims)
+    for (auto& l : deciding_points(c, job)) located.push_back(std::move(l));
+  for (const auto& l : located)
+    md += "| " + cell(l.claim_id) + " | " + cell(l.name) + " | " + format_decimal_degrees(l.at) + " | " +
+          format_dms(l.at) + " | " + format_mgrs(l.at) + " |\n";
+  md += "\n## Tolerance words\n\n| word | allows | from |\n|---|---|---|\n";
+  for (const auto& [word, tol] : job.tolerances.entries())
+    md += "| " + word + " | ±" + tol.describe() + " | " +
+          (tol.origin.empty() ? "default" : "`set tolerance`, " + cell(tol.origin)) + " |\n";
   md += "\nA bare distance (no word) uses `plain`; `nearly` and `almost` allow only the lower side.\n";
+  md += "\n## Method\n\n" + method_text() + "\n\nSoftware: " + software_line(run) + "\n";
   return md;
 }
 
@@ -134,8 +231,22 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
   root["working_crs"] = job.working_crs.empty() ? J("chosen per claim") : J(job.working_crs);
   J tolerances = J::object();
   for (const auto& [word, tol] : job.tolerances.entries())
-    tolerances[word] = {{"fraction", round_to(tol.fraction, 6)}, {"absolute_m", round_to(tol.absolute_m, 3)}};
+    tolerances[word] = {{"fraction", round_to(tol.fraction, 6)},
+                        {"absolute_m", round_to(tol.absolute_m, 3)},
+                        {"origin", tol.origin.empty() ? J("default") : J(tol.origin)}};
   root["tolerance_words"] = tolerances;
+  J software = J::object();
+  software["geoclaim"] = run.version;
+  for (const auto& [name, version] : run.libraries) software[name] = version;
+  root["method"] = {{"text", method_text()},
+                    {"ellipsoid", "WGS84"},
+                    {"a_m", GeographicLib::Constants::WGS84_a()},
+                    {"inverse_flattening", 1 / GeographicLib::Constants::WGS84_f()},
+                    {"geodesic_algorithm", "Karney 2013 (GeographicLib)"},
+                    {"software", software}};
+  J places_json = J::array();
+  for (const auto& p : places(job)) places_json.push_back({{"name", p.name}, {"coordinates", coordinates_json(p.at)}});
+  root["places"] = places_json;
   J claims = J::array();
   for (const auto& c : job.claims) {
     const ClaimSpec& s = c.spec;
@@ -147,8 +258,12 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["quote"] = s.quote ? J(*s.quote) : J(nullptr);
     j["source"] = s.source ? J(*s.source) : J(nullptr);
     j["verdict"] = word(c.verdict);
+    j["sentence"] = claim_sentence(c);
     j["method"] = c.method;
     j["tolerance"] = s.tolerance_word.empty() ? J(nullptr) : J(s.tolerance_word);
+    j["tolerance_origin"] =
+        s.tolerance ? (s.tolerance->origin.empty() ? J("default") : J(s.tolerance->origin)) : J(nullptr);
+    j["claimed_words"] = s.claimed_words.empty() ? J(nullptr) : J(s.claimed_words);
     j["claimed_min_m"] = s.claimed_m ? number_or_null(s.claimed_m->lo, 3) : J(nullptr);
     j["claimed_max_m"] = s.claimed_m ? number_or_null(s.claimed_m->hi, 3) : J(nullptr);
     j["claimed_direction"] = s.direction ? J(s.direction->label) : J(nullptr);
@@ -162,6 +277,10 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     J features{{"total", c.measures.size()}};
     for (Verdict v : kVerdicts) features[std::string(word(v))] = c.counts[static_cast<int>(v)];
     j["features"] = std::move(features);
+    J deciding = J::array();
+    for (const auto& l : deciding_points(c, job))
+      deciding.push_back({{"role", l.role}, {"name", l.name}, {"coordinates", coordinates_json(l.at)}});
+    j["deciding_points"] = std::move(deciding);
     claims.push_back(std::move(j));
   }
   root["claims"] = claims;

@@ -1,7 +1,11 @@
 #pragma once
 // report.md (a table a person reads and pastes into an article) and report.json (the same,
-// machine-readable, with provenance). Deterministic except the run time.
+// machine-readable, with provenance): a sentence per claim (layers/ClaimSentence.hpp), the
+// coordinates of every place and deciding feature in decimal degrees, DMS and MGRS, and the
+// method with the libraries' versions. Deterministic except the run time and those versions.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/JobResult.hpp"
 
@@ -11,6 +15,9 @@ struct RunInfo {
   std::string version;     ///< geoclaim version
   std::string job_sha256;  ///< of the job file's bytes
   std::string run_time;    ///< ISO 8601 UTC; the only non-deterministic field
+  /// The libraries and their run-time versions (io::library_versions): GDAL, PROJ, GEOS,
+  /// GeographicLib. They change with the machine, not the job: the golden test masks them.
+  std::vector<std::pair<std::string, std::string>> libraries;
 };
 
 std::string report_markdown(const JobResult& job, const RunInfo& run);

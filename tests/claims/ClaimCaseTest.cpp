@@ -19,6 +19,10 @@
 // gets wrong today (issue 8). They are registered as disabled tests, so they do not fail
 // the build; run them with --gtest_also_run_disabled_tests. Move a row to claim-cases.csv once
 // the engine is fixed.
+//
+// tests/claims/claim-sentences.csv gives, for some of those rows, the plain sentence the report
+// writes for the claim (layers/ClaimSentence.hpp), written by hand from the row's design values:
+// one test per row, ClaimSentences/SentenceRow.Matches/<case>.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -34,6 +38,7 @@
 
 #include "io/OgrSource.hpp"
 #include "job/Interpreter.hpp"
+#include "layers/ClaimSentence.hpp"
 #include "tests/TestSupport.hpp"
 
 namespace geoclaim {
@@ -51,6 +56,7 @@ struct Measured {
   std::string feature;                ///< the representative subject feature's id
   size_t counts[3] = {0, 0, 0};       ///< features supported, contradicted, inconclusive
   std::vector<std::string> warnings;  ///< what the job warned about (fixtures should cause none)
+  std::string sentence;               ///< the report's sentence for the claim
 };
 
 /// @throw std::exception (a script or data error) when the job does not run.
@@ -75,6 +81,7 @@ Measured run_case(const std::string& job_name, const std::string& job_text) {
   if (m.inside) out.inside_share = m.inside->share;
   out.feature = m.subject_id;
   for (int i = 0; i < 3; ++i) out.counts[i] = claim.counts[i];
+  out.sentence = layers::claim_sentence(claim);
   return out;
 }
 
@@ -406,6 +413,67 @@ std::string test_name(const testing::TestParamInfo<ClaimCase>& info) { return in
 INSTANTIATE_TEST_SUITE_P(ClaimCases, ClaimCaseRow, testing::ValuesIn(cases_file().cases), test_name);
 // Right expectations the engine does not meet yet (issue 8): disabled until it does.
 INSTANTIATE_TEST_SUITE_P(DISABLED_KnownWrong, ClaimCaseRow, testing::ValuesIn(known_wrong_file().cases), test_name);
+
+// ---------------------------------------------------------------------------------------------
+// Sentences: `case,expect_sentence` rows naming a case of claim-cases.csv.
+
+const char* const kSentencesFile = "tests/claims/claim-sentences.csv";
+
+struct SentenceRow {
+  int line = 0;
+  std::string name, sentence, problem;
+};
+void PrintTo(const SentenceRow& r, std::ostream* os) {
+  *os << kSentencesFile << ":" << r.line << " [" << r.name << "]";
+}
+
+std::vector<SentenceRow> read_sentences() {
+  std::vector<SentenceRow> out;
+  std::ifstream in(test::source_path(kSentencesFile));
+  std::string line;
+  bool header = true;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos || line[0] == '#') continue;
+    std::string error;
+    const std::vector<std::string> cells = split_csv(line, error);
+    if (header) {
+      header = false;
+      if (cells != std::vector<std::string>{"case", "expect_sentence"})
+        out.push_back({number, "header", "", "the header must be case,expect_sentence"});
+      continue;
+    }
+    SentenceRow r{number, cells.empty() ? "" : cells[0], cells.size() > 1 ? cells[1] : "", error};
+    if (r.problem.empty() && cells.size() != 2) r.problem = std::to_string(cells.size()) + " cells, not 2";
+    if (!valid_test_name(r.name)) r.name = "line_" + std::to_string(number);
+    out.push_back(std::move(r));
+  }
+  if (out.empty()) out.push_back({0, "no_rows", "", std::string(kSentencesFile) + " holds no rows"});
+  return out;
+}
+
+class SentenceRowTest : public testing::TestWithParam<SentenceRow> {};
+TEST_P(SentenceRowTest, Matches) {
+  const SentenceRow& r = GetParam();
+  const std::string where = std::string(kSentencesFile) + ":" + std::to_string(r.line) + " [" + r.name + "]";
+  ASSERT_TRUE(r.problem.empty()) << where << ": " << r.problem;
+  const auto& cases = cases_file().cases;
+  const auto c = std::find_if(cases.begin(), cases.end(), [&](const ClaimCase& x) { return x.name == r.name; });
+  ASSERT_NE(c, cases.end()) << where << ": no case '" << r.name << "' in " << kCasesFile;
+  std::string problem;
+  const std::string job = job_text(*c, problem);
+  ASSERT_TRUE(problem.empty()) << where << ": " << problem;
+  Measured m;
+  try {
+    m = run_case(where, job);
+  } catch (const std::exception& e) {
+    FAIL() << where << ": the job did not run: " << e.what();
+  }
+  EXPECT_EQ(m.sentence, r.sentence) << where << ": claim '" << c->claim << "' (" << c->why << ")\n"
+                                    << "  got:  " << m.sentence << "\n  want: " << r.sentence;
+}
+std::string sentence_test_name(const testing::TestParamInfo<SentenceRow>& row) { return row.param.name; }
+INSTANTIATE_TEST_SUITE_P(ClaimSentences, SentenceRowTest, testing::ValuesIn(read_sentences()), sentence_test_name);
 
 TEST(ClaimCaseFiles, ReadCleanly) {
   for (const CaseFile* f : {&cases_file(), &known_wrong_file()})

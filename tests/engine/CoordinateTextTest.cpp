@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <GeographicLib/MGRS.hpp>
 #include <GeographicLib/UTMUPS.hpp>
+#include <cmath>
 #include <functional>
 
 #include "engine/CoordinateText.hpp"
@@ -210,6 +211,55 @@ TEST(CheckLatLon, NamesTheProblem) {
   EXPECT_TRUE(looks_swapped(140.2, 35.3));
   EXPECT_FALSE(looks_swapped(95.1, 120.0));  // 120 is no latitude
   EXPECT_FALSE(looks_swapped(35.3, 140.2));  // valid as it is
+}
+
+// Writing coordinates for the report. The expected DMS and MGRS are what GeographicLib's own
+// GeoConvert 2.1.2 (geographiclib-tools) printed for these points, run once by hand:
+//   echo "LAT LON" | GeoConvert -d -p 1    (DMS to 0.01″; geoclaim writes ° ′ ″ for d ' ")
+//   echo "LAT LON" | GeoConvert -m -p 0    (MGRS to 1 m)
+// Ayyash and Mozdok are the seed job's places; the others are a UPS zone near each pole and a
+// point beside the antimeridian on the equator.
+struct WrittenCase {
+  double lat, lon;
+  const char* decimal;
+  const char* dms;
+  const char* mgrs;
+};
+
+void PrintTo(const WrittenCase& c, std::ostream* os) { *os << c.decimal; }
+
+class WrittenTable : public ::testing::TestWithParam<WrittenCase> {};
+
+TEST_P(WrittenTable, MatchesGeoConvertAndReadsBack) {
+  const auto& c = GetParam();
+  const GeoPoint p = GeoPoint::from_lat_lon(c.lat, c.lon);
+  EXPECT_EQ(format_decimal_degrees(p), c.decimal);
+  EXPECT_EQ(format_dms(p), c.dms);
+  EXPECT_EQ(format_mgrs(p), c.mgrs);
+  // What the report writes, the parser reads back: DMS to 0.01″ (0.3 m), MGRS to its 1 m square.
+  const GeoPoint dms = parse_lat_lon_text(format_dms(p));
+  EXPECT_NEAR(dms.lat(), c.lat, 0.005 / 3600);
+  EXPECT_NEAR(dms.lon(), c.lon, 0.005 / 3600);
+  const GeoPoint mgrs = parse_mgrs(format_mgrs(p));
+  EXPECT_NEAR(mgrs.lat(), c.lat, 1e-4);
+  EXPECT_NEAR(std::remainder(mgrs.lon() - c.lon, 360.0), 0, 1e-3);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    GeoConvert, WrittenTable,
+    ::testing::Values(
+        WrittenCase{35.383, 40.017, "35.383000, 40.017000", "35°22′58.80″N 040°01′01.20″E", "37SEV9237015992"},
+        WrittenCase{43.7486, 44.6528, "43.748600, 44.652800", "43°44′54.96″N 044°39′10.08″E", "38TMP7204644009"},
+        WrittenCase{34.993609, 40.413393, "34.993609, 40.413393", "34°59′36.99″N 040°24′48.21″E", "37SFU2898873246"},
+        WrittenCase{-89.5, 10, "-89.500000, 10.000000", "89°30′00.00″S 010°00′00.00″E", "BAN0963954668"},
+        WrittenCase{85, -170, "85.000000, -170.000000", "85°00′00.00″N 170°00′00.00″W", "YZN0354547018"},
+        WrittenCase{0, 179.9999, "0.000000, 179.999900", "00°00′00.00″N 179°59′59.64″E", "60NZF3396700000"}));
+
+TEST(WrittenCoordinates, InvalidPointWritesNothing) {
+  const GeoPoint nowhere;
+  EXPECT_EQ(format_decimal_degrees(nowhere), "");
+  EXPECT_EQ(format_dms(nowhere), "");
+  EXPECT_EQ(format_mgrs(nowhere), "");
 }
 
 }  // namespace

@@ -134,8 +134,8 @@ TEST(Tolerance, IntervalsOfEachBound) {
 
 TEST(Tolerance, SetOverridesAndAddsWords) {
   ToleranceTable t;
-  t.set("About", {0.25, 0});
-  t.set("give-or-take", {0, 100});
+  t.set("About", {0.25, 0, ""});
+  t.set("give-or-take", {0, 100, ""});
   EXPECT_DOUBLE_EQ(t.find("about")->allowance_m(1000), 250);
   EXPECT_DOUBLE_EQ(t.find("give-or-take")->allowance_m(1000), 100);
   EXPECT_FALSE(t.find("abuot"));

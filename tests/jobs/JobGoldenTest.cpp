@@ -69,10 +69,14 @@ std::set<std::string> files_in(const fs::path& dir, bool (*keep)(const std::stri
 
 /// What varies per run: the run time (report.md's first lines, report.json's `run_time`) and
 /// the output folder, a scratch path the terminal names last. Input paths are as the job
-/// writes them, relative to the source root, and their hashes are stable, so they stay.
+/// writes them, relative to the source root, and their hashes are stable, so they stay. What
+/// varies per machine: the versions of the libraries the method names (report.md's
+/// "Software:" line, report.json's method.software), each masked after its name only.
 std::string mask(std::string text, const std::string& out_dir) {
   static const std::regex time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)");
+  static const std::regex version(R"(\b(GDAL|PROJ|GEOS|GeographicLib)( |": ")\d[0-9A-Za-z.\-]*[0-9A-Za-z])");
   text = std::regex_replace(text, time, "<run time>");
+  text = std::regex_replace(text, version, "$1$2<version>");
   for (size_t at = text.find(out_dir); at != std::string::npos; at = text.find(out_dir, at))
     text.replace(at, out_dir.size(), "<out>");
   return text;
