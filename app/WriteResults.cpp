@@ -110,6 +110,14 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
 
   std::vector<layers::FolderLayer> listed;  // bottom to top
   for (const auto& o : out) listed.push_back({o.stem, &o.layer, o.family, o.style, o.job_name});
+  // The project opens on the evidence; the claims' labels are stacked for that view.
+  const GeoBox view = layers::evidence_extent(job, listed);
+  if (!out.empty() && out.back().style == layers::StyleKind::claims) {
+    Layer labels = layers::claim_labels_layer(out.back().layer, view);
+    out.push_back({"claim_labels", std::move(labels), GeomFamily::point, layers::StyleKind::claim_labels});
+    listed.clear();
+    for (const auto& o : out) listed.push_back({o.stem, &o.layer, o.family, o.style, o.job_name});
+  }
   auto qml = [](const OutputLayer& o) {
     return layers::style_qml(o.style, o.family,
                              o.style == layers::StyleKind::input ? layers::label_field(o.layer) : "");
@@ -125,7 +133,6 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
       write_text(folder.file(o.stem + ".qml"), qml(o));
     }
   }
-  const GeoBox view = layers::evidence_extent(job, listed);
   write_text(folder.file("project.qgs"),
              layers::project_qgs("geoclaim: " + job.job_path, layers::project_tree(job, listed, originals, gpkg), view,
                                  layers::map_epsg(view)));

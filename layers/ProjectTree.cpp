@@ -96,17 +96,56 @@ ProjectGroup claim_group(const JobResult& job, const ClaimResult& c, const std::
 
 }  // namespace
 
+Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
+  Layer out("claim_labels", {}, {{"label", Field::Type::string}, {"claim_ids", Field::Type::string}});
+  if (!view.valid()) return out;
+  const double mid_lat = (view.min_lat + view.max_lat) / 2;
+  const double reach_m = 0.02 * geodesic_inverse(GeoPoint::from_lon_lat(view.min_lon, mid_lat),
+                                                 GeoPoint::from_lon_lat(view.max_lon, mid_lat))
+                                    .distance_m;
+  const auto id_field = claims.field_index("claim_id"), verdict_field = claims.field_index("verdict");
+  if (!id_field || !verdict_field) return out;
+  struct Stack {
+    GeoPoint at;
+    std::vector<std::pair<std::string, int>> lines;  ///< "id: verdict" and how many features
+    std::vector<std::string> ids;
+  };
+  std::vector<Stack> stacks;
+  for (const auto& f : claims.features()) {
+    const GeoPoint p = representative_point(f.geometry.get());
+    auto it = std::find_if(stacks.begin(), stacks.end(),
+                           [&](const Stack& s) { return geodesic_inverse(s.at, p).distance_m <= reach_m; });
+    if (it == stacks.end()) it = stacks.insert(stacks.end(), Stack{p, {}, {}});
+    const std::string id = attribute_text(f.attributes[*id_field]);
+    const std::string line = id + ": " + attribute_text(f.attributes[*verdict_field]);
+    auto l = std::find_if(it->lines.begin(), it->lines.end(), [&](const auto& x) { return x.first == line; });
+    if (l == it->lines.end())
+      it->lines.emplace_back(line, 1);
+    else
+      ++l->second;
+    if (std::find(it->ids.begin(), it->ids.end(), id) == it->ids.end()) it->ids.push_back(id);
+  }
+  for (const auto& s : stacks) {
+    std::string label, ids;
+    for (const auto& [line, n] : s.lines)
+      label += (label.empty() ? "" : "\n") + line + (n > 1 ? " ×" + std::to_string(n) : "");
+    for (const auto& id : s.ids) ids += (ids.empty() ? "" : ", ") + id;
+    out.add(Feature{s.ids.front(), 0, make_point(s.at), 0, {AttributeValue{label}, AttributeValue{ids}}});
+  }
+  return out;
+}
+
 bool is_large_zone(const GEOSGeometry* zone) {
   const GeoBox b = envelope(zone);
   if (!b.valid()) return false;
   if (b.max_lon - b.min_lon >= 180.0) return true;
   const double mid_lat = (b.min_lat + b.max_lat) / 2, mid_lon = (b.min_lon + b.max_lon) / 2;
-  const double width = geodesic_inverse(GeoPoint::from_lon_lat(b.min_lon, mid_lat),
-                                        GeoPoint::from_lon_lat(b.max_lon, mid_lat))
-                           .distance_m;
-  const double height = geodesic_inverse(GeoPoint::from_lon_lat(mid_lon, b.min_lat),
-                                         GeoPoint::from_lon_lat(mid_lon, b.max_lat))
-                            .distance_m;
+  const double width =
+      geodesic_inverse(GeoPoint::from_lon_lat(b.min_lon, mid_lat), GeoPoint::from_lon_lat(b.max_lon, mid_lat))
+          .distance_m;
+  const double height =
+      geodesic_inverse(GeoPoint::from_lon_lat(mid_lon, b.min_lat), GeoPoint::from_lon_lat(mid_lon, b.max_lat))
+          .distance_m;
   return std::max(width, height) > kLargeZoneM;
 }
 
@@ -132,8 +171,15 @@ ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& f
   std::vector<std::string> large;
   for (auto it = folder.rbegin(); it != folder.rend(); ++it) {
     const FolderLayer& f = *it;
-    ProjectLayer l{f.stem, datasource(f.stem, gpkg), f.family, f.style, true, "",
+    ProjectLayer l{f.stem,
+                   datasource(f.stem, gpkg),
+                   f.family,
+                   f.style,
+                   true,
+                   "",
                    f.style == StyleKind::input ? label_field(*f.layer) : ""};
+    // claim_labels labels the claims, several to a point.
+    l.labelled = !(f.style == StyleKind::claims && result(folder, StyleKind::claim_labels));
     if (f.style == StyleKind::zones) {
       large = large_zone_ids(*f.layer);
       if (large.size() == f.layer->size()) continue;  // every zone is in the "large zones" group
@@ -157,28 +203,35 @@ ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& f
 }
 
 GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& folder) {
-  std::set<std::string> subjects;
-  for (const auto& c : job.claims) subjects.insert(c.spec.subject_name);
+  // The subjects and objects of claims (an object's features only where each is small: a
+  // country's outline is not evidence of where a strike was).
+  std::set<std::string> subjects, objects;
+  for (const auto& c : job.claims) subjects.insert(c.spec.subject_name), objects.insert(c.spec.object_name);
   for (const auto& a : job.attributions) subjects.insert(a.subject_name);
   GeoBox box;
-  auto add_layer = [&box](const Layer& layer, const std::set<std::string>* places) {
+  auto add_layer = [&box](const Layer& layer, const std::set<std::string>* places, bool small_only) {
     const auto name = layer.field_index("name");
     for (const auto& f : layer.features())
-      if (!places || (name && places->count(attribute_text(f.attributes[*name]))))
+      if ((!places || (name && places->count(attribute_text(f.attributes[*name])))) &&
+          !(small_only && is_large_zone(f.geometry.get())))
         grow(box, envelope(f.geometry.get()));
   };
+  std::set<std::string> named = subjects;
+  named.insert(objects.begin(), objects.end());
   for (const auto& f : folder) {
     const bool evidence = f.job_name.empty() && f.style != StyleKind::zones;
     if (evidence)
-      add_layer(*f.layer, nullptr);
+      add_layer(*f.layer, nullptr, false);
     else if (f.job_name == "places")
-      add_layer(*f.layer, &subjects);  // the places that are subjects
+      add_layer(*f.layer, &named, false);  // the places claims name
     else if (subjects.count(f.job_name))
-      add_layer(*f.layer, nullptr);
+      add_layer(*f.layer, nullptr, false);
+    else if (objects.count(f.job_name))
+      add_layer(*f.layer, nullptr, true);
   }
   if (!box.valid())
     for (const auto& f : folder)
-      if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr);
+      if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr, false);
   if (!box.valid()) return {-180, -90, 180, 90};
   const double pad = std::max({(box.max_lon - box.min_lon) * 0.05, (box.max_lat - box.min_lat) * 0.05, 0.0002});
   return {box.min_lon - pad, std::max(-90.0, box.min_lat - pad), box.max_lon + pad, std::min(90.0, box.max_lat + pad)};

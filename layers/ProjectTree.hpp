@@ -31,14 +31,22 @@ bool is_large_zone(const GEOSGeometry* zone);
 /// features' ids (an `id` column), else none ("").
 std::string label_field(const Layer& layer);
 
+/// The claims' labels on the map: claims whose points lie closer than 2 % of the view's
+/// width (a few pixels at the opening view; on one point, the usual case, they coincide) share
+/// one label point, at the first one's, whose `label` lists each claim on a line,
+/// "southeast: supported" (an `each` claim's line once per verdict, with "×N" for N features).
+/// Fields: `label`, `claim_ids` ("southeast, on_wells").
+Layer claim_labels_layer(const Layer& claims, const GeoBox& view);
+
 /// The project's layers and groups; `folder` bottom to top, `originals` (large inputs' whole
 /// sources) at the bottom.
 ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& folder,
                          const std::vector<ProjectLayer>& originals, bool gpkg);
 
 /// What the project opens on: the bounds of the claims, evidence lines, attributions,
-/// uncertainty discs and claim subjects (not the zones, not the rest of the inputs), padded by
-/// 5 % (at least ~20 m) on each side; every non-zone layer when those are empty.
+/// uncertainty discs, claim subjects and the small features (kLargeZoneM) of claim objects
+/// (not the zones, not the rest of the inputs), padded by 5 % (at least ~20 m) on each side;
+/// every non-zone layer when those are empty.
 GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& folder);
 
 }  // namespace geoclaim::layers

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <memory>
 
-#include "engine/Crs.hpp"
 #include <stdexcept>
+#include "engine/Crs.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -54,8 +54,8 @@ QgisSrs qgis_srs(int epsg) {
     out.projection_acronym = proj4.substr(at + 6, proj4.find(' ', at) - at - 6);
   PjPtr ellipsoid(proj_get_ellipsoid(ctx, crs.get()));
   if (ellipsoid)
-    out.ellipsoid_acronym =
-        text_or_empty(proj_get_id_auth_name(ellipsoid.get(), 0)) + ":" + text_or_empty(proj_get_id_code(ellipsoid.get(), 0));
+    out.ellipsoid_acronym = text_or_empty(proj_get_id_auth_name(ellipsoid.get(), 0)) + ":" +
+                            text_or_empty(proj_get_id_code(ellipsoid.get(), 0));
   out.geographic = epsg == 4326;
   return out;
 }
@@ -84,7 +84,8 @@ MapBox projected_box(const GeoBox& box, int epsg) {
       out = {std::min(out.xmin, q.x), std::min(out.ymin, q.y), std::max(out.xmax, q.x), std::max(out.ymax, q.y)};
     }
   }
-  if (!std::isfinite(out.xmin)) throw std::logic_error("cannot project the map's extent to EPSG:" + std::to_string(epsg));
+  if (!std::isfinite(out.xmin))
+    throw std::logic_error("cannot project the map's extent to EPSG:" + std::to_string(epsg));
   return out;
 }
 

@@ -11,12 +11,12 @@
 namespace geoclaim::layers {
 
 struct QgisSrs {
-  std::string wkt;          ///< WKT2_2019 on one line
-  std::string proj4;        ///< PROJ string without +type=crs
-  long srsid = 0;           ///< QGIS srs.db id
-  long srid = 0;            ///< the EPSG code
-  std::string authid;       ///< "EPSG:32637"
-  std::string description;  ///< "WGS 84 / UTM zone 37N"
+  std::string wkt;                 ///< WKT2_2019 on one line
+  std::string proj4;               ///< PROJ string without +type=crs
+  long srsid = 0;                  ///< QGIS srs.db id
+  long srid = 0;                   ///< the EPSG code
+  std::string authid;              ///< "EPSG:32637"
+  std::string description;         ///< "WGS 84 / UTM zone 37N"
   std::string projection_acronym;  ///< "utm", "longlat"
   std::string ellipsoid_acronym;   ///< "EPSG:7030"
   bool geographic = false;

@@ -84,7 +84,7 @@ void map_layer(tinyxml2::XMLPrinter& x, const Placed& p, const QgisSrs& wgs84) {
   x.OpenElement("maplayer");
   x.PushAttribute("type", "vector");
   x.PushAttribute("geometry", qgis_geometry_name(l.family));
-  x.PushAttribute("labelsEnabled", has_labels(l.style, l.label_field) ? "1" : "0");
+  x.PushAttribute("labelsEnabled", l.labelled && has_labels(l.style, l.label_field) ? "1" : "0");
   text_element(x, "id", p.id);
   text_element(x, "datasource", full_source(l));
   text_element(x, "layername", l.name);

@@ -19,6 +19,7 @@ struct ProjectLayer {
   bool visible = true;
   std::string subset = {};       ///< an attribute filter (OGR SQL: "claim_id" = 'x'); empty: every feature
   std::string label_field = {};  ///< an input layer's label (its name or id field); empty: none
+  bool labelled = true;          ///< false: the style's labels are off (claims at the root)
 };
 
 /// A layer-tree group. With a theme name, the project has a map theme of that name that shows

@@ -93,9 +93,9 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
   if (family == GeomFamily::point) {
     option(x, "name", "circle");
     option(x, "color", colour);
-    option(x, "outline_color", "35,35,35,255");
+    option(x, "outline_color", kind == StyleKind::claim_labels ? "0,0,0,0" : "35,35,35,255");
     option(x, "outline_width", "0.2");
-    option(x, "size", plain ? "2.2" : "3.2");
+    option(x, "size", kind == StyleKind::claim_labels ? "0" : plain ? "2.2" : "3.2");
     option(x, "size_unit", "MM");
   } else if (family == GeomFamily::line) {
     option(x, "line_color", colour);
@@ -148,8 +148,7 @@ void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vect
   x.CloseElement();
 }
 
-void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colour,
-            StyleKind kind = StyleKind::input) {
+void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colour, StyleKind kind = StyleKind::input) {
   open_renderer(x, "singleSymbol");
   x.OpenElement("symbols");
   symbol(x, "0", family, colour, kind);
@@ -159,13 +158,14 @@ void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colou
 
 /// How a layer's labels are placed.
 struct LabelSpec {
-  std::string text;           ///< a field name, or an expression when `expression`
+  std::string text;  ///< a field name, or an expression when `expression`
   bool expression = false;
   bool display_all = false;   ///< placed even where it overlaps another (claims: none is lost)
   bool cartographic = false;  ///< points: the eight positions around the point, in order
   const char* font_size = "8.5";
   const char* colour = "20,20,20,255";
   const char* priority = "5";  ///< 0–10, higher wins a contested position
+  bool obstacle = false;       ///< other labels keep off this layer's features
 };
 
 /// Simple labels with a white buffer; along the line for lines.
@@ -192,7 +192,7 @@ void labels(tinyxml2::XMLPrinter& x, const LabelSpec& spec, GeomFamily family) {
   x.OpenElement("placement");
   // QgsPalLayerSettings::Placement: 0 around a point, 6 the ordered positions around it
   // (cartographic), 2 parallel to a line, 1 over a polygon.
-  x.PushAttribute("placement", family == GeomFamily::point ? (spec.cartographic ? "6" : "0")
+  x.PushAttribute("placement", family == GeomFamily::point  ? (spec.cartographic ? "6" : "0")
                                : family == GeomFamily::line ? "2"
                                                             : "1");
   x.PushAttribute("predefinedPositionOrder", "TR,TL,BR,BL,R,L,TSR,BSR");
@@ -203,7 +203,7 @@ void labels(tinyxml2::XMLPrinter& x, const LabelSpec& spec, GeomFamily family) {
   x.CloseElement();
   x.OpenElement("rendering");
   x.PushAttribute("drawLabels", "1");
-  x.PushAttribute("obstacle", "1");
+  x.PushAttribute("obstacle", spec.obstacle ? "1" : "0");
   x.PushAttribute("displayAll", spec.display_all ? "1" : "0");
   x.CloseElement();
   x.CloseElement();  // settings
@@ -213,8 +213,8 @@ void labels(tinyxml2::XMLPrinter& x, const LabelSpec& spec, GeomFamily family) {
 }  // namespace
 
 bool has_labels(StyleKind kind, const std::string& label_field) {
-  return kind == StyleKind::claims || kind == StyleKind::evidence || kind == StyleKind::attribution ||
-         (kind == StyleKind::input && !label_field.empty());
+  return kind == StyleKind::claims || kind == StyleKind::claim_labels || kind == StyleKind::evidence ||
+         kind == StyleKind::attribution || (kind == StyleKind::input && !label_field.empty());
 }
 
 const char* qgis_geometry_name(GeomFamily family) {
@@ -234,22 +234,35 @@ const char* qgis_geometry_name(GeomFamily family) {
 void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily family, const std::string& label_field) {
   switch (kind) {
     case StyleKind::claims:
+      // Alone (claims.qml, or a claim's own group) each claim point is labelled "id: verdict";
+      // the project's root layer leaves that to claim_labels, which stacks the claims of a point.
       categorized(x, "verdict", kVerdictCategories, family, kind);
-      // Several claims usually stand on one point (the worst strike): each label is placed
-      // even where it would overlap, at the first free one of eight positions around it, and
-      // wins over the input layers' labels.
       labels(x,
              {.text = "\"claim_id\" || ': ' || \"verdict\"",
               .expression = true,
               .display_all = true,
               .cartographic = true,
               .font_size = "9",
-              .priority = "10"},
+              .priority = "10",
+              .obstacle = true},
+             family);
+      break;
+    case StyleKind::claim_labels:
+      // Placed even where it would overlap (none is lost), at the first free one of eight
+      // positions around the point, ahead of every other label.
+      single(x, family, "0,0,0,0", kind);
+      labels(x,
+             {.text = "label",
+              .display_all = true,
+              .cartographic = true,
+              .font_size = "9",
+              .priority = "10",
+              .obstacle = true},
              family);
       break;
     case StyleKind::evidence:
       categorized(x, "verdict", kVerdictCategories, family, kind);
-      labels(x, {.text = "label"}, family);
+      labels(x, {.text = "label", .priority = "2"}, family);
       break;
     case StyleKind::zones:
     case StyleKind::large_zones:
@@ -257,7 +270,7 @@ void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily fa
       break;
     case StyleKind::attribution:
       categorized(x, "status", kStatuses, family, kind);
-      labels(x, {.text = "footprint_name"}, family);
+      labels(x, {.text = "footprint_name", .priority = "2"}, family);
       break;
     case StyleKind::input:
       if (family == GeomFamily::polygon)
@@ -265,7 +278,7 @@ void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily fa
       else
         single(x, family, family == GeomFamily::point ? "60,60,60,255" : "90,90,90,255");
       if (!label_field.empty())
-        labels(x, {.text = label_field, .font_size = "7.5", .colour = "70,70,70,255", .priority = "3"}, family);
+        labels(x, {.text = label_field, .font_size = "7.5", .colour = "70,70,70,255", .priority = "1"}, family);
       break;
     case StyleKind::original:
       single(x, family, "150,150,150,255");

@@ -14,14 +14,15 @@ class XMLPrinter;
 namespace geoclaim::layers {
 
 enum class StyleKind {
-  claims,       ///< points, by verdict, labelled with the claim id
-  evidence,     ///< lines, by verdict, labelled with distance and bearing
-  zones,        ///< translucent polygons, by verdict
-  attribution,  ///< points, by status (inside, shared, nearest, none)
-  input,        ///< an input layer: plain; polygons by `geoclaim_hit`
-  original,     ///< a large input's whole source, referenced as it is: plain
-  uncertainty,  ///< positional uncertainty discs: grey outlines over a faint fill
-  large_zones,  ///< zones too large to fill without hiding the map: outlines only, by verdict
+  claims,        ///< points, by verdict, labelled with the claim id
+  evidence,      ///< lines, by verdict, labelled with distance and bearing
+  zones,         ///< translucent polygons, by verdict
+  attribution,   ///< points, by status (inside, shared, nearest, none)
+  input,         ///< an input layer: plain; polygons by `geoclaim_hit`
+  original,      ///< a large input's whole source, referenced as it is: plain
+  uncertainty,   ///< positional uncertainty discs: grey outlines over a faint fill
+  large_zones,   ///< zones too large to fill without hiding the map: outlines only, by verdict
+  claim_labels,  ///< invisible points carrying the claims' stacked labels (one line per claim)
 };
 
 /// The field an input polygon layer carries to say whether a strike hit it (1) or not (0).
@@ -35,7 +36,7 @@ std::string style_qml(StyleKind kind, GeomFamily family, const std::string& labe
 void write_style_elements(tinyxml2::XMLPrinter& xml, StyleKind kind, GeomFamily family,
                           const std::string& label_field = "");
 
-/// True for the kinds whose layers are labelled (claims, evidence, attribution), and for an
+/// True for the kinds whose layers are labelled (claims, claim labels, evidence, attribution), and for an
 /// input layer given a label field.
 bool has_labels(StyleKind kind, const std::string& label_field = "");
 

@@ -57,14 +57,14 @@ struct MapCrsCase {
 
 TEST(QgisCrs, MapCrsIsTheUtmZoneOfTheEvidenceCentre) {
   for (const auto& [box, epsg] : std::vector<MapCrsCase>{
-           {{40.3, 34.9, 40.6, 35.2}, 32637},    // Ayyash's strikes
-           {{40.0, 34.9, 44.7, 43.8}, 32638},    // and Mozdok: centre 42.35° E
-           {{-0.2, 51.4, 0.1, 51.6}, 32630},     // London, across the prime meridian: centre −0.05° E
-           {{36.8, -1.4, 36.9, -1.2}, 32737},    // Nairobi, south of the equator
-           {{179.9, 10, 180, 10.1}, 32660},      // at the antimeridian
-           {{10, 40, 30, 50}, 4326},             // 20° of longitude: more than three zones
-           {{10, 83, 11, 85}, 4326},             // beyond 84° N
-           {{10, -81, 11, -79}, 4326},           // beyond 80° S
+           {{40.3, 34.9, 40.6, 35.2}, 32637},  // Ayyash's strikes
+           {{40.0, 34.9, 44.7, 43.8}, 32638},  // and Mozdok: centre 42.35° E
+           {{-0.2, 51.4, 0.1, 51.6}, 32630},   // London, across the prime meridian: centre −0.05° E
+           {{36.8, -1.4, 36.9, -1.2}, 32737},  // Nairobi, south of the equator
+           {{179.9, 10, 180, 10.1}, 32660},    // at the antimeridian
+           {{10, 40, 30, 50}, 4326},           // 20° of longitude: more than three zones
+           {{10, 83, 11, 85}, 4326},           // beyond 84° N
+           {{10, -81, 11, -79}, 4326},         // beyond 80° S
        })
     EXPECT_EQ(layers::map_epsg(box), epsg) << box.min_lon << " " << box.min_lat;
 }
@@ -137,6 +137,29 @@ TEST(LabelField, NameElseTheIdColumnElseNone) {
   EXPECT_EQ(layers::label_field(none), "");
 }
 
+TEST(ClaimLabels, ClaimsNearOnePointShareOneLabelWithALinePerClaim) {
+  Layer claims("claims", {}, {{"claim_id", Field::Type::string}, {"verdict", Field::Type::string}});
+  auto add = [&claims](const char* id, const char* verdict, double lat, double lon) {
+    claims.add(
+        Feature{id, 0, make_point(GeoPoint::from_lat_lon(lat, lon)), 0, {std::string(id), std::string(verdict)}});
+  };
+  add("a", "supported", 35.0, 40.0);
+  add("b", "contradicted", 35.0, 40.0);      // the same point
+  add("e", "inconclusive", 35.001, 40.001);  // 140 m away: under 2 % of a view 91 km wide
+  add("e", "inconclusive", 35.0, 40.0005);
+  add("c", "supported", 35.0, 40.5);  // 45 km away: a label of its own
+  const GeoBox view{39.75, 34.75, 40.75, 35.25};
+  const Layer labels = layers::claim_labels_layer(claims, view);
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_EQ(attribute_text(labels.features()[0].attributes[0]), "a: supported\nb: contradicted\ne: inconclusive ×2");
+  EXPECT_EQ(attribute_text(labels.features()[0].attributes[1]), "a, b, e");
+  EXPECT_EQ(attribute_text(labels.features()[1].attributes[0]), "c: supported");
+  // At the first claim's point.
+  EXPECT_DOUBLE_EQ(representative_point(labels.features()[0].geometry.get()).lon(), 40.0);
+  // In a view 100 times smaller (reach 18 m), each of e's features 45 m and 140 m away gets its own.
+  EXPECT_EQ(layers::claim_labels_layer(claims, {39.995, 34.995, 40.005, 35.005}).size(), 4u);
+}
+
 TEST(SqlText, QuotesAreDoubled) { EXPECT_EQ(layers::sql_text("it's"), "'it''s'"); }
 
 TEST(ProjectQgs, CrsViewGroupsAndThemes) {
@@ -144,10 +167,16 @@ TEST(ProjectQgs, CrsViewGroupsAndThemes) {
   layers::ProjectTree tree;
   tree.layers.push_back({"claims", "./claims.geojson", GeomFamily::point, StyleKind::claims});
   tree.layers.push_back({"strikes", "./strikes.geojson", GeomFamily::point, StyleKind::input, true, "", "id"});
-  tree.groups.push_back({"large zones", false, "", {{"large zones", "./zones.geojson", GeomFamily::polygon,
-                                                     StyleKind::large_zones, true, "\"claim_id\" = 'reach'"}}});
-  tree.groups.push_back({"claim reach", false, "reach", {{"reach: claim", "./claims.geojson", GeomFamily::point,
-                                                          StyleKind::claims, true, "\"claim_id\" = 'reach'"}}});
+  tree.groups.push_back({"large zones",
+                         false,
+                         "",
+                         {{"large zones", "./zones.geojson", GeomFamily::polygon, StyleKind::large_zones, true,
+                           "\"claim_id\" = 'reach'"}}});
+  tree.groups.push_back(
+      {"claim reach",
+       false,
+       "reach",
+       {{"reach: claim", "./claims.geojson", GeomFamily::point, StyleKind::claims, true, "\"claim_id\" = 'reach'"}}});
   const GeoBox view{40.3, 34.9, 40.6, 35.2};
   const std::string text = layers::project_qgs("t", tree, view, 32637);
   tinyxml2::XMLDocument doc;

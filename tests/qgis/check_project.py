@@ -9,7 +9,8 @@ Asserts that
   engine, not the OGR provider that applies the filter), carries the categorized verdict
   renderer where geoclaim styles one, and names only files inside the folder;
 - claims, evidence and the input layers are labelled (inputs by name or id), and rendered, every
-  claim feature has its label placed (QgsLabelingResults), no two claim labels overlapping;
+  claim id has its label placed (QgsLabelingResults), no two claim labels overlapping, and the
+  places, strikes and footprints have labels on the map;
 - the uncertainty layer is drawn (visible, translucent), with N features given --uncertainty;
 - no zone larger than 200 km across is in a visible layer, but each is in the project, and the
   default view extent holds the evidence (claims, evidence lines) and is at most a few times it;
@@ -41,209 +42,237 @@ out_dir = os.path.abspath(args.out_dir)
 
 app = QgsApplication([], False)
 app.initQgis()
-failures = []
-project = QgsProject.instance()
-project_path = os.path.join(out_dir, "project.qgs")
-if not project.read(project_path):
-    failures.append("project.qgs does not load: " + project.error())
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def read_features(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)["features"]
+def main():
+    """Every check; returns the exit code. Run as a function so that every QGIS object it
+    made is gone before QGIS exits (left to the interpreter's exit, they crash it)."""
+    failures = []
+    project = QgsProject.instance()
+    project_path = os.path.join(out_dir, "project.qgs")
+    if not project.read(project_path):
+        failures.append("project.qgs does not load: " + project.error())
+    WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
-def file_of(layer):
-    return layer.source().split("|")[0]
+    def read_features(path):
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)["features"]
 
 
-# --- the project CRS, as QGIS writes it ---
-crs = project.crs()
-if not crs.isValid():
-    failures.append("the project has no valid CRS")
-elif args.crs and crs.authid() != args.crs:
-    failures.append(f"the project CRS is {crs.authid()}, expected {args.crs}")
-if crs.isValid():
-    doc = QDomDocument()
-    node = doc.createElement("x")
-    doc.appendChild(node)
-    crs.writeXml(node, doc)
-    theirs = {e.tag: e.text for e in ET.fromstring(doc.toString()).find("spatialrefsys")}
-    ours = {e.tag: e.text for e in ET.parse(project_path).getroot().find("projectCrs/spatialrefsys")}
-    for tag, value in theirs.items():
-        if ours.get(tag) != value:
-            failures.append(f"projectCrs {tag}: geoclaim wrote {ours.get(tag)!r}, QGIS writes {value!r}")
-    if project.readNumEntry("SpatialRefSys", "/ProjectionsEnabled", 0)[0] != 1:
-        failures.append("SpatialRefSys/ProjectionsEnabled is not 1")
-
-# --- every layer ---
-root = project.layerTreeRoot()
-layers = list(project.mapLayers().values())
-if not layers:
-    failures.append("the project has no layers")
-VERDICT_COLOURS = {"supported": (26, 150, 65), "contradicted": (215, 25, 28), "inconclusive": (245, 166, 35)}
-RESULTS = {"claims", "evidence", "zones", "attribution", "uncertainty", "large zones"}
-for layer in layers:
-    name = layer.name()
-    if not layer.isValid():
-        failures.append(f"layer {name} is not valid ({layer.source()})")
-        continue
-    source = file_of(layer)
-    if "(whole source)" in name:
-        continue  # the original of a large input, outside the folder on purpose
-    if os.path.dirname(os.path.abspath(source)) != out_dir:
-        failures.append(f"layer {name} names a file outside the folder: {source}")
-    if source.endswith(".geojson"):
-        expected = len(read_features(source))
-        if layer.subsetString():
-            whole = QgsVectorLayer(source, "whole", "ogr")
-            expected = sum(1 for _ in whole.getFeatures(QgsFeatureRequest(QgsExpression(layer.subsetString()))))
-        if layer.featureCount() != expected:
-            failures.append(f"layer {name}: {layer.featureCount()} features in QGIS, {expected} in the file")
-    renderer = layer.renderer()
-    kind = name.split(": ")[-1]
-    if kind in ("claims", "claim", "evidence", "zones", "zone", "large zones"):
-        if renderer.type() != "categorizedSymbol" or renderer.classAttribute() != "verdict":
-            failures.append(f"layer {name}: renderer {renderer.type()} is not categorized by verdict")
-        else:
-            for cat in renderer.categories():
-                want = VERDICT_COLOURS[cat.value()]
-                got = cat.symbol().color() if kind != "large zones" else cat.symbol().symbolLayer(0).strokeColor()
-                if (got.red(), got.green(), got.blue()) != want:
-                    failures.append(f"layer {name}: {cat.value()} drawn in {got.name()}")
-    if kind in ("claims", "claim", "evidence") and not layer.labelsEnabled():
-        failures.append(f"layer {name} has no labels")
-    base = os.path.splitext(os.path.basename(source))[0]
-    if base not in RESULTS and not base.startswith("results"):
-        # An input copy: labelled with its name field or its id field, when it has one.
-        fields = [f.name() for f in layer.fields()]
-        wanted = "name" if "name" in fields else "id" if "id" in fields else None
-        got = layer.labeling().settings().fieldName if layer.labelsEnabled() and layer.labeling() else None
-        if wanted and got != wanted:
-            failures.append(f"input layer {name} is labelled with {got!r}, not {wanted!r}")
-
-# --- visibility: what the project shows when it opens ---
-visible = [n.layer() for n in root.findLayers() if n.isVisible()]
-visible_ids = {l.id() for l in visible}
-by_file = {}
-for l in layers:
-    by_file.setdefault(os.path.basename(file_of(l)), []).append(l)
-area = QgsDistanceArea()
-area.setEllipsoid("WGS84")
-area.setSourceCrs(WGS84, project.transformContext())
+    def file_of(layer):
+        return layer.source().split("|")[0]
 
 
-def across_m(rect):
-    mid_y, mid_x = rect.center().y(), rect.center().x()
-    return max(area.measureLine(QgsPointXY(rect.xMinimum(), mid_y), QgsPointXY(rect.xMaximum(), mid_y)),
-               area.measureLine(QgsPointXY(mid_x, rect.yMinimum()), QgsPointXY(mid_x, rect.yMaximum())))
+    # --- the project CRS, as QGIS writes it ---
+    crs = project.crs()
+    if not crs.isValid():
+        failures.append("the project has no valid CRS")
+    elif args.crs and crs.authid() != args.crs:
+        failures.append(f"the project CRS is {crs.authid()}, expected {args.crs}")
+    if crs.isValid():
+        doc = QDomDocument()
+        node = doc.createElement("x")
+        doc.appendChild(node)
+        crs.writeXml(node, doc)
+        theirs = {e.tag: e.text for e in ET.fromstring(doc.toString()).find("spatialrefsys")}
+        ours = {e.tag: e.text for e in ET.parse(project_path).getroot().find("projectCrs/spatialrefsys")}
+        for tag, value in theirs.items():
+            if ours.get(tag) != value:
+                failures.append(f"projectCrs {tag}: geoclaim wrote {ours.get(tag)!r}, QGIS writes {value!r}")
+        if project.readNumEntry("SpatialRefSys", "/ProjectionsEnabled", 0)[0] != 1:
+            failures.append("SpatialRefSys/ProjectionsEnabled is not 1")
 
+    # --- every layer ---
+    root = project.layerTreeRoot()
+    layers = list(project.mapLayers().values())
+    if not layers:
+        failures.append("the project has no layers")
+    VERDICT_COLOURS = {"supported": (26, 150, 65), "contradicted": (215, 25, 28), "inconclusive": (245, 166, 35)}
+    RESULTS = {"claims", "claim_labels", "evidence", "zones", "attribution", "uncertainty"}
+    scratch = []  # layers opened on the side, deleted before QGIS exits
+    for layer in layers:
+        name = layer.name()
+        if not layer.isValid():
+            failures.append(f"layer {name} is not valid ({layer.source()})")
+            continue
+        source = file_of(layer)
+        if "(whole source)" in name:
+            continue  # the original of a large input, outside the folder on purpose
+        if os.path.dirname(os.path.abspath(source)) != out_dir:
+            failures.append(f"layer {name} names a file outside the folder: {source}")
+        if source.endswith(".geojson"):
+            expected = len(read_features(source))
+            if layer.subsetString():
+                whole = QgsVectorLayer(source, "whole", "ogr")
+                scratch.append(whole)
+                expected = sum(1 for _ in whole.getFeatures(QgsFeatureRequest(QgsExpression(layer.subsetString()))))
+            if layer.featureCount() != expected:
+                failures.append(f"layer {name}: {layer.featureCount()} features in QGIS, {expected} in the file")
+        renderer = layer.renderer()
+        kind = name.split(": ")[-1]
+        if kind in ("claims", "claim", "evidence", "zones", "zone", "large zones"):
+            if renderer.type() != "categorizedSymbol" or renderer.classAttribute() != "verdict":
+                failures.append(f"layer {name}: renderer {renderer.type()} is not categorized by verdict")
+            else:
+                for cat in renderer.categories():
+                    want = VERDICT_COLOURS[cat.value()]
+                    got = cat.symbol().color() if kind != "large zones" else cat.symbol().symbolLayer(0).strokeColor()
+                    if (got.red(), got.green(), got.blue()) != want:
+                        failures.append(f"layer {name}: {cat.value()} drawn in {got.name()}")
+        if kind in ("claim_labels", "claim", "evidence") and not layer.labelsEnabled():
+            failures.append(f"layer {name} has no labels")
+        base = os.path.splitext(os.path.basename(source))[0]
+        if base not in RESULTS and not base.startswith("results"):
+            # An input copy: labelled with its name field or its id field, when it has one.
+            # (A layer without a name field is labelled by its id column, which the job may name:
+            # `load accounts … id account`.)
+            fields = [f.name() for f in layer.fields()]
+            got = layer.labeling().settings().fieldName if layer.labelsEnabled() and layer.labeling() else None
+            if "name" in fields and got != "name":
+                failures.append(f"input layer {name} is labelled with {got!r}, not its name")
+            elif got is None and "id" in fields:
+                failures.append(f"input layer {name} has no labels, though it has an id field")
+            elif got is not None and got not in fields:
+                failures.append(f"input layer {name} is labelled with {got!r}, which it does not have")
 
-zones_path = os.path.join(out_dir, "zones.geojson")
-if os.path.exists(zones_path):
-    zones = QgsVectorLayer(zones_path, "zones file", "ogr")
-    for zone in zones.getFeatures():
-        large = across_m(zone.geometry().boundingBox()) > 200000
-        cid = zone["claim_id"]
-        showing = [l for l in by_file.get("zones.geojson", [])
-                   if any(f["claim_id"] == cid for f in l.getFeatures())]
-        if not showing:
-            failures.append(f"zone of {cid} is in no layer of the project")
-        if large and any(l.id() in visible_ids for l in showing):
-            failures.append(f"zone of {cid} ({across_m(zone.geometry().boundingBox()) / 1000:.0f} km across) "
-                            "is in a visible layer")
-
-uncertainty = [l for l in layers if l.name() == "uncertainty"]
-if args.uncertainty is not None:
-    if not uncertainty:
-        failures.append("no uncertainty layer")
-    elif uncertainty[0].featureCount() != args.uncertainty:
-        failures.append(f"uncertainty: {uncertainty[0].featureCount()} discs, expected {args.uncertainty}")
-for l in uncertainty:
-    if l.id() not in visible_ids:
-        failures.append("the uncertainty layer is not shown")
-    fill = l.renderer().symbol().color()
-    if fill.alpha() >= 255:
-        failures.append("the uncertainty discs are opaque")
-
-# --- the view: the evidence, not the largest zone ---
-to_wgs84 = QgsCoordinateTransform(crs, WGS84, project)
-view = to_wgs84.transformBoundingBox(project.viewSettings().defaultViewExtent())
-evidence = QgsRectangle()
-evidence.setMinimal()
-for stem in ("claims", "evidence", "attribution"):
-    path = os.path.join(out_dir, stem + ".geojson")
-    if os.path.exists(path):
-        evidence.combineExtentWith(QgsVectorLayer(path, stem, "ogr").extent())
-if not evidence.isEmpty() or evidence.width() > 0:
-    if not view.contains(evidence):
-        failures.append(f"the view {view.toString(4)} does not hold the evidence {evidence.toString(4)}")
-    limit = max(across_m(evidence) * 3, 1000)
-    if across_m(view) > limit:
-        failures.append(f"the view is {across_m(view) / 1000:.1f} km across, the evidence "
-                        f"{across_m(evidence) / 1000:.1f} km")
-
-# --- a group and a map theme per claim ---
-claim_ids = {f["properties"]["claim_id"] for f in read_features(os.path.join(out_dir, "claims.geojson"))}
-themes = project.mapThemeCollection()
-for cid in sorted(claim_ids):
-    if not themes.hasMapTheme(cid):
-        failures.append(f"no map theme for claim {cid}")
-        continue
-    group = root.findGroup("claim " + cid)
-    in_group = {n.layerId() for n in group.findLayers()} if group else set()
-    theme_layers = themes.mapThemeVisibleLayerIds(cid)
-    if not theme_layers:
-        failures.append(f"map theme {cid} shows nothing")
-    for lid in theme_layers:
-        if project.mapLayer(lid) is None:
-            failures.append(f"map theme {cid} names a layer that does not exist: {lid}")
-        elif lid not in in_group:
-            failures.append(f"map theme {cid} shows {project.mapLayer(lid).name()}, outside group 'claim {cid}'")
-    evidence_layers = [project.mapLayer(l) for l in theme_layers if project.mapLayer(l).name() == cid + ": evidence"]
-    want = sum(1 for f in read_features(os.path.join(out_dir, "evidence.geojson"))
-               if f["properties"]["claim_id"] == cid) if os.path.exists(os.path.join(out_dir, "evidence.geojson")) else 0
-    got = evidence_layers[0].featureCount() if evidence_layers else 0
-    if got != want:
-        failures.append(f"map theme {cid}: {got} evidence lines, the file has {want}")
-
-# --- render the default view and check the labels ---
-if not failures:
-    settings = QgsMapSettings()
-    settings.setLayers([l for l in root.layerOrder() if l.id() in visible_ids])
-    settings.setDestinationCrs(crs)
-    settings.setExtent(project.viewSettings().defaultViewExtent())
-    settings.setOutputSize(QSize(1200, 900))
-    settings.setBackgroundColor(QColor(255, 255, 255))
-    settings.setFlag(QgsMapSettings.DrawLabeling, True)
-    settings.setOutputDpi(96)
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    results = job.takeLabelingResults()
-    placed = results.labelsWithinRect(settings.visibleExtent())
-    claims_layer = [l for l in layers if l.name() == "claims"][0]
-    claim_labels = [p for p in placed if p.layerID == claims_layer.id() and not p.isUnplaced]
-    labelled = {p.featureId for p in claim_labels}
-    for f in claims_layer.getFeatures():
-        if f.id() not in labelled:
-            failures.append(f"claim {f['claim_id']} (feature {f.id()}) has no label on the map")
-    for i, a in enumerate(claim_labels):
-        for b in claim_labels[i + 1:]:
-            if a.labelRect.intersects(b.labelRect) and a.labelRect.intersect(b.labelRect).area() > 1e-9 * max(
-                    1, a.labelRect.area()):
-                failures.append(f"claim labels {a.labelText!r} and {b.labelText!r} overlap")
+    # --- visibility: what the project shows when it opens ---
+    visible = [n.layer() for n in root.findLayers() if n.isVisible()]
+    visible_ids = {l.id() for l in visible}
+    by_file = {}
     for l in layers:
-        if l.id() in visible_ids and l.labelsEnabled() and os.path.basename(file_of(l)).split(".")[0] not in RESULTS:
-            if not any(p.layerID == l.id() for p in placed):
-                failures.append(f"input layer {l.name()} has no label on the map")
-    if args.png:
-        image = job.renderedImage().convertToFormat(QImage.Format_Indexed8)
-        image.save(args.png, "png")
+        by_file.setdefault(os.path.basename(file_of(l)), []).append(l)
+    area = QgsDistanceArea()
+    area.setEllipsoid("WGS84")
+    area.setSourceCrs(WGS84, project.transformContext())
 
-for f in failures:
-    print("FAIL:", f)
-print(f"{len(project.mapLayers())} layers checked, {len(failures)} failures")
+
+    def across_m(rect):
+        mid_y, mid_x = rect.center().y(), rect.center().x()
+        return max(area.measureLine(QgsPointXY(rect.xMinimum(), mid_y), QgsPointXY(rect.xMaximum(), mid_y)),
+                   area.measureLine(QgsPointXY(mid_x, rect.yMinimum()), QgsPointXY(mid_x, rect.yMaximum())))
+
+
+    zones_path = os.path.join(out_dir, "zones.geojson")
+    if os.path.exists(zones_path):
+        zones = QgsVectorLayer(zones_path, "zones file", "ogr")
+        scratch.append(zones)
+        for zone in zones.getFeatures():
+            large = across_m(zone.geometry().boundingBox()) > 200000
+            cid = zone["claim_id"]
+            showing = [l for l in by_file.get("zones.geojson", [])
+                       if any(f["claim_id"] == cid for f in l.getFeatures())]
+            if not showing:
+                failures.append(f"zone of {cid} is in no layer of the project")
+            if large and any(l.id() in visible_ids for l in showing):
+                failures.append(f"zone of {cid} ({across_m(zone.geometry().boundingBox()) / 1000:.0f} km across) "
+                                "is in a visible layer")
+
+    uncertainty = [l for l in layers if l.name() == "uncertainty"]
+    if args.uncertainty is not None:
+        if not uncertainty:
+            failures.append("no uncertainty layer")
+        elif uncertainty[0].featureCount() != args.uncertainty:
+            failures.append(f"uncertainty: {uncertainty[0].featureCount()} discs, expected {args.uncertainty}")
+    for l in uncertainty:
+        if l.id() not in visible_ids:
+            failures.append("the uncertainty layer is not shown")
+        fill = l.renderer().symbol().color()
+        if fill.alpha() >= 255:
+            failures.append("the uncertainty discs are opaque")
+
+    # --- the view: the evidence, not the largest zone ---
+    to_wgs84 = QgsCoordinateTransform(crs, WGS84, project)
+    view = to_wgs84.transformBoundingBox(project.viewSettings().defaultViewExtent())
+    evidence = QgsRectangle()
+    evidence.setMinimal()
+    for stem in ("claims", "evidence", "attribution"):
+        path = os.path.join(out_dir, stem + ".geojson")
+        if os.path.exists(path):
+            scratch.append(QgsVectorLayer(path, stem, "ogr"))
+            evidence.combineExtentWith(scratch[-1].extent())
+    if not evidence.isEmpty() or evidence.width() > 0:
+        if not view.contains(evidence):
+            failures.append(f"the view {view.toString(4)} does not hold the evidence {evidence.toString(4)}")
+        limit = max(across_m(evidence) * 3, 1000)
+        if across_m(view) > limit:
+            failures.append(f"the view is {across_m(view) / 1000:.1f} km across, the evidence "
+                            f"{across_m(evidence) / 1000:.1f} km")
+
+    # --- a group and a map theme per claim ---
+    claim_ids = {f["properties"]["claim_id"] for f in read_features(os.path.join(out_dir, "claims.geojson"))}
+    themes = project.mapThemeCollection()
+    for cid in sorted(claim_ids):
+        if not themes.hasMapTheme(cid):
+            failures.append(f"no map theme for claim {cid}")
+            continue
+        group = root.findGroup("claim " + cid)
+        in_group = {n.layerId() for n in group.findLayers()} if group else set()
+        theme_layers = themes.mapThemeVisibleLayerIds(cid)
+        if not theme_layers:
+            failures.append(f"map theme {cid} shows nothing")
+        for lid in theme_layers:
+            if project.mapLayer(lid) is None:
+                failures.append(f"map theme {cid} names a layer that does not exist: {lid}")
+            elif lid not in in_group:
+                failures.append(f"map theme {cid} shows {project.mapLayer(lid).name()}, outside group 'claim {cid}'")
+        evidence_layers = [project.mapLayer(l) for l in theme_layers if project.mapLayer(l).name() == cid + ": evidence"]
+        want = sum(1 for f in read_features(os.path.join(out_dir, "evidence.geojson"))
+                   if f["properties"]["claim_id"] == cid) if os.path.exists(os.path.join(out_dir, "evidence.geojson")) else 0
+        got = evidence_layers[0].featureCount() if evidence_layers else 0
+        if got != want:
+            failures.append(f"map theme {cid}: {got} evidence lines, the file has {want}")
+
+    # --- render the default view and check the labels ---
+    if not failures:
+        settings = QgsMapSettings()
+        settings.setLayers([l for l in root.layerOrder() if l.id() in visible_ids])
+        settings.setDestinationCrs(crs)
+        settings.setExtent(project.viewSettings().defaultViewExtent())
+        settings.setOutputSize(QSize(1200, 900))
+        settings.setBackgroundColor(QColor(255, 255, 255))
+        settings.setFlag(QgsMapSettings.DrawLabeling, True)
+        settings.setOutputDpi(96)
+        job = QgsMapRendererParallelJob(settings)
+        job.start()
+        job.waitForFinished()
+        results = job.takeLabelingResults()
+        placed = results.labelsWithinRect(settings.visibleExtent())
+        # Each claim's "id: verdict" line is in a label of claim_labels that QGIS placed.
+        labels_layer = [l for l in layers if l.name() == "claim_labels"][0]
+        claim_labels = [p for p in placed if p.layerID == labels_layer.id() and not p.isUnplaced]
+        on_map = {line.split(": ")[0] for p in claim_labels for line in p.labelText.split("\n")}
+        for cid in sorted(claim_ids - on_map):
+            failures.append(f"claim {cid} has no label on the map")
+        for i, a in enumerate(claim_labels):
+            for b in claim_labels[i + 1:]:
+                if a.labelRect.intersects(b.labelRect) and a.labelRect.intersect(b.labelRect).area() > 1e-9 * max(
+                        1, a.labelRect.area()):
+                    failures.append(f"claim labels {a.labelText!r} and {b.labelText!r} overlap")
+        # The places, strikes and footprints are named on the map (a selection such as `target`,
+        # drawn over the same footprint, may lose its label to its layer's: one label per spot).
+        for l in layers:
+            if l.id() in visible_ids and os.path.basename(file_of(l)).split(".")[0] in ("places", "strikes", "footprints"):
+                if not any(p.layerID == l.id() and not p.isUnplaced for p in placed):
+                    failures.append(f"input layer {l.name()} has no label on the map")
+        if args.png:
+            # 256 colours picked from the picture itself, without dithering (Qt's own conversion
+            # dithers a white background into dots): a third of the size of a full-colour PNG.
+            image = job.renderedImage().convertToFormat(QImage.Format_RGB888)
+            image.save(args.png, "png", 0)
+            try:
+                from PIL import Image
+                Image.open(args.png).quantize(256, dither=Image.Dither.NONE).save(args.png, optimize=True)
+            except ImportError:
+                pass
+
+    for f in failures:
+        print("FAIL:", f)
+    print(f"{len(project.mapLayers())} layers checked, {len(failures)} failures")
+    project.clear()
+    return 1 if failures else 0
+
+
+code = main()
 app.exitQgis()
-sys.exit(1 if failures else 0)
+sys.exit(code)
