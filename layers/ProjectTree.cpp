@@ -233,7 +233,7 @@ GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& fol
     for (const auto& f : folder)
       if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr, false);
   if (!box.valid()) return {-180, -90, 180, 90};
-  const double pad = std::max({(box.max_lon - box.min_lon) * 0.05, (box.max_lat - box.min_lat) * 0.05, 0.0002});
+  const double pad = std::max({(box.max_lon - box.min_lon) * 0.1, (box.max_lat - box.min_lat) * 0.1, 0.0002});
   return {box.min_lon - pad, std::max(-90.0, box.min_lat - pad), box.max_lon + pad, std::min(90.0, box.max_lat + pad)};
 }
 
