@@ -74,6 +74,34 @@ def main():
             return json.load(f)["features"]
 
 
+    def stem_of(layer):
+        """The folder's layer a project layer shows: `zones` for ./zones.geojson or
+        ./results.gpkg|layername=zones (either with a |subset=)."""
+        parts = layer.source().split("|")
+        for p in parts[1:]:
+            if p.startswith("layername="):
+                return p[len("layername="):]
+        return os.path.splitext(os.path.basename(parts[0]))[0]
+
+    def result_source(stem):
+        """A result layer's source in the folder, GeoJSON file or GeoPackage table; None if absent."""
+        path = os.path.join(out_dir, stem + ".geojson")
+        if os.path.exists(path):
+            return path
+        gpkg = os.path.join(out_dir, "results.gpkg")
+        if os.path.exists(gpkg):
+            side = QgsVectorLayer(gpkg + "|layername=" + stem, stem, "ogr")
+            return gpkg + "|layername=" + stem if side.isValid() else None
+        return None
+
+    def result_rows(stem):
+        """The attributes of a result layer's features, read on the side."""
+        source = result_source(stem)
+        if source is None:
+            return []
+        side = QgsVectorLayer(source, stem, "ogr")
+        return [dict(zip(side.fields().names(), f.attributes())) for f in side.getFeatures()]
+
     def file_of(layer):
         return layer.source().split("|")[0]
 
@@ -136,8 +164,7 @@ def main():
                         failures.append(f"layer {name}: {cat.value()} drawn in {got.name()}")
         if kind in ("claim_labels", "claim", "evidence") and not layer.labelsEnabled():
             failures.append(f"layer {name} has no labels")
-        base = os.path.splitext(os.path.basename(source))[0]
-        if base not in RESULTS and not base.startswith("results"):
+        if stem_of(layer) not in RESULTS:
             # An input copy: labelled with its name field or its id field, when it has one.
             # (A layer without a name field is labelled by its id column, which the job may name:
             # `load accounts … id account`.)
@@ -153,9 +180,9 @@ def main():
     # --- visibility: what the project shows when it opens ---
     visible = [n.layer() for n in root.findLayers() if n.isVisible()]
     visible_ids = {l.id() for l in visible}
-    by_file = {}
+    by_stem = {}
     for l in layers:
-        by_file.setdefault(os.path.basename(file_of(l)), []).append(l)
+        by_stem.setdefault(stem_of(l), []).append(l)
     area = QgsDistanceArea()
     area.setEllipsoid("WGS84")
     area.setSourceCrs(WGS84, project.transformContext())
@@ -167,14 +194,14 @@ def main():
                    area.measureLine(QgsPointXY(mid_x, rect.yMinimum()), QgsPointXY(mid_x, rect.yMaximum())))
 
 
-    zones_path = os.path.join(out_dir, "zones.geojson")
-    if os.path.exists(zones_path):
+    zones_path = result_source("zones")
+    if zones_path:
         zones = QgsVectorLayer(zones_path, "zones file", "ogr")
         scratch.append(zones)
         for zone in zones.getFeatures():
             large = across_m(zone.geometry().boundingBox()) > 200000
             cid = zone["claim_id"]
-            showing = [l for l in by_file.get("zones.geojson", [])
+            showing = [l for l in by_stem.get("zones", [])
                        if any(f["claim_id"] == cid for f in l.getFeatures())]
             if not showing:
                 failures.append(f"zone of {cid} is in no layer of the project")
@@ -200,12 +227,14 @@ def main():
     view = to_wgs84.transformBoundingBox(project.viewSettings().defaultViewExtent())
     evidence = QgsRectangle()
     evidence.setMinimal()
+    found = False
     for stem in ("claims", "evidence", "attribution"):
-        path = os.path.join(out_dir, stem + ".geojson")
-        if os.path.exists(path):
+        path = result_source(stem)
+        if path:
             scratch.append(QgsVectorLayer(path, stem, "ogr"))
             evidence.combineExtentWith(scratch[-1].extent())
-    if not evidence.isEmpty() or evidence.width() > 0:
+            found = True
+    if found:
         if not view.contains(evidence):
             failures.append(f"the view {view.toString(4)} does not hold the evidence {evidence.toString(4)}")
         limit = max(across_m(evidence) * 3, 1000)
@@ -214,7 +243,8 @@ def main():
                             f"{across_m(evidence) / 1000:.1f} km")
 
     # --- a group and a map theme per claim ---
-    claim_ids = {f["properties"]["claim_id"] for f in read_features(os.path.join(out_dir, "claims.geojson"))}
+    claim_ids = {row["claim_id"] for row in result_rows("claims")}
+    evidence_rows = result_rows("evidence")
     themes = project.mapThemeCollection()
     for cid in sorted(claim_ids):
         if not themes.hasMapTheme(cid):
@@ -231,8 +261,7 @@ def main():
             elif lid not in in_group:
                 failures.append(f"map theme {cid} shows {project.mapLayer(lid).name()}, outside group 'claim {cid}'")
         evidence_layers = [project.mapLayer(l) for l in theme_layers if project.mapLayer(l).name() == cid + ": evidence"]
-        want = sum(1 for f in read_features(os.path.join(out_dir, "evidence.geojson"))
-                   if f["properties"]["claim_id"] == cid) if os.path.exists(os.path.join(out_dir, "evidence.geojson")) else 0
+        want = sum(1 for row in evidence_rows if row["claim_id"] == cid)
         got = evidence_layers[0].featureCount() if evidence_layers else 0
         if got != want:
             failures.append(f"map theme {cid}: {got} evidence lines, the file has {want}")
@@ -268,7 +297,7 @@ def main():
         # The places, strikes and footprints are named on the map (a selection such as `target`,
         # drawn over the same footprint, may lose its label to its layer's: one label per spot).
         for l in layers:
-            if l.id() in visible_ids and os.path.basename(file_of(l)).split(".")[0] in ("places", "strikes", "footprints"):
+            if l.id() in visible_ids and stem_of(l) in ("places", "strikes", "footprints"):
                 if not any(p.layerID == l.id() and not p.isUnplaced for p in placed):
                     failures.append(f"input layer {l.name()} has no label on the map")
         if args.png:
