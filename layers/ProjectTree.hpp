@@ -45,8 +45,8 @@ ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& f
 
 /// What the project opens on: the bounds of the claims, evidence lines, attributions,
 /// uncertainty discs, claim subjects and the small features (kLargeZoneM) of claim objects
-/// (not the zones, not the rest of the inputs), padded by 10 % (at least ~20 m) on each side, room for labels;
-/// every non-zone layer when those are empty.
+/// (not the zones, not the rest of the inputs), padded by 10 % (at least ~20 m) on each side,
+/// room for labels; every non-zone layer when those are empty.
 GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& folder);
 
 }  // namespace geoclaim::layers
