@@ -11,6 +11,8 @@
 #include "io/OgrWriter.hpp"
 #include "io/OutputFolder.hpp"
 #include "layers/InputLayers.hpp"
+#include "layers/ProjectTree.hpp"
+#include "layers/QgisCrs.hpp"
 #include "layers/QgisProject.hpp"
 #include "layers/ResultLayers.hpp"
 #include "layers/Zones.hpp"
@@ -26,25 +28,8 @@ struct OutputLayer {
   Layer layer;
   GeomFamily family;
   layers::StyleKind style;
+  std::string job_name = {};  ///< an input's name in the job; empty for result layers
 };
-
-/// The union of the data's bounds, padded by 5 % (at least ~20 m) so nothing sits on the edge.
-/// Zones are left out: a "within 2400 km" disc would shrink the data to a dot.
-GeoBox view_extent(const std::vector<OutputLayer>& out) {
-  GeoBox box{180, 90, -180, -90};
-  bool any = false;
-  for (const auto& o : out)
-    for (const auto& f : o.layer.features()) {
-      if (o.style == layers::StyleKind::zones) continue;
-      const GeoBox b = envelope(f.geometry.get());
-      box = {std::min(box.min_lon, b.min_lon), std::min(box.min_lat, b.min_lat), std::max(box.max_lon, b.max_lon),
-             std::max(box.max_lat, b.max_lat)};
-      any = true;
-    }
-  if (!any) return {-180, -90, 180, 90};
-  const double pad = std::max({(box.max_lon - box.min_lon) * 0.05, (box.max_lat - box.min_lat) * 0.05, 0.0002});
-  return {box.min_lon - pad, std::max(-90.0, box.min_lat - pad), box.max_lon + pad, std::min(90.0, box.max_lat + pad)};
-}
 
 /// The original source of an input written only in part, for the project to reference (QGIS
 /// opens GeoPackage, FlatGeobuf and PostGIS sources directly); hidden by default, plainly
@@ -85,7 +70,8 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
       if (auto original = original_source(in, dir)) originals.push_back(std::move(*original));
   for (GeomFamily fam : {GeomFamily::polygon, GeomFamily::line, GeomFamily::point})
     for (auto& in : inputs)
-      if (in.family == fam) out.push_back({in.file_stem, std::move(in.layer), fam, StyleKind::input});
+      if (in.family == fam) out.push_back({in.file_stem, std::move(in.layer), fam, StyleKind::input, in.job_name});
+  add_result("uncertainty", layers::uncertainty_layer(job), GeomFamily::polygon, StyleKind::uncertainty);
   add_result("evidence", layers::evidence_layer(job), GeomFamily::line, StyleKind::evidence);
   add_result("attribution", layers::attribution_layer(job), GeomFamily::point, StyleKind::attribution);
   add_result("claims", layers::claims_layer(job), GeomFamily::point, StyleKind::claims);
@@ -123,23 +109,34 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
   std::vector<OutputLayer> out = build_layers(job, request.dir, originals);
   const bool gpkg = request.format == "gpkg";
 
-  std::vector<layers::ProjectLayer> project;  // top to bottom
-  for (auto it = out.rbegin(); it != out.rend(); ++it)
-    project.push_back({it->stem, gpkg ? "./results.gpkg|layername=" + it->stem : "./" + it->stem + ".geojson",
-                       it->family, it->style, true});
-  project.insert(project.end(), originals.begin(), originals.end());
+  std::vector<layers::FolderLayer> listed;  // bottom to top
+  for (const auto& o : out) listed.push_back({o.stem, &o.layer, o.family, o.style, o.job_name});
+  // The project opens on the evidence; the claims' labels are stacked for that view.
+  const GeoBox view = layers::evidence_extent(job, listed);
+  if (!out.empty() && out.back().style == layers::StyleKind::claims) {
+    Layer labels = layers::claim_labels_layer(out.back().layer, view);
+    out.push_back({"claim_labels", std::move(labels), GeomFamily::point, layers::StyleKind::claim_labels});
+    listed.clear();
+    for (const auto& o : out) listed.push_back({o.stem, &o.layer, o.family, o.style, o.job_name});
+  }
+  auto qml = [](const OutputLayer& o) {
+    return layers::style_qml(o.style, o.family,
+                             o.style == layers::StyleKind::input ? layers::label_field(o.layer) : "");
+  };
 
   if (gpkg) {
     std::vector<io::StyledLayer> styled;
-    for (const auto& o : out) styled.push_back({&o.layer, layers::style_qml(o.style, o.family)});
+    for (const auto& o : out) styled.push_back({&o.layer, qml(o)});
     io::write_geopackage(styled, folder.file("results.gpkg"));
   } else {
     for (const auto& o : out) {
       io::write_geojson(o.layer, folder.file(o.stem + ".geojson"));
-      write_text(folder.file(o.stem + ".qml"), layers::style_qml(o.style, o.family));
+      write_text(folder.file(o.stem + ".qml"), qml(o));
     }
   }
-  write_text(folder.file("project.qgs"), layers::project_qgs("geoclaim: " + job.job_path, project, view_extent(out)));
+  write_text(folder.file("project.qgs"),
+             layers::project_qgs("geoclaim: " + job.job_path, layers::project_tree(job, listed, originals, gpkg), view,
+                                 layers::map_epsg(view)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
 }

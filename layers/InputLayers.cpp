@@ -141,8 +141,8 @@ Layer copy_of(const Layer& src, const std::string& name, const std::vector<size_
 bool is_reserved_stem(const std::string& raw) {
   // Case-insensitive: GeoPackage layer names are, and so are some file systems.
   const std::string stem = lower(raw);
-  static const std::set<std::string> reserved{"claims", "zones",  "evidence", "attribution",
-                                              "places", "report", "project",  "results"};
+  static const std::set<std::string> reserved{"claims",       "zones",  "evidence", "attribution", "uncertainty",
+                                              "claim_labels", "places", "report",   "project",     "results"};
   return reserved.count(stem) > 0;
 }
 

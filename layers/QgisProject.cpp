@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "engine/Units.hpp"
+#include "layers/QgisCrs.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -23,31 +24,129 @@ void text_element(tinyxml2::XMLPrinter& x, const char* name, const std::string& 
   x.CloseElement();
 }
 
-/// WGS84 as QGIS writes a spatialrefsys; QGIS resolves it from the authid.
-void wgs84(tinyxml2::XMLPrinter& x) {
+/// A <spatialrefsys> with every element QGIS 3.22 writes, in its order.
+void spatialrefsys(tinyxml2::XMLPrinter& x, const QgisSrs& srs) {
   x.OpenElement("spatialrefsys");
-  text_element(x, "proj4", "+proj=longlat +datum=WGS84 +no_defs");
-  text_element(x, "srid", "4326");
-  text_element(x, "authid", "EPSG:4326");
-  text_element(x, "description", "WGS 84");
-  text_element(x, "projectionacronym", "longlat");
-  text_element(x, "ellipsoidacronym", "EPSG:7030");
-  text_element(x, "geographicflag", "true");
+  text_element(x, "wkt", srs.wkt);
+  text_element(x, "proj4", srs.proj4);
+  text_element(x, "srsid", std::to_string(srs.srsid));
+  text_element(x, "srid", std::to_string(srs.srid));
+  text_element(x, "authid", srs.authid);
+  text_element(x, "description", srs.description);
+  text_element(x, "projectionacronym", srs.projection_acronym);
+  text_element(x, "ellipsoidacronym", srs.ellipsoid_acronym);
+  text_element(x, "geographicflag", srs.geographic ? "true" : "false");
   x.CloseElement();
 }
 
-void extent(tinyxml2::XMLPrinter& x, const char* element, const GeoBox& b) {
+std::string number(double v, const QgisSrs& srs) { return format_number(v, srs.geographic ? 7 : 2); }
+
+void extent(tinyxml2::XMLPrinter& x, const char* element, const MapBox& b, const QgisSrs& srs) {
   x.OpenElement(element);
-  text_element(x, "xmin", format_number(b.min_lon, 7));
-  text_element(x, "ymin", format_number(b.min_lat, 7));
-  text_element(x, "xmax", format_number(b.max_lon, 7));
-  text_element(x, "ymax", format_number(b.max_lat, 7));
+  text_element(x, "xmin", number(b.xmin, srs));
+  text_element(x, "ymin", number(b.ymin, srs));
+  text_element(x, "xmax", number(b.xmax, srs));
+  text_element(x, "ymax", number(b.ymax, srs));
+  x.CloseElement();
+}
+
+void empty_custom_properties(tinyxml2::XMLPrinter& x) {
+  x.OpenElement("customproperties");
+  x.OpenElement("Option");
+  x.CloseElement();
+  x.CloseElement();
+}
+
+/// Every layer of the tree in panel order, with its id.
+struct Placed {
+  const ProjectLayer* layer;
+  std::string id;
+};
+
+std::string full_source(const ProjectLayer& l) {
+  return l.subset.empty() ? l.datasource : l.datasource + "|subset=" + l.subset;
+}
+
+void tree_layer(tinyxml2::XMLPrinter& x, const Placed& p) {
+  x.OpenElement("layer-tree-layer");
+  x.PushAttribute("id", p.id.c_str());
+  x.PushAttribute("name", p.layer->name.c_str());
+  x.PushAttribute("source", full_source(*p.layer).c_str());
+  x.PushAttribute("providerKey", "ogr");
+  x.PushAttribute("checked", p.layer->visible ? "Qt::Checked" : "Qt::Unchecked");
+  x.PushAttribute("expanded", "0");
+  empty_custom_properties(x);
+  x.CloseElement();
+}
+
+void map_layer(tinyxml2::XMLPrinter& x, const Placed& p, const QgisSrs& wgs84) {
+  const ProjectLayer& l = *p.layer;
+  x.OpenElement("maplayer");
+  x.PushAttribute("type", "vector");
+  x.PushAttribute("geometry", qgis_geometry_name(l.family));
+  x.PushAttribute("labelsEnabled", l.labelled && has_labels(l.style, l.label_field) ? "1" : "0");
+  text_element(x, "id", p.id);
+  text_element(x, "datasource", full_source(l));
+  text_element(x, "layername", l.name);
+  x.OpenElement("srs");
+  spatialrefsys(x, wgs84);  // every file geoclaim writes is WGS84 (RFC 7946)
+  x.CloseElement();
+  x.OpenElement("provider");
+  x.PushAttribute("encoding", "UTF-8");
+  x.PushText("ogr");
+  x.CloseElement();
+  write_style_elements(x, l.style, l.family, l.label_field);
+  x.CloseElement();
+}
+
+/// One map theme: the group's layers visible, the group checked, everything else off.
+void theme(tinyxml2::XMLPrinter& x, const ProjectGroup& g, const std::vector<Placed>& layers) {
+  x.OpenElement("visibility-preset");
+  x.PushAttribute("name", g.theme.c_str());
+  x.PushAttribute("has-expanded-info", "1");
+  x.PushAttribute("has-checked-group-info", "1");
+  for (const auto& p : layers) {
+    x.OpenElement("layer");
+    x.PushAttribute("id", p.id.c_str());
+    x.PushAttribute("visible", "1");
+    x.PushAttribute("style", "default");
+    x.PushAttribute("expanded", "0");
+    x.CloseElement();
+  }
+  x.OpenElement("checked-group-nodes");
+  x.OpenElement("checked-group-node");
+  x.PushAttribute("id", g.name.c_str());
+  x.CloseElement();
+  x.CloseElement();
+  x.OpenElement("expanded-group-nodes");
+  x.OpenElement("expanded-group-node");
+  x.PushAttribute("id", g.name.c_str());
+  x.CloseElement();
+  x.CloseElement();
   x.CloseElement();
 }
 
 }  // namespace
 
-std::string project_qgs(const std::string& title, const std::vector<ProjectLayer>& layers, const GeoBox& view) {
+std::string sql_text(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string project_qgs(const std::string& title, const ProjectTree& tree, const GeoBox& view, int epsg) {
+  const QgisSrs srs = qgis_srs(epsg);
+  const QgisSrs wgs84 = qgis_srs(4326);
+  const MapBox box = projected_box(view, epsg);
+
+  // Ids by panel position, so that they are unique while names repeat between groups.
+  std::vector<Placed> root;
+  std::vector<std::vector<Placed>> grouped(tree.groups.size());
+  size_t index = 0;
+  for (const auto& l : tree.layers) root.push_back({&l, layer_id(index++, l.name)});
+  for (size_t g = 0; g < tree.groups.size(); ++g)
+    for (const auto& l : tree.groups[g].layers) grouped[g].push_back({&l, layer_id(index++, l.name)});
+
   tinyxml2::XMLPrinter x;
   x.PushUnknown("DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'");
   x.OpenElement("qgis");
@@ -58,70 +157,62 @@ std::string project_qgs(const std::string& title, const std::vector<ProjectLayer
   x.CloseElement();
   text_element(x, "title", title);
   x.OpenElement("projectCrs");
-  wgs84(x);
+  spatialrefsys(x, srs);
   x.CloseElement();
 
   x.OpenElement("layer-tree-group");
-  for (size_t i = 0; i < layers.size(); ++i) {
-    x.OpenElement("layer-tree-layer");
-    x.PushAttribute("id", layer_id(i, layers[i].name).c_str());
-    x.PushAttribute("name", layers[i].name.c_str());
-    x.PushAttribute("source", layers[i].datasource.c_str());
-    x.PushAttribute("providerKey", "ogr");
-    x.PushAttribute("checked", layers[i].visible ? "Qt::Checked" : "Qt::Unchecked");
-    x.PushAttribute("expanded", "1");
+  empty_custom_properties(x);
+  for (const auto& p : root) tree_layer(x, p);
+  for (size_t g = 0; g < tree.groups.size(); ++g) {
+    x.OpenElement("layer-tree-group");
+    x.PushAttribute("name", tree.groups[g].name.c_str());
+    x.PushAttribute("checked", tree.groups[g].visible ? "Qt::Checked" : "Qt::Unchecked");
+    x.PushAttribute("expanded", "0");
+    empty_custom_properties(x);
+    for (const auto& p : grouped[g]) tree_layer(x, p);
     x.CloseElement();
   }
   x.CloseElement();
 
   x.OpenElement("mapcanvas");
   x.PushAttribute("name", "theMapCanvas");
-  text_element(x, "units", "degrees");
-  extent(x, "extent", view);
+  text_element(x, "units", srs.geographic ? "degrees" : "meters");
+  extent(x, "extent", box, srs);
+  text_element(x, "rotation", "0");
   x.OpenElement("destinationsrs");
-  wgs84(x);
+  spatialrefsys(x, srs);
   x.CloseElement();
   x.CloseElement();
 
   x.OpenElement("ProjectViewSettings");
   x.PushAttribute("UseProjectScales", "0");
+  x.PushAttribute("rotation", "0");
+  x.OpenElement("Scales");
+  x.CloseElement();
   x.OpenElement("DefaultViewExtent");
-  x.PushAttribute("xmin", format_number(view.min_lon, 7).c_str());
-  x.PushAttribute("ymin", format_number(view.min_lat, 7).c_str());
-  x.PushAttribute("xmax", format_number(view.max_lon, 7).c_str());
-  x.PushAttribute("ymax", format_number(view.max_lat, 7).c_str());
-  wgs84(x);
+  x.PushAttribute("xmin", number(box.xmin, srs).c_str());
+  x.PushAttribute("ymin", number(box.ymin, srs).c_str());
+  x.PushAttribute("xmax", number(box.xmax, srs).c_str());
+  x.PushAttribute("ymax", number(box.ymax, srs).c_str());
+  spatialrefsys(x, srs);
   x.CloseElement();
   x.CloseElement();
 
   x.OpenElement("projectlayers");
-  for (size_t i = 0; i < layers.size(); ++i) {
-    const ProjectLayer& l = layers[i];
-    x.OpenElement("maplayer");
-    x.PushAttribute("type", "vector");
-    x.PushAttribute("geometry", qgis_geometry_name(l.family));
-    x.PushAttribute("labelsEnabled", has_labels(l.style) ? "1" : "0");
-    text_element(x, "id", layer_id(i, l.name));
-    text_element(x, "datasource", l.datasource);
-    text_element(x, "layername", l.name);
-    x.OpenElement("srs");
-    wgs84(x);
-    x.CloseElement();
-    x.OpenElement("provider");
-    x.PushAttribute("encoding", "UTF-8");
-    x.PushText("ogr");
-    x.CloseElement();
-    write_style_elements(x, l.style, l.family);
-    x.CloseElement();
-  }
+  for (const auto& p : root) map_layer(x, p, wgs84);
+  for (const auto& group : grouped)
+    for (const auto& p : group) map_layer(x, p, wgs84);
   x.CloseElement();
 
   x.OpenElement("layerorder");
-  for (size_t i = 0; i < layers.size(); ++i) {
+  auto order = [&x](const Placed& p) {
     x.OpenElement("layer");
-    x.PushAttribute("id", layer_id(i, layers[i].name).c_str());
+    x.PushAttribute("id", p.id.c_str());
     x.CloseElement();
-  }
+  };
+  for (const auto& p : root) order(p);
+  for (const auto& group : grouped)
+    for (const auto& p : group) order(p);
   x.CloseElement();
 
   x.OpenElement("properties");
@@ -131,6 +222,17 @@ std::string project_qgs(const std::string& title, const std::vector<ProjectLayer
   x.PushText("false");
   x.CloseElement();
   x.CloseElement();
+  x.OpenElement("SpatialRefSys");
+  x.OpenElement("ProjectionsEnabled");
+  x.PushAttribute("type", "int");
+  x.PushText("1");
+  x.CloseElement();
+  x.CloseElement();
+  x.CloseElement();
+
+  x.OpenElement("visibility-presets");
+  for (size_t g = 0; g < tree.groups.size(); ++g)
+    if (!tree.groups[g].theme.empty()) theme(x, tree.groups[g], grouped[g]);
   x.CloseElement();
 
   x.CloseElement();  // qgis

@@ -73,7 +73,7 @@ void option(tinyxml2::XMLPrinter& x, const char* name, const std::string& value)
 /// One <symbol> of one simple layer; `name` is its index in the renderer.
 void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family, const std::string& colour,
             StyleKind kind) {
-  const bool plain = kind == StyleKind::input || kind == StyleKind::original;
+  const bool plain = kind == StyleKind::input || kind == StyleKind::original || kind == StyleKind::uncertainty;
   const char* type = family == GeomFamily::point ? "marker" : family == GeomFamily::line ? "line" : "fill";
   x.OpenElement("symbol");
   x.PushAttribute("name", name.c_str());
@@ -93,9 +93,9 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
   if (family == GeomFamily::point) {
     option(x, "name", "circle");
     option(x, "color", colour);
-    option(x, "outline_color", "35,35,35,255");
+    option(x, "outline_color", kind == StyleKind::claim_labels ? "0,0,0,0" : "35,35,35,255");
     option(x, "outline_width", "0.2");
-    option(x, "size", plain ? "2.2" : "3.2");
+    option(x, "size", kind == StyleKind::claim_labels ? "0" : plain ? "2.2" : "3.2");
     option(x, "size_unit", "MM");
   } else if (family == GeomFamily::line) {
     option(x, "line_color", colour);
@@ -104,13 +104,14 @@ void symbol(tinyxml2::XMLPrinter& x, const std::string& name, GeomFamily family,
     option(x, "line_style", kind == StyleKind::evidence ? "dash" : "solid");
     option(x, "capstyle", "round");
   } else {
-    // Zones are translucent so the footprints and points under them stay visible.
-    const int fill_alpha = kind == StyleKind::zones ? 60 : 150;
+    // Zones are translucent so the footprints and points under them stay visible; a large zone
+    // (a 2,400 km range) and an uncertainty disc are outlines, the disc over a faint fill.
+    const int fill_alpha = kind == StyleKind::zones ? 60 : kind == StyleKind::uncertainty ? 40 : 150;
     option(x, "color", with_alpha(colour, fill_alpha));
-    option(x, "style", "solid");
-    option(x, "outline_color", colour);
-    option(x, "outline_style", "solid");
-    option(x, "outline_width", kind == StyleKind::zones ? "0.5" : "0.3");
+    option(x, "style", kind == StyleKind::large_zones ? "no" : "solid");
+    option(x, "outline_color", kind == StyleKind::uncertainty ? with_alpha(colour, 200) : colour);
+    option(x, "outline_style", kind == StyleKind::uncertainty ? "dot" : "solid");
+    option(x, "outline_width", kind == StyleKind::zones || kind == StyleKind::large_zones ? "0.5" : "0.3");
     option(x, "outline_width_unit", "MM");
   }
   x.CloseElement();  // Option
@@ -147,26 +148,38 @@ void categorized(tinyxml2::XMLPrinter& x, const char* attribute, const std::vect
   x.CloseElement();
 }
 
-void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colour) {
+void single(tinyxml2::XMLPrinter& x, GeomFamily family, const std::string& colour, StyleKind kind = StyleKind::input) {
   open_renderer(x, "singleSymbol");
   x.OpenElement("symbols");
-  symbol(x, "0", family, colour, StyleKind::input);
+  symbol(x, "0", family, colour, kind);
   x.CloseElement();
   x.CloseElement();
 }
 
-/// Simple labels from one field, with a white buffer; along the line for lines.
-void labels(tinyxml2::XMLPrinter& x, const char* field, GeomFamily family) {
+/// How a layer's labels are placed.
+struct LabelSpec {
+  std::string text;  ///< a field name, or an expression when `expression`
+  bool expression = false;
+  bool display_all = false;   ///< placed even where it overlaps another (claims: none is lost)
+  bool cartographic = false;  ///< points: the eight positions around the point, in order
+  const char* font_size = "8.5";
+  const char* colour = "20,20,20,255";
+  const char* priority = "5";  ///< 0–10, higher wins a contested position
+  bool obstacle = false;       ///< other labels keep off this layer's features
+};
+
+/// Simple labels with a white buffer; along the line for lines.
+void labels(tinyxml2::XMLPrinter& x, const LabelSpec& spec, GeomFamily family) {
   x.OpenElement("labeling");
   x.PushAttribute("type", "simple");
   x.OpenElement("settings");
   x.PushAttribute("calloutType", "simple");
   x.OpenElement("text-style");
-  x.PushAttribute("fieldName", field);
-  x.PushAttribute("isExpression", "0");
-  x.PushAttribute("fontSize", "8.5");
+  x.PushAttribute("fieldName", spec.text.c_str());
+  x.PushAttribute("isExpression", spec.expression ? "1" : "0");
+  x.PushAttribute("fontSize", spec.font_size);
   x.PushAttribute("fontSizeUnit", "Point");
-  x.PushAttribute("textColor", "20,20,20,255");
+  x.PushAttribute("textColor", spec.colour);
   x.PushAttribute("textOpacity", "1");
   x.OpenElement("text-buffer");
   x.PushAttribute("bufferDraw", "1");
@@ -177,15 +190,21 @@ void labels(tinyxml2::XMLPrinter& x, const char* field, GeomFamily family) {
   x.CloseElement();
   x.CloseElement();  // text-style
   x.OpenElement("placement");
-  // QgsPalLayerSettings::Placement: 0 around a point, 2 parallel to a line, 1 over a polygon.
-  x.PushAttribute("placement", family == GeomFamily::point ? "0" : family == GeomFamily::line ? "2" : "1");
+  // QgsPalLayerSettings::Placement: 0 around a point, 6 the ordered positions around it
+  // (cartographic), 2 parallel to a line, 1 over a polygon.
+  x.PushAttribute("placement", family == GeomFamily::point  ? (spec.cartographic ? "6" : "0")
+                               : family == GeomFamily::line ? "2"
+                                                            : "1");
+  x.PushAttribute("predefinedPositionOrder", "TR,TL,BR,BL,R,L,TSR,BSR");
   x.PushAttribute("placementFlags", "10");
-  x.PushAttribute("dist", "1");
+  x.PushAttribute("dist", spec.cartographic ? "1.5" : "1");
   x.PushAttribute("distUnits", "MM");
+  x.PushAttribute("priority", spec.priority);
   x.CloseElement();
   x.OpenElement("rendering");
   x.PushAttribute("drawLabels", "1");
-  x.PushAttribute("obstacle", "1");
+  x.PushAttribute("obstacle", spec.obstacle ? "1" : "0");
+  x.PushAttribute("displayAll", spec.display_all ? "1" : "0");
   x.CloseElement();
   x.CloseElement();  // settings
   x.CloseElement();  // labeling
@@ -193,8 +212,9 @@ void labels(tinyxml2::XMLPrinter& x, const char* field, GeomFamily family) {
 
 }  // namespace
 
-bool has_labels(StyleKind kind) {
-  return kind == StyleKind::claims || kind == StyleKind::evidence || kind == StyleKind::attribution;
+bool has_labels(StyleKind kind, const std::string& label_field) {
+  return kind == StyleKind::claims || kind == StyleKind::claim_labels || kind == StyleKind::evidence ||
+         kind == StyleKind::attribution || (kind == StyleKind::input && !label_field.empty());
 }
 
 const char* qgis_geometry_name(GeomFamily family) {
@@ -211,43 +231,72 @@ const char* qgis_geometry_name(GeomFamily family) {
   return "Unknown geometry";
 }
 
-void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily family) {
+void write_style_elements(tinyxml2::XMLPrinter& x, StyleKind kind, GeomFamily family, const std::string& label_field) {
   switch (kind) {
     case StyleKind::claims:
+      // Alone (claims.qml, or a claim's own group) each claim point is labelled "id: verdict";
+      // the project's root layer leaves that to claim_labels, which stacks the claims of a point.
       categorized(x, "verdict", kVerdictCategories, family, kind);
-      labels(x, "claim_id", family);
+      labels(x,
+             {.text = "\"claim_id\" || ': ' || \"verdict\"",
+              .expression = true,
+              .display_all = true,
+              .cartographic = true,
+              .font_size = "9",
+              .priority = "10",
+              .obstacle = true},
+             family);
+      break;
+    case StyleKind::claim_labels:
+      // Placed even where it would overlap (none is lost), at the first free one of eight
+      // positions around the point, ahead of every other label.
+      single(x, family, "0,0,0,0", kind);
+      labels(x,
+             {.text = "label",
+              .display_all = true,
+              .cartographic = true,
+              .font_size = "9",
+              .priority = "10",
+              .obstacle = true},
+             family);
       break;
     case StyleKind::evidence:
       categorized(x, "verdict", kVerdictCategories, family, kind);
-      labels(x, "label", family);
+      labels(x, {.text = "label", .priority = "2"}, family);
       break;
     case StyleKind::zones:
+    case StyleKind::large_zones:
       categorized(x, "verdict", kVerdictCategories, family, kind);
       break;
     case StyleKind::attribution:
       categorized(x, "status", kStatuses, family, kind);
-      labels(x, "footprint_name", family);
+      labels(x, {.text = "footprint_name", .priority = "2"}, family);
       break;
     case StyleKind::input:
       if (family == GeomFamily::polygon)
         categorized(x, kHitField, kHits, family, kind);
       else
         single(x, family, family == GeomFamily::point ? "60,60,60,255" : "90,90,90,255");
+      if (!label_field.empty())
+        labels(x, {.text = label_field, .font_size = "7.5", .colour = "70,70,70,255", .priority = "1"}, family);
       break;
     case StyleKind::original:
       single(x, family, "150,150,150,255");
       break;
+    case StyleKind::uncertainty:
+      single(x, family, "90,90,90,255", kind);
+      break;
   }
 }
 
-std::string style_qml(StyleKind kind, GeomFamily family) {
+std::string style_qml(StyleKind kind, GeomFamily family, const std::string& label_field) {
   tinyxml2::XMLPrinter x;
   x.PushUnknown("DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'");
   x.OpenElement("qgis");
   x.PushAttribute("version", kQgisVersion);
   x.PushAttribute("styleCategories", "Symbology|Labeling");
-  x.PushAttribute("labelsEnabled", has_labels(kind) ? "1" : "0");
-  write_style_elements(x, kind, family);
+  x.PushAttribute("labelsEnabled", has_labels(kind, label_field) ? "1" : "0");
+  write_style_elements(x, kind, family, label_field);
   x.OpenElement("layerGeometryType");
   x.PushText(family == GeomFamily::point ? 0 : family == GeomFamily::line ? 1 : 2);
   x.CloseElement();

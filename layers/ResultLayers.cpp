@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "engine/Geodesy.hpp"
 #include "engine/Units.hpp"
 #include "layers/Fields.hpp"
+#include "layers/Zones.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -241,6 +243,27 @@ Layer attribution_layer(const JobResult& job) {
     }
     out.add(Feature{a.subject_id, 0, make_point(a.point), a.uncertainty_m, row.take()});
   }
+  return out;
+}
+
+Layer uncertainty_layer(const JobResult& job, size_t max_features) {
+  Layer out("uncertainty", {}, {{"layer", T::string}, {"feature_id", T::string}, {"uncertainty_m", T::real}});
+  std::set<const Layer*> done;
+  auto add_layer = [&](const Layer* layer, const std::string& name) {
+    if (!layer || !done.insert(layer).second) return;
+    for (const auto& f : layer->features()) {
+      if (out.size() >= max_features) return;
+      if (!(f.uncertainty_m > 0)) continue;
+      RowBuilder row(out.fields());
+      row.set("layer", name).set("feature_id", f.id).set("uncertainty_m", metres_value(f.uncertainty_m));
+      out.add(Feature{f.id, 0, region_within(f.geometry.get(), f.uncertainty_m), 0, row.take()});
+    }
+  };
+  for (const auto& c : job.claims) {
+    add_layer(c.spec.subject, c.spec.subject_name);
+    add_layer(c.spec.object, c.spec.object_name);
+  }
+  for (const auto& a : job.attributions) add_layer(a.subject, a.subject_name);
   return out;
 }
 

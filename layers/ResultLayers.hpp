@@ -20,6 +20,12 @@ Layer evidence_layer(const JobResult& job, size_t max_per_claim = 10000);
 /// One feature per attributed subject point with its best footprint and share.
 Layer attribution_layer(const JobResult& job);
 
+/// Each subject and object feature's positional uncertainty, once per layer and feature, in
+/// claim order (subject, then object), then the `attribute` subjects: the geodesic disc of
+/// `uncertainty_m` round a point, the region within it of a line or polygon. Features without
+/// uncertainty have none; at most `max_features` features.
+Layer uncertainty_layer(const JobResult& job, size_t max_features = 10000);
+
 /// Points no more than this far apart along evidence lines and zone edges.
 double densify_step_m(double length_m);
 

@@ -184,6 +184,8 @@ std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m) {
   return ring;
 }
 
+GeomPtr region_within(const GEOSGeometry* g, double radius_m) { return within(g, radius_m); }
+
 GeomPtr claim_zone(const ClaimResult& c) {
   const ClaimSpec& s = c.spec;
   if (!s.object || s.relation == Relation::crosses) return nullptr;

@@ -26,6 +26,10 @@ inline constexpr double kMaxZoneRadiusM = 8'000'000;
 /// drawing must stop somewhere.
 double direction_range_m(const ClaimResult& claim);
 
+/// Everything within `radius_m` of `g`: a geodesic circle's disc round a point, a buffer in a
+/// local azimuthal equidistant projection round anything else (as zones are drawn).
+GeomPtr region_within(const GEOSGeometry* g, double radius_m);
+
 /// Geodesic circle around `centre` (vertices `radius_m` away by Karney's direct problem),
 /// as a ring of lon/lat points unrolled around the centre's longitude.
 std::vector<GeoPoint> geodesic_circle(const GeoPoint& centre, double radius_m);

@@ -1,0 +1,52 @@
+#pragma once
+// Which layers project.qgs lists, and how (docs/outputs.md, QGIS): the folder's layers at the
+// root; zones too large to fill the map in a group of their own, off; a group per claim of
+// filtered layers on the same files (its point, evidence, uncertainty, subject, object, zone)
+// with a map theme that shows only that group; the view on the evidence.
+#include <string>
+#include <vector>
+
+#include "engine/JobResult.hpp"
+#include "layers/QgisProject.hpp"
+
+namespace geoclaim::layers {
+
+/// One layer of the output folder.
+struct FolderLayer {
+  std::string stem;  ///< file stem or GeoPackage table
+  const Layer* layer = nullptr;
+  GeomFamily family = GeomFamily::point;
+  StyleKind style = StyleKind::input;
+  std::string job_name = {};  ///< an input's name in the job ("strikes", "places"); empty for results
+};
+
+/// A zone whose bounds are wider or taller than this is drawn as an outline and kept off.
+inline constexpr double kLargeZoneM = 200000.0;
+
+/// True when `zone`'s bounding box measures more than kLargeZoneM across either way (geodesic
+/// width at its middle latitude, height along its middle meridian).
+bool is_large_zone(const GEOSGeometry* zone);
+
+/// The field an input layer is labelled with: `name` if it has one, else the field holding the
+/// features' ids (an `id` column), else none ("").
+std::string label_field(const Layer& layer);
+
+/// The claims' labels on the map: claims whose points lie closer than 2 % of the view's
+/// width (a few pixels at the opening view; on one point, the usual case, they coincide) share
+/// one label point, at the first one's, whose `label` lists each claim on a line,
+/// "southeast: supported" (an `each` claim's line once per verdict, with "×N" for N features).
+/// Fields: `label`, `claim_ids` ("southeast, on_wells").
+Layer claim_labels_layer(const Layer& claims, const GeoBox& view);
+
+/// The project's layers and groups; `folder` bottom to top, `originals` (large inputs' whole
+/// sources) at the bottom.
+ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& folder,
+                         const std::vector<ProjectLayer>& originals, bool gpkg);
+
+/// What the project opens on: the bounds of the claims, evidence lines, attributions,
+/// uncertainty discs, claim subjects and the small features (kLargeZoneM) of claim objects
+/// (not the zones, not the rest of the inputs), padded by 10 % (at least ~20 m) on each side,
+/// room for labels; every non-zone layer when those are empty.
+GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& folder);
+
+}  // namespace geoclaim::layers
