@@ -11,6 +11,7 @@
 #include "io/OutputFolder.hpp"
 #include "layers/InputLayers.hpp"
 #include "layers/QgisProject.hpp"
+#include "layers/ReportHtml.hpp"
 #include "layers/ResultLayers.hpp"
 #include "layers/Zones.hpp"
 
@@ -141,6 +142,7 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
   write_text(folder.file("project.qgs"), layers::project_qgs("geoclaim: " + job.job_path, project, view_extent(out)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
+  write_text(folder.file("report.html"), layers::report_html(job, run));
 }
 
 }  // namespace
