@@ -45,14 +45,25 @@ svg text{font:12px system-ui,sans-serif;paint-order:stroke;stroke:#fff;stroke-wi
 code{font-size:.92em;word-break:break-all}.small{font-size:.88em;color:#57606a}
 )";
 
-std::string legend() {
-  return "<p class=\"legend small\"><span><i class=\"swatch\" style=\"background:#1a7f37\"></i>supported</span>"
-         "<span><i class=\"swatch\" style=\"background:#c62828\"></i>contradicted</span>"
-         "<span><i class=\"swatch\" style=\"background:#9a6700\"></i>inconclusive</span>"
+/// The maps' key. Only the verdicts the page gives are listed, so a verdict's colour on screen
+/// (tests/html/check_page.py looks for it) comes from that verdict, not from the key.
+std::string legend(const JobResult& job) {
+  bool used[3] = {false, false, false};
+  for (const auto& c : job.claims) {
+    used[static_cast<int>(c.verdict)] = true;
+    for (const auto& m : c.measures) used[static_cast<int>(m.verdict)] = true;
+  }
+  std::string h = "<p class=\"legend small\">";
+  for (Verdict v : kVerdicts)
+    if (used[static_cast<int>(v)])
+      h += "<span><i class=\"swatch\" style=\"background:" + std::string(verdict_colour(v)) + "\"></i>" +
+           std::string(word(v)) + "</span>";
+  return h +
          "<span><i class=\"swatch\" style=\"background:#90a4ae\"></i>object</span>"
-         "<span><i class=\"swatch\" style=\"border:1.5px dashed #1a7f37\"></i>zone where the claim holds</span>"
+         "<span><i class=\"swatch\" style=\"border:1.5px dashed #1a7f37\"></i>zone where the claim holds (red for "
+         "<code>no</code> claims: where no feature may be)</span>"
          "<span><i class=\"swatch\" style=\"border:1px dashed #555;border-radius:50%\"></i>uncertainty</span>"
-         "<span>lines: evidence (nearest points, geodesic)</span></p>";
+         "<span>lines: evidence, the geodesic between the nearest points</span></p>";
 }
 
 std::string overview(const JobResult& job) {
@@ -218,7 +229,7 @@ std::string report_html(const JobResult& job, const RunInfo& run) {
        " inconclusive. <span class=\"small\">Run " + esc(run.run_time) + " with geoclaim " + esc(run.version) +
        ".</span></p>";
   if (!job.claims.empty()) {
-    h += "<h2 id=\"claims\">Claims</h2>" + overview(job) + legend();
+    h += "<h2 id=\"claims\">Claims</h2>" + overview(job) + legend(job);
     for (size_t i = 0; i < job.claims.size(); ++i) h += "\n" + claim_section(job.claims[i], i);
   }
   h += "\n" + attributions(job) + notes(job) + method() + provenance(job, run);

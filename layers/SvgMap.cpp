@@ -25,18 +25,6 @@ constexpr size_t kMaxLabels = 40;
 constexpr double kWholeFactor = 3;
 constexpr double kMinViewM = 40;  ///< narrower than this, footprints would fill the map
 
-const char* verdict_colour(Verdict v) {
-  switch (v) {
-    case Verdict::supported:
-      return "#1a7f37";
-    case Verdict::contradicted:
-      return "#c62828";
-    case Verdict::inconclusive:
-      return "#9a6700";
-  }
-  return "#555";
-}
-
 /// A pixel coordinate: one decimal is a tenth of a pixel, locale-free.
 std::string px(double v) {
   char buf[32];
@@ -205,6 +193,18 @@ std::string object_label(const ClaimResult& c, const Feature& f) {
 
 }  // namespace
 
+const char* verdict_colour(Verdict v) {
+  switch (v) {
+    case Verdict::supported:
+      return "#1a7f37";
+    case Verdict::contradicted:
+      return "#c62828";
+    case Verdict::inconclusive:
+      return "#9a6700";
+  }
+  return "#555";
+}
+
 double round_scale_length_m(double max_m) {
   if (!(max_m > 0) || !std::isfinite(max_m)) return 1;
   const double p = std::pow(10.0, std::floor(std::log10(max_m)));
@@ -262,9 +262,11 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
   Labels labels;
   if (zone && !is_empty(zone)) {
     GeomPtr planar = clip_to_view(f.aeqd.project(zone), f);
+    // A `no` claim's zone is where no feature may be (docs/outputs.md): red, not green.
+    const std::string colour = s.quantifier == Quantifier::no ? "#c62828" : "#1a7f37";
     svg += feature_svg(planar.get(), f, "zone",
-                       "fill=\"#1a7f37\" fill-opacity=\"0.10\" fill-rule=\"evenodd\" stroke=\"#1a7f37\" "
-                       "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"",
+                       "fill=\"" + colour + "\" fill-opacity=\"0.10\" fill-rule=\"evenodd\" stroke=\"" + colour +
+                           "\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"",
                        0);
   }
   if (s.relation == Relation::crosses && s.crossed)

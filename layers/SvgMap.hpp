@@ -29,6 +29,9 @@ MapView claim_view(const ClaimResult& claim, const GEOSGeometry* zone);
 /// The `<svg>` element of a claim's map. Text in it (feature ids, names) is escaped.
 std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone);
 
+/// The colour of a verdict on the maps and badges.
+const char* verdict_colour(Verdict v);
+
 /// A round length for a scale bar: the largest 1, 2 or 5 × 10ⁿ metres not above `max_m`.
 double round_scale_length_m(double max_m);
 
