@@ -125,7 +125,10 @@ std::string claim_section(const ClaimResult& c, size_t i) {
     const FeatureMeasure& m = c.measures[c.representative];
     if (!s.subject_is_place && !m.subject_id.empty())
       h += figure_row("deciding feature", s.subject_name + " " + m.subject_id);
-    if (!m.object_id.empty()) h += figure_row("object feature", s.object_name + " " + m.object_id);
+    // A place is its own one feature: its name says it all ("ayyash", not "ayyash ayyash").
+    if (!m.object_id.empty())
+      h += figure_row("object feature",
+                      s.object && s.object->size() == 1 ? s.object_name : s.object_name + " " + m.object_id);
   }
   h += figure_row("method", c.method);
   return h + "</tbody></table></section>";

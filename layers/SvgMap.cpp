@@ -8,6 +8,7 @@
 #include "engine/Errors.hpp"
 #include "engine/Geodesy.hpp"
 #include "engine/LocalAeqd.hpp"
+#include "engine/SpatialIndex.hpp"
 #include "engine/Units.hpp"
 #include "layers/HtmlEscape.hpp"
 #include "layers/ResultLayers.hpp"
@@ -22,7 +23,7 @@ constexpr size_t kMaxMeasures = 300;
 constexpr size_t kMaxLabels = 40;
 /// A zone or object up to this many times the evidence's size is fitted into the view whole;
 /// a larger one is clipped to it.
-constexpr double kWholeFactor = 3;
+constexpr double kWholeFactor = 4;
 constexpr double kMinViewM = 40;  ///< narrower than this, footprints would fill the map
 
 /// A pixel coordinate: one decimal is a tenth of a pixel, locale-free.
@@ -269,14 +270,21 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
                            "\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"",
                        0);
   }
-  if (s.relation == Relation::crosses && s.crossed)
-    for (size_t i = 0; i < s.crossed->size() && i < kMaxMeasures; ++i) {
-      GeomPtr planar = clip_to_view(f.aeqd.project(s.crossed->features()[i].geometry.get()), f);
+  if (s.relation == Relation::crosses && s.crossed) {
+    // The lines near the view (the layer's index), not the layer's first ones: the line a
+    // segment crosses may be its 5,000th.
+    std::vector<size_t> near;
+    s.crossed->index().candidates_within(v.centre, std::hypot(v.width_m, v.height_m), near);
+    if (near.size() > kMaxMeasures) near.resize(kMaxMeasures);
+    for (size_t i : near) {
+      const Feature& line = s.crossed->features()[i];
+      GeomPtr planar = clip_to_view(f.aeqd.project(line.geometry.get()), f);
       if (is_empty(planar.get())) continue;
       svg += feature_svg(planar.get(), f, "crossed", "fill=\"none\" stroke=\"#6d6d6d\" stroke-width=\"3\"", 3);
-      const PlanarXY at = f.aeqd.forward(representative_point(s.crossed->features()[i].geometry.get()));
-      labels.add(f.x(at.x), f.y(at.y), s.crossed_name + " " + s.crossed->features()[i].id, "label");
+      const PlanarXY at = f.aeqd.forward(representative_point(line.geometry.get()));
+      labels.add(f.x(at.x), f.y(at.y), s.crossed_name + " " + line.id, "label");
     }
+  }
   for (const Feature* o : drawn_objects(claim)) {
     GeomPtr planar = clip_to_view(f.aeqd.project(o->geometry.get()), f);
     svg += feature_svg(planar.get(), f, "object",
