@@ -129,7 +129,15 @@ std::string path_data(const GEOSGeometry* planar, const Frame& f) {
   std::string d;
   for_each_path(planar, [&](std::span<const PlanarXY> pts, PathKind kind) {
     if (kind == PathKind::point || pts.empty()) return;
-    for (size_t i = 0; i < pts.size(); ++i) d += (i == 0 ? "M" : "L") + px(f.x(pts[i].x)) + " " + px(f.y(pts[i].y));
+    // Vertices within half a pixel of the last one drawn are left out: zone edges are sampled
+    // to centimetres, a hundred thousand vertices where the map has a few hundred pixels.
+    double last_x = NAN, last_y = NAN;
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const double x = f.x(pts[i].x), y = f.y(pts[i].y);
+      if (i > 0 && i + 1 < pts.size() && std::hypot(x - last_x, y - last_y) < 0.5) continue;
+      d += (i == 0 ? "M" : "L") + px(x) + " " + px(y);
+      last_x = x, last_y = y;
+    }
     if (kind != PathKind::line) d += "Z";
   });
   return d;
