@@ -71,7 +71,7 @@ TEST(ReportHtml, ALargeZoneIsClippedToTheEvidence) {
   std::smatch m;
   ASSERT_TRUE(std::regex_search(map, m, std::regex(R"re(data-view-width-m="([0-9.]+)")re")));
   const double width_m = std::stod(m[1]);
-  EXPECT_GT(width_m, 1011e3);  // the whole evidence line is in view
+  EXPECT_GT(width_m, 1011e3);      // the whole evidence line is in view
   EXPECT_LT(width_m, 2 * 1011e3);  // the 4,800 km zone is not
   ASSERT_TRUE(std::regex_search(map, m, std::regex(R"re(<path class="zone" d="([^"]+)")re")));
   // Clipped: every vertex of the zone's outline within a view's width of the view.
@@ -87,6 +87,17 @@ TEST(ReportHtml, ALargeZoneIsClippedToTheEvidence) {
   EXPECT_NE(page.find("only its part in view is drawn"), std::string::npos);
   // A small zone is drawn whole: `on_wells`' 500 m discs lie in the evidence's view.
   EXPECT_NE(map_of(page, "on_wells").find("class=\"zone\""), std::string::npos);
+}
+
+TEST(ReportHtml, ANoClaimsZoneIsDrawnRedAsGroundNoFeatureMayEnter) {
+  const std::string page = run_page("scripts/ayyash-2015.gcl", "html-no-zone");
+  const std::regex zone_colour(R"re(class="zone" d="[^"]+" fill="(#[0-9a-f]{6})")re");
+  std::smatch m;
+  const std::string no_camp = map_of(page, "not_camp"), on_wells = map_of(page, "on_wells");
+  ASSERT_TRUE(std::regex_search(no_camp, m, zone_colour));
+  EXPECT_EQ(m[1], "#c62828");  // `no strikes within 10 km of camp`
+  ASSERT_TRUE(std::regex_search(on_wells, m, zone_colour));
+  EXPECT_EQ(m[1], "#1a7f37");  // `every strikes within 500 m of wells`
 }
 
 TEST(ReportHtml, EveryMeasuredClaimHasOneMapWithScaleBarAndNorthArrow) {
