@@ -14,6 +14,7 @@
 #include "layers/ProjectTree.hpp"
 #include "layers/QgisCrs.hpp"
 #include "layers/QgisProject.hpp"
+#include "layers/ReportHtml.hpp"
 #include "layers/ResultLayers.hpp"
 #include "layers/Zones.hpp"
 
@@ -139,6 +140,7 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
                                  layers::map_epsg(view)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
+  write_text(folder.file("report.html"), layers::report_html(job, run));
 }
 
 }  // namespace

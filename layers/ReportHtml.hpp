@@ -1,0 +1,21 @@
+#pragma once
+// report.html: one self-contained evidence page (docs/outputs.md). An overview table of the
+// claims, then per claim a map (layers/SvgMap.hpp), the verdict sentence, the figures, quote
+// and source; then the method and provenance. It opens offline in any browser: styles inline,
+// no script, and a Content-Security-Policy that lets the page load nothing from anywhere.
+// Every text from the script or the data is HTML-escaped. Deterministic except the run time.
+#include <string>
+
+#include "engine/JobResult.hpp"
+#include "layers/Report.hpp"
+
+namespace geoclaim::layers {
+
+std::string report_html(const JobResult& job, const RunInfo& run);
+
+/// The one-line sentence the page gives for a claim's verdict: "Supported: 56.3 km ±200 m,
+/// bearing 140° ±0.2° (claimed SE)." From the deciding measure's reason until report.md's
+/// claim sentence (issue 10) is merged; then that is the one place to switch.
+std::string verdict_sentence(const ClaimResult& claim);
+
+}  // namespace geoclaim::layers
