@@ -9,6 +9,7 @@
 #include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
 #include "io/OutputFolder.hpp"
+#include "layers/GoogleEarth.hpp"
 #include "layers/InputLayers.hpp"
 #include "layers/QgisProject.hpp"
 #include "layers/ResultLayers.hpp"
@@ -91,6 +92,18 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
   return out;
 }
 
+/// results.kmz: the claims, evidence, zones and places, for Google Earth (zones at the bottom).
+void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& out, const std::string& path) {
+  std::vector<layers::KmlLayer> kml;
+  for (const auto& o : out)
+    if (o.style == layers::StyleKind::zones || o.style == layers::StyleKind::evidence ||
+        o.style == layers::StyleKind::claims || (o.style == layers::StyleKind::input && o.stem == "places"))
+      kml.push_back(layers::kml_layer(o.layer, o.style));
+  std::vector<io::KmlLayer> written;
+  for (const auto& k : kml) written.push_back({&k.layer, &k.styles});
+  io::write_kmz(written, "geoclaim: " + job.job_path, path);
+}
+
 /// Writes every file of the folder into its temporary folder. @throw DataError
 void write_files(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
                  const io::OutputFolder& folder);
@@ -141,6 +154,7 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
   write_text(folder.file("project.qgs"), layers::project_qgs("geoclaim: " + job.job_path, project, view_extent(out)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.json"), layers::report_json(job, run));
+  write_google_earth(job, out, folder.file("results.kmz"));
 }
 
 }  // namespace
