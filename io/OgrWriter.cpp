@@ -5,9 +5,11 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <memory>
 
 #include "engine/Errors.hpp"
@@ -72,6 +74,14 @@ OGRFieldType ogr_field_type(Field::Type t) {
   return OFTString;
 }
 
+/// True when every value of field `i` is null or an integer of 32 bits.
+bool fits_int32(const Layer& layer, size_t i) {
+  return std::all_of(layer.features().begin(), layer.features().end(), [i](const Feature& f) {
+    const auto* n = std::get_if<int64_t>(&f.attributes[i]);
+    return !n || (*n >= std::numeric_limits<int32_t>::min() && *n <= std::numeric_limits<int32_t>::max());
+  });
+}
+
 /// Writes one layer; returns the name of its geometry column ("" where the format has none).
 /// `styles`, when given, holds each feature's OGR style string.
 std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
@@ -85,7 +95,10 @@ std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReference
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
   for (size_t i = 0; i < layer.fields().size(); ++i) {
     const Field& field = layer.fields()[i];
-    const OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
+    OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
+    // LIBKML reads its placemark fields (`tessellate`) only from 32-bit integer fields, and
+    // types 64-bit ones as text in the KML schema: a KML layer's integers that fit are 32-bit.
+    if (styles && type == OFTInteger64 && fits_int32(layer, i)) type = OFTInteger;
     OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), type);
     const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
     OGR_Fld_Destroy(fd);

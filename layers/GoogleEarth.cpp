@@ -140,8 +140,10 @@ std::string kml_style(StyleKind kind, const std::string& verdict) {
 }
 
 KmlLayer kml_layer(const Layer& layer, StyleKind kind) {
-  std::vector<Field> fields{
-      {"name", Field::Type::string}, {"description", Field::Type::string}, {"tessellate", Field::Type::integer}};
+  // Lines and polygon edges follow the ground (KML draws them straight through it otherwise).
+  const bool tessellate = layer.family() == GeomFamily::line || layer.family() == GeomFamily::polygon;
+  std::vector<Field> fields{{"name", Field::Type::string}, {"description", Field::Type::string}};
+  if (tessellate) fields.push_back({"tessellate", Field::Type::integer});
   std::vector<size_t> kept;  // the source fields copied, by index
   for (size_t i = 0; i < layer.fields().size(); ++i)
     if (!is_placemark_field(layer.fields()[i].name)) {
@@ -153,7 +155,8 @@ KmlLayer kml_layer(const Layer& layer, StyleKind kind) {
   out.styles.reserve(layer.size());
   for (const auto& f : layer.features()) {
     const std::string name = placemark_name(layer, f, kind);
-    std::vector<AttributeValue> values{xml_safe(name), xml_safe(balloon(layer, f, name)), int64_t{1}};
+    std::vector<AttributeValue> values{xml_safe(name), xml_safe(balloon(layer, f, name))};
+    if (tessellate) values.push_back(int64_t{1});
     for (const size_t i : kept) {
       const auto* text = std::get_if<std::string>(&f.attributes[i]);
       values.push_back(text ? AttributeValue{xml_safe(*text)} : f.attributes[i]);

@@ -13,8 +13,8 @@
 namespace geoclaim::layers {
 
 /// A layer ready for LIBKML: the fields `name` and `description` (LIBKML's placemark name and
-/// balloon), `tessellate` (1: lines and polygon edges follow the ground), then the source's own
-/// fields; and one OGR style string per feature.
+/// balloon), for lines and polygons `tessellate` (1: their edges follow the ground), then the
+/// source's own fields; and one OGR style string per feature.
 struct KmlLayer {
   Layer layer;
   std::vector<std::string> styles;  ///< parallel to the features

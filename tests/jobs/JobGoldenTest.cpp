@@ -12,8 +12,9 @@
 // testdata READMEs; regenerate them only on purpose, with GEOCLAIM_UPDATE_GOLDEN=1, and review
 // the diff. A new golden folder is picked up the next time ctest runs (tests are discovered then).
 // results.kmz is compared by its content: its golden file results.kmz.txt lists the archive's
-// members, each with its text (GDAL writes the zip with fixed member times, but a listing can
-// be reviewed in a diff).
+// members, each with its text, every coordinate block shortened to its vertex count and its
+// first and last vertices (GDAL writes the zip with fixed member times, so its bytes are stable
+// too, as OutputFolderTest checks, but a listing can be reviewed in a diff).
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gtest/gtest.h>
@@ -21,11 +22,13 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "app/Commands.hpp"
 #include "tests/TestSupport.hpp"
@@ -65,7 +68,29 @@ bool is_result(const std::string& file) {
   return file == "report.md" || file == "report.json" || fs::path(file).extension() == ".geojson";
 }
 
-/// The members of the zip at `path`, sorted, each as "=== NAME ===" and its text.
+/// A KML <coordinates> block in short: its vertex count and its first and last vertices to 7
+/// decimals (about 1 cm). The vertices are those of the GeoJSON layers, compared in full there;
+/// written whole, the KML listings would be several MB.
+std::string short_coordinates(const std::string& block) {
+  std::istringstream in(block);
+  std::vector<std::string> vertices;
+  for (std::string v; in >> v;) vertices.push_back(v);
+  const auto rounded = [](const std::string& v) {
+    std::string out;
+    std::istringstream parts(v);
+    for (std::string part; std::getline(parts, part, ',');) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.7f", std::stod(part));
+      out += (out.empty() ? "" : ",") + std::string(buf);
+    }
+    return out;
+  };
+  if (vertices.empty()) return "0 vertices";
+  return std::to_string(vertices.size()) + " vertices, " + rounded(vertices.front()) + " … " + rounded(vertices.back());
+}
+
+/// The members of the zip at `path`, sorted, each as "=== NAME ===" and its text, every
+/// coordinate block in short.
 std::string zip_listing(const fs::path& path) {
   const std::string root = "/vsizip/" + path.string();
   char** names = VSIReadDirRecursive(root.c_str());
@@ -82,7 +107,16 @@ std::string zip_listing(const fs::path& path) {
     char buf[65536];
     for (size_t got; (got = VSIFReadL(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, got);
     VSIFCloseL(f);
-    text += bytes;
+    static const std::string open = "<coordinates>", close = "</coordinates>";
+    size_t at = 0;
+    for (size_t b; (b = bytes.find(open, at)) != std::string::npos;) {
+      const size_t e = bytes.find(close, b);
+      if (e == std::string::npos) break;
+      text += bytes.substr(at, b + open.size() - at) +
+              short_coordinates(bytes.substr(b + open.size(), e - b - open.size()));
+      at = e;
+    }
+    text += bytes.substr(at);
   }
   return text;
 }
