@@ -92,12 +92,19 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
   return out;
 }
 
+/// Evidence lines per claim in results.kmz (the representative one always among them): libkml
+/// takes time that grows with the square of a layer's size to write it (500 lines: 7 s, 2,000:
+/// 190 s), and Google Earth shows a few dozen lines per claim as well as thousands.
+constexpr size_t kKmzEvidencePerClaim = 50;
+
 /// results.kmz: the claims, evidence, zones and places, for Google Earth (zones at the bottom).
 void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& out, const std::string& path) {
   std::vector<layers::KmlLayer> kml;
   for (const auto& o : out)
-    if (o.style == layers::StyleKind::zones || o.style == layers::StyleKind::evidence ||
-        o.style == layers::StyleKind::claims || (o.style == layers::StyleKind::input && o.stem == "places"))
+    if (o.style == layers::StyleKind::evidence)
+      kml.push_back(layers::kml_layer(layers::evidence_layer(job, kKmzEvidencePerClaim), o.style));
+    else if (o.style == layers::StyleKind::zones || o.style == layers::StyleKind::claims ||
+             (o.style == layers::StyleKind::input && o.stem == "places"))
       kml.push_back(layers::kml_layer(o.layer, o.style));
   std::vector<io::KmlLayer> written;
   for (const auto& k : kml) written.push_back({&k.layer, &k.styles});
