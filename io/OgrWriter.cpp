@@ -5,9 +5,11 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <filesystem>
+#include <limits>
 #include <memory>
 
 #include "engine/Errors.hpp"
@@ -73,9 +75,19 @@ OGRFieldType ogr_field_type(Field::Type t) {
   return OFTString;
 }
 
+/// True when every value of field `i` is null or an integer of 32 bits.
+bool fits_int32(const Layer& layer, size_t i) {
+  return std::all_of(layer.features().begin(), layer.features().end(), [i](const Feature& f) {
+    const auto* n = std::get_if<int64_t>(&f.attributes[i]);
+    return !n || (*n >= std::numeric_limits<int32_t>::min() && *n <= std::numeric_limits<int32_t>::max());
+  });
+}
+
 /// Writes one layer; returns the name of its geometry column ("" where the format has none).
+/// `styles`, when given, holds each feature's OGR style string.
 std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReferenceH srs, char** options,
-                        const std::string& path, const CaptureGdalErrors& errors) {
+                        const std::string& path, const CaptureGdalErrors& errors,
+                        const std::vector<std::string>* styles = nullptr) {
   auto fail = [&](const std::string& what, OGRErr err = OGRERR_NONE) {
     errors.raise("cannot write " + what + " of layer '" + layer.name() + "' to " + quote_path(path), err);
   };
@@ -84,7 +96,10 @@ std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReference
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(out);
   for (size_t i = 0; i < layer.fields().size(); ++i) {
     const Field& field = layer.fields()[i];
-    const OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
+    OGRFieldType type = field.type == Field::Type::time ? ogr_time_type(layer, i) : ogr_field_type(field.type);
+    // LIBKML reads its placemark fields (`tessellate`) only from 32-bit integer fields, and
+    // types 64-bit ones as text in the KML schema: a KML layer's integers that fit are 32-bit.
+    if (styles && type == OFTInteger64 && fits_int32(layer, i)) type = OFTInteger;
     OGRFieldDefnH fd = OGR_Fld_Create(field.name.c_str(), type);
     const OGRErr err = OGR_L_CreateField(out, fd, TRUE);
     OGR_Fld_Destroy(fd);
@@ -130,6 +145,7 @@ std::string write_layer(GDALDatasetH ds, const Layer& layer, OGRSpatialReference
       fail("a geometry", err);
     }
     OGR_F_SetGeometryDirectly(f, g);
+    if (styles) OGR_F_SetStyleString(f, (*styles)[static_cast<size_t>(&feat - layer.features().data())].c_str());
     const OGRErr err = OGR_L_CreateFeature(out, f);
     OGR_F_Destroy(f);
     if (err != OGRERR_NONE) fail("feature " + feat.id, err);
@@ -291,6 +307,33 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
     geometry_columns.push_back(write_layer(ds.get(), *l.layer, srs.get(), const_cast<char**>(options), path, errors));
   }
   write_styles(ds.get(), layers, geometry_columns, path, errors);
+  finish(std::move(ds), path, errors);
+  file.save();
+}
+
+void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path) {
+  CaptureGdalErrors errors;
+  const MemoryFile file(path);
+  // The KMZ is zipped when the dataset closes: doc.kml linking layers/<name>.kml, each layer a
+  // <Document> of placemarks with their styles inline (a shared style table would go to
+  // style/style.kml, which the layers reference by a path that viewers resolve differently).
+  ensure_gdal();
+  GDALDriverH driver = GDALGetDriverByName("LIBKML");
+  if (!driver) throw DataError("cannot write '" + path + "': GDAL was built without its LIBKML driver");
+  const std::string name = "NAME=" + title;
+  const char* ds_options[] = {name.c_str(), nullptr};
+  GDALDatasetH created =
+      GDALCreate(driver, file.memory_path().c_str(), 0, 0, 0, GDT_Unknown, const_cast<char**>(ds_options));
+  if (!created) errors.raise("cannot create '" + path + "'");
+  Dataset ds(created);
+  const Srs srs = wgs84_lon_lat();
+  for (const auto& l : layers) {
+    if (!l.styles || l.styles->size() != l.layer->size())
+      throw DataError("cannot write layer '" + l.layer->name() + "' to '" + path +
+                      "': " + std::to_string(l.styles ? l.styles->size() : 0) + " styles for " +
+                      std::to_string(l.layer->size()) + " features");
+    write_layer(ds.get(), *l.layer, srs.get(), nullptr, path, errors, l.styles);
+  }
   finish(std::move(ds), path, errors);
   file.save();
 }

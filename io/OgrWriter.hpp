@@ -1,6 +1,6 @@
 #pragma once
 // Writes engine layers through OGR: RFC 7946 GeoJSON (WGS84 lon/lat, counter-clockwise
-// exterior rings, no `crs` member, 7 decimals) or layers of one GeoPackage.
+// exterior rings, no `crs` member, 7 decimals), layers of one GeoPackage, or of one KMZ.
 #include <string>
 #include <vector>
 
@@ -23,5 +23,17 @@ struct StyledLayer {
 /// into its `layer_styles` table, where QGIS finds them as the layers' default styles.
 /// @throw DataError
 void write_geopackage(const std::vector<StyledLayer>& layers, const std::string& path);
+
+/// A layer for Google Earth and its features' OGR style strings (one per feature, in order).
+/// Fields named `name`, `description` and `tessellate` become the placemarks' elements.
+struct KmlLayer {
+  const Layer* layer;
+  const std::vector<std::string>* styles;
+};
+
+/// Writes the layers into a new KMZ at `path` through GDAL's LIBKML driver (doc.kml titled
+/// `title`, linking layers/<name>.kml). Geometries that cross the antimeridian are cut there,
+/// as in every other format. @throw DataError
+void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path);
 
 }  // namespace geoclaim::io

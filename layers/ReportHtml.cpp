@@ -5,6 +5,7 @@
 #include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Units.hpp"
+#include "layers/ClaimSentence.hpp"
 #include "layers/HtmlEscape.hpp"
 #include "layers/ResultLayers.hpp"
 #include "layers/SvgMap.hpp"
@@ -71,7 +72,7 @@ std::string overview(const JobResult& job) {
   for (size_t i = 0; i < job.claims.size(); ++i) {
     const ClaimResult& c = job.claims[i];
     h += "<tr><td><a href=\"#" + anchor(i) + "\">" + esc(c.spec.id) + "</a></td><td>" + verdict_badge(c.verdict) +
-         "</td><td>" + esc(verdict_sentence(c)) + "</td></tr>";
+         "</td><td>" + esc(verdict_line(c)) + "</td></tr>";
   }
   return h + "</tbody></table>";
 }
@@ -107,7 +108,7 @@ std::string claim_section(const ClaimResult& c, size_t i) {
   const ClaimSpec& s = c.spec;
   std::string h =
       "<section class=\"claim\" id=\"" + anchor(i) + "\"><h2>" + esc(s.id) + " " + verdict_badge(c.verdict) + "</h2>";
-  h += "<p class=\"sentence\">" + esc(verdict_sentence(c)) + "</p>";
+  h += "<p class=\"sentence\">" + esc(claim_sentence(c)) + "</p>";
   h += "<p>Claim: <code>" + esc(s.text) + "</code> <span class=\"small\">(" + esc(s.origin) + ")</span></p>";
   if (s.quote) h += "<blockquote>“" + esc(*s.quote) + "”</blockquote>";
   if (s.source) h += "<p>Source: " + esc(*s.source) + "</p>";
@@ -209,7 +210,7 @@ std::string notes(const JobResult& job) {
 
 }  // namespace
 
-std::string verdict_sentence(const ClaimResult& claim) {
+std::string verdict_line(const ClaimResult& claim) {
   std::string w(word(claim.verdict));
   w[0] = static_cast<char>(w[0] - 'a' + 'A');
   if (claim.measures.empty()) return w + ".";

@@ -13,9 +13,9 @@ namespace geoclaim::layers {
 
 std::string report_html(const JobResult& job, const RunInfo& run);
 
-/// The one-line sentence the page gives for a claim's verdict: "Supported: 56.3 km ±200 m,
-/// bearing 140° ±0.2° (claimed SE)." From the deciding measure's reason until report.md's
-/// claim sentence (issue 10) is merged; then that is the one place to switch.
-std::string verdict_sentence(const ClaimResult& claim);
+/// The one line the page's overview gives for a claim: "Supported: 56.3 km ±200 m, bearing
+/// 140° ±0.2° (claimed SE)." (the deciding measure's reason). Each claim's own section gives
+/// the whole sentence of report.md (layers/ClaimSentence.hpp).
+std::string verdict_line(const ClaimResult& claim);
 
 }  // namespace geoclaim::layers

@@ -5,22 +5,30 @@
 //   exit_code  what run must return, one integer (0 when the file is absent);
 //   terminal.txt               what the terminal shows, stdout then stderr;
 //   any other file             the run's file of that name in its output folder.
-// Every result the run writes (each .geojson, report.md, report.json) must have its golden file
+// Every result the run writes (each .geojson, report.md, report.json, results.kmz) must have its golden file
 // and vice versa, so a new or vanished layer cannot go unnoticed; styles and project.qgs are
 // checked by OutputFolderTest and the QGIS tests instead. Files are compared byte for byte with
 // the run time and the output folder masked. Golden files were checked by hand against the
 // testdata READMEs; regenerate them only on purpose, with GEOCLAIM_UPDATE_GOLDEN=1, and review
 // the diff. A new golden folder is picked up the next time ctest runs (tests are discovered then).
+// results.kmz is compared by its content: its golden file results.kmz.txt lists the archive's
+// members, each with its text, every coordinate block shortened to its vertex count and its
+// first and last vertices (GDAL writes the zip with fixed member times, so its bytes are stable
+// too, as OutputFolderTest checks, but a listing can be reviewed in a diff).
+#include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "app/Commands.hpp"
 #include "tests/TestSupport.hpp"
@@ -58,6 +66,59 @@ bool is_job_description(const std::string& file) { return file == "job" || file 
 /// The files of a run that are compared: every layer and both reports.
 bool is_result(const std::string& file) {
   return file == "report.md" || file == "report.json" || fs::path(file).extension() == ".geojson";
+}
+
+/// A KML <coordinates> block in short: its vertex count and its first and last vertices to 7
+/// decimals (about 1 cm). The vertices are those of the GeoJSON layers, compared in full there;
+/// written whole, the KML listings would be several MB.
+std::string short_coordinates(const std::string& block) {
+  std::istringstream in(block);
+  std::vector<std::string> vertices;
+  for (std::string v; in >> v;) vertices.push_back(v);
+  const auto rounded = [](const std::string& v) {
+    std::string out;
+    std::istringstream parts(v);
+    for (std::string part; std::getline(parts, part, ',');) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.7f", std::stod(part));
+      out += (out.empty() ? "" : ",") + std::string(buf);
+    }
+    return out;
+  };
+  if (vertices.empty()) return "0 vertices";
+  return std::to_string(vertices.size()) + " vertices, " + rounded(vertices.front()) + " … " + rounded(vertices.back());
+}
+
+/// The members of the zip at `path`, sorted, each as "=== NAME ===" and its text, every
+/// coordinate block in short.
+std::string zip_listing(const fs::path& path) {
+  const std::string root = "/vsizip/" + path.string();
+  char** names = VSIReadDirRecursive(root.c_str());
+  std::set<std::string> members;
+  for (char** n = names; n && *n; ++n)
+    if (std::string(*n).back() != '/') members.insert(*n);
+  CSLDestroy(names);
+  std::string text;
+  for (const std::string& m : members) {
+    text += "=== " + m + " ===\n";
+    VSILFILE* f = VSIFOpenL((root + "/" + m).c_str(), "rb");
+    if (!f) continue;
+    std::string bytes;
+    char buf[65536];
+    for (size_t got; (got = VSIFReadL(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, got);
+    VSIFCloseL(f);
+    static const std::string open = "<coordinates>", close = "</coordinates>";
+    size_t at = 0;
+    for (size_t b; (b = bytes.find(open, at)) != std::string::npos;) {
+      const size_t e = bytes.find(close, b);
+      if (e == std::string::npos) break;
+      text += bytes.substr(at, b + open.size() - at) +
+              short_coordinates(bytes.substr(b + open.size(), e - b - open.size()));
+      at = e;
+    }
+    text += bytes.substr(at);
+  }
+  return text;
 }
 
 std::set<std::string> files_in(const fs::path& dir, bool (*keep)(const std::string&)) {
@@ -139,6 +200,7 @@ TEST_P(Job, MatchesGoldenFiles) {
   got["terminal.txt"] = mask(stdout_text.str() + stderr_text.str(), out.string());
   for (const std::string& file : files_in(out, is_result))
     got[file] = mask(test::read_file((out / file).string()), out.string());
+  if (fs::exists(out / "results.kmz")) got["results.kmz.txt"] = mask(zip_listing(out / "results.kmz"), out.string());
   fs::remove_all(out);
 
   if (std::getenv("GEOCLAIM_UPDATE_GOLDEN")) {

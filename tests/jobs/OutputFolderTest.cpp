@@ -213,6 +213,7 @@ TEST(OutputFolder, GeoPackageRunsAreByteIdenticalAndHoldStyles) {
   EXPECT_GE(OGR_L_GetFeatureCount(styles, TRUE), 5);
   EXPECT_TRUE(GDALDatasetGetLayerByName(ds, "claims"));
   GDALClose(ds);
+  EXPECT_TRUE(fs::exists(a / "results.kmz")) << "a GeoPackage folder has its KMZ too";
   fs::remove_all(a);
   fs::remove_all(b);
   fs::remove(job);
