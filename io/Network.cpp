@@ -25,10 +25,15 @@ struct State {
   bool allowed = false;
   bool set_up = false;
   std::vector<std::pair<std::string, VSIFilesystemHandler*>> network;  ///< prefix, GDAL's handler
+  std::vector<VSIFilesystemHandler*> stdin_handlers;                   ///< GDAL's, replaced for good
 };
+/// Never freed: VSIFileManager::InstallHandler drops the handler it replaces without deleting
+/// it, so GDAL's own handlers are kept here, reachable for the life of the process as GDAL meant
+/// them to be (LeakSanitizer found the 14 of them lost). A static object's destructor would run
+/// before the leak check at exit.
 State& state() {
-  static State s;
-  return s;
+  static State* const s = new State;
+  return *s;
 }
 
 /// GDAL's virtual file systems that read local data (or memory) only. Every other prefix is a
@@ -114,8 +119,10 @@ void setup_network_access() {
   // Standard input is never read, also not through a VRT: it could wait for ever (the paths of
   // a job are refused with their own message, io/InputGuards.hpp).
   static auto* const stdin_refused = new Refuse("geoclaim does not read standard input (it could wait for ever)");
-  VSIFileManager::InstallHandler("/vsistdin/", stdin_refused);
-  VSIFileManager::InstallHandler("/vsistdin?", stdin_refused);
+  for (const char* prefix : {"/vsistdin/", "/vsistdin?"}) {
+    s.stdin_handlers.push_back(VSIFileManager::GetHandler(prefix));
+    VSIFileManager::InstallHandler(prefix, stdin_refused);
+  }
   char** prefixes = VSIGetFileSystemsPrefixes();
   for (int i = 0; prefixes && prefixes[i]; ++i)
     if (!is_local_prefix(prefixes[i])) s.network.emplace_back(prefixes[i], VSIFileManager::GetHandler(prefixes[i]));
