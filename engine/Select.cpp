@@ -140,7 +140,9 @@ class TimeLiterals {
       const std::string set = zone == 0 ? "set timezone UTC" : "set timezone \"" + format_utc_offset(zone) + "\"";
       throw CompareError(c, quote(c.value) + " has no time zone and " + which_feature(m_layer, f) + " has " + name +
                                 " " + value + ", with one: write the zone ('" +
-                                format_instant({lit.kind, lit.wall_ms, v->offset_min}) + "') or set one (" + set + ")");
+                                // A date takes a zone only with a time: its midnight, written out.
+                                format_instant({Instant::Kind::date_time, lit.wall_ms, v->offset_min}) +
+                                "') or set one (" + set + ")");
     }
     return lit;
   }

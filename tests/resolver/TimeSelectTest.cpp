@@ -128,6 +128,11 @@ TEST(TimeSelect, RefusedComparisonsSayWhy) {
             "'2016-09-17T23:00:00' has no time zone and testdata/times/strikes.kml feature 1 has timestamp "
             "2016-09-17T15:55:00+03:00, with one: write the zone ('2016-09-17T23:00:00+03:00') or set one "
             "(set timezone \"+03:00\")");
+  // A date with a zone is written as its midnight (the review: the hint offered '2016-09-17').
+  EXPECT_EQ(refusal(kml(), "timestamp < \"2016-09-17\""),
+            "'2016-09-17' has no time zone and testdata/times/strikes.kml feature 1 has timestamp "
+            "2016-09-17T15:55:00+03:00, with one: write the zone ('2016-09-17T00:00:00+03:00') or set one "
+            "(set timezone \"+03:00\")");
   EXPECT_EQ(refusal(csv(), "day >= \"15:55\""),
             "field 'day' holds dates (2016-09-17); '15:55' is a time of day without a date: compare dates with dates");
   // Checked against every feature before any is selected: a refusal does not depend on `or`
