@@ -1,7 +1,10 @@
 #include "layers/GoogleEarth.hpp"
 
+#include <cstdio>
+
 #include "engine/Text.hpp"
 #include "engine/Vocabulary.hpp"
+#include "layers/VerdictColours.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -114,10 +117,13 @@ std::string balloon(const Layer& layer, const Feature& f, const std::string& nam
 }  // namespace
 
 std::string verdict_hex(const std::string& verdict) {
-  // The colours of QgisStyle.cpp's verdict renderers (ColorBrewer RdYlGn ends and an amber).
-  if (verdict == word(Verdict::supported)) return "#1A9641";     // 26,150,65
-  if (verdict == word(Verdict::contradicted)) return "#D7191C";  // 215,25,28
-  if (verdict == word(Verdict::inconclusive)) return "#F5A623";  // 245,166,35
+  for (const Verdict v : {Verdict::supported, Verdict::contradicted, Verdict::inconclusive})
+    if (verdict == word(v)) {
+      const Rgb c = verdict_rgb(v);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "#%02X%02X%02X", c.r, c.g, c.b);
+      return hex;
+    }
   return "#6E6E6E";
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/Vocabulary.hpp"
+#include "layers/VerdictColours.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -12,20 +13,13 @@ namespace {
 struct Category {
   std::string value;
   std::string label;
-  const char* colour;  ///< "r,g,b,a"
+  std::string colour;  ///< "r,g,b,a"
 };
 
-// The verdict colours (ColorBrewer RdYlGn ends and an amber), used by every verdict renderer.
-const char* colour(Verdict v) {
-  switch (v) {
-    case Verdict::supported:
-      return "26,150,65,255";
-    case Verdict::contradicted:
-      return "215,25,28,255";
-    case Verdict::inconclusive:
-      return "245,166,35,255";
-  }
-  return "0,0,0,255";
+/// A verdict's colour (layers/VerdictColours.hpp) as QGIS writes it, "r,g,b,a".
+std::string colour(Verdict v) {
+  const Rgb c = verdict_rgb(v);
+  return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + ",255";
 }
 
 const char* colour(AttributionStatus s) {
