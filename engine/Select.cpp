@@ -4,6 +4,8 @@
 #include <charconv>
 #include <map>
 #include <stdexcept>
+
+#include "engine/Like.hpp"
 #include "engine/Text.hpp"
 
 namespace geoclaim {
@@ -201,43 +203,6 @@ bool matches(const Feature& f, const Layer& layer, const Condition& c, const Tim
 }
 
 }  // namespace
-
-// Iterative, with one backtrack point (the last '%' seen): the text and pattern come from the
-// data and the script, so neither may set the stack depth (a recursion per character) nor the
-// time (a recursion per '%' is exponential in the number of '%'s). This takes at most
-// |text| × |pattern| steps.
-bool like(std::string_view text, std::string_view pattern) {
-  const auto same = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  };
-  // One character of UTF-8 text: a lead byte and its continuation bytes (10xxxxxx).
-  const auto next_char = [&](size_t i) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-    return i;
-  };
-  size_t t = 0, p = 0;
-  size_t star = std::string_view::npos, star_t = 0;  // the last '%' and where its run ends
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '%') {
-      star = p++;
-      star_t = t;
-    } else if (p < pattern.size() && pattern[p] == '_') {
-      ++p;
-      t = next_char(t);
-    } else if (p < pattern.size() && same(pattern[p], text[t])) {
-      ++p;
-      ++t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;  // the last '%' takes one more character
-      t = star_t = next_char(star_t);
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '%') ++p;
-  return p == pattern.size();
-}
 
 const Condition* find_unknown_field(const Layer& layer, const Condition& where) {
   if (where.join != Condition::Join::leaf) {

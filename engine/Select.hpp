@@ -54,7 +54,4 @@ std::vector<size_t> select_features(const Layer& layer, const Condition& where,
 /// The first leaf of `where` whose field `layer` lacks, if any.
 const Condition* find_unknown_field(const Layer& layer, const Condition& where);
 
-/// SQL LIKE, case-insensitive.
-bool like(std::string_view text, std::string_view pattern);
-
 }  // namespace geoclaim

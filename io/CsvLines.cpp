@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/Errors.hpp"
+#include "engine/Text.hpp"
+
 namespace geoclaim::io {
 namespace {
 
@@ -63,35 +66,89 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
   return starts;
 }
 
-size_t csv_header_column_count(const std::string& path) {
-  VsiChars in(path);
-  std::string header;  // the first record: up to an unquoted line end
-  bool in_quotes = false;
-  for (char c = 0; in.get(c);) {
-    if (c == '"') in_quotes = !in_quotes;
-    if (!in_quotes && (c == '\n' || c == '\r')) break;
-    header += c;
-  }
+namespace {
+
+/// The delimiter GDAL's CSV driver splits on, from the extension and the header line.
+char delimiter_of(const std::string& path, const std::string& header) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  char delimiter = ',';
-  if (ext == ".tsv") {
-    delimiter = '\t';
-  } else if (header.find(',') == std::string::npos) {
+  if (ext == ".tsv") return '\t';
+  if (header.find(',') == std::string::npos)
     for (const char d : {';', '\t', '|'})
-      if (header.find(d) != std::string::npos) {
-        delimiter = d;
-        break;
+      if (header.find(d) != std::string::npos) return d;
+  return ',';
+}
+
+std::string delimiter_name(char d) {
+  switch (d) {
+    case '\t': return "tab";
+    case ';': return "';'";
+    case '|': return "'|'";
+    default: return "','";
+  }
+}
+
+}  // namespace
+
+size_t check_text_table(const std::string& path) {
+  VsiChars in(path);
+  const auto where = [&](uint64_t line) { return printable_path(path) + ":" + std::to_string(line) + ": "; };
+  // Records as csv_record_lines reads them; a record of spaces and tabs only is a blank line.
+  uint64_t line = 1, blank = 0, record_line = 1;
+  bool in_quotes = false, record_blank = true;
+  size_t fields = 1;
+  std::string header;  // the first record's text, until the delimiter is known
+  size_t header_columns = 0;
+  char delimiter = 0;
+  const auto end_record = [&] {
+    if (record_blank) {
+      if (++blank > kMaxBlankLines)
+        throw DataError(where(record_line) + "more than " + std::to_string(kMaxBlankLines) +
+                        " blank lines; geoclaim refuses a file that is mostly empty lines (remove them)");
+    } else if (header_columns == 0) {
+      delimiter = delimiter_of(path, header);
+      in_quotes = false;
+      for (const char c : header) {
+        if (c == '"') in_quotes = !in_quotes;
+        if (!in_quotes && c == delimiter) ++header_columns;
       }
+      ++header_columns;
+      in_quotes = false;
+      header.clear();
+    } else if (fields != header_columns) {
+      throw DataError(where(record_line) + "has " + std::to_string(fields) + (fields == 1 ? " field" : " fields") +
+                      " but the header names " + std::to_string(header_columns) + " columns (split at " +
+                      delimiter_name(delimiter) + "); " +
+                      (fields > header_columns
+                           ? "GDAL would drop the cells beyond the last column (quote a cell that holds the delimiter)"
+                           : "GDAL would read the missing cells as empty (write an empty cell between two delimiters)"));
+    }
+    fields = 1;
+    record_blank = true;
+  };
+  char c = 0;
+  while (in.get(c)) {
+    if (c == '\0')
+      throw DataError(where(line) +
+                      "holds a NUL byte; GDAL would cut the cell there (a text table cannot hold one: remove it)");
+    // A line ends at \n, \r\n or a lone \r (old Mac files), as GDAL's line reader has it.
+    if (c == '\r' && in.peek() == '\n') continue;
+    if (c == '\n' || c == '\r') {
+      ++line;
+      if (!in_quotes) {
+        end_record();
+        record_line = line;
+      }
+      continue;
+    }
+    if (header_columns == 0) header += c;
+    if (c == '"') in_quotes = !in_quotes;  // "" toggles twice: still inside
+    if (c != ' ' && c != '\t') record_blank = false;
+    if (!in_quotes && header_columns != 0 && c == delimiter) ++fields;
   }
-  size_t columns = 1;
-  in_quotes = false;
-  for (const char c : header) {
-    if (c == '"') in_quotes = !in_quotes;
-    if (!in_quotes && c == delimiter) ++columns;
-  }
-  return columns;
+  if (!record_blank) end_record();
+  return header_columns;
 }
 
 }  // namespace geoclaim::io

@@ -107,35 +107,4 @@ void check_input_path(const std::string& path) {
   }
 }
 
-void check_blank_lines(const std::string& path) {
-  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-  if (!f) return;  // reported where it is opened
-  const std::unique_ptr<VSILFILE, int (*)(VSILFILE*)> close(f, VSIFCloseL);
-  std::vector<char> buf(1 << 20);
-  uint64_t line = 1, blank = 0;
-  bool in_quotes = false, line_empty = true;
-  char previous = 0;
-  while (const size_t n = VSIFReadL(buf.data(), 1, buf.size(), f)) {
-    for (size_t i = 0; i < n; ++i) {
-      const char c = buf[i];
-      if (c == '\n' || c == '\r') {
-        if (c == '\n' && previous == '\r') {  // \r\n is one line end
-          previous = c;
-          continue;
-        }
-        if (line_empty && !in_quotes && ++blank > kMaxBlankLines)
-          throw DataError(printable_path(path) + ":" + std::to_string(line) + ": more than " +
-                          std::to_string(kMaxBlankLines) +
-                          " blank lines; geoclaim refuses a file that is mostly empty lines (remove them)");
-        ++line;
-        line_empty = true;
-      } else if (c != ' ' && c != '\t') {
-        line_empty = false;
-        if (c == '"') in_quotes = !in_quotes;
-      }
-      previous = c;
-    }
-  }
-}
-
 }  // namespace geoclaim::io

@@ -1,7 +1,8 @@
 #pragma once
 // Inputs that would keep geoclaim waiting or busy for ever are refused before GDAL opens them
-// (issue 9: a named pipe, or /vsistdin/ on an open pipe, blocked for ever; a 200 KB zip of
-// blank lines took 77 s). Each refusal is a DataError that names the path and says why.
+// (issue 9: a named pipe, or /vsistdin/ on an open pipe, blocked for ever). Each refusal is a
+// DataError that names the path and says why. Text tables GDAL would misread or crawl through
+// are refused by check_text_table (io/CsvLines.hpp).
 #include <cstdint>
 #include <string>
 
@@ -9,8 +10,6 @@ namespace geoclaim::io {
 
 /// The most an archive member (/vsizip/, /vsitar/, /vsigzip/ …) may hold uncompressed: 2 GiB.
 constexpr uint64_t kMaxUncompressedBytes = uint64_t{2} << 30;
-/// The most blank lines a CSV/TSV may hold (GDAL skips them one by one).
-constexpr uint64_t kMaxBlankLines = 10000;
 
 /// Refuses a path that does not exist: a file by the file system; a /vsizip/, /vsitar/, … member
 /// or a /vsimem/ file by GDAL's VSIStat (std::filesystem knows nothing of them), naming the
@@ -24,9 +23,5 @@ void require_input_exists(const std::string& path);
 /// kMaxUncompressedBytes uncompressed. A path that does not exist passes (it is reported where
 /// it is opened). @throw DataError
 void check_input_path(const std::string& path);
-
-/// Reads a CSV/TSV once (through GDAL's virtual files, so a /vsizip/ member too) and refuses it
-/// at its (kMaxBlankLines + 1)th blank line outside quotes, naming that line. @throw DataError
-void check_blank_lines(const std::string& path);
 
 }  // namespace geoclaim::io

@@ -59,7 +59,7 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
   ensure_gdal();
   check_input_path(path);  // no pipe, no standard input, no archive member beyond 2 GiB
   require_input_exists(path);
-  if (as_text_table) check_blank_lines(path);
+  const size_t text_columns = as_text_table ? check_text_table(path) : 0;
   CaptureGdalErrors errors;
   std::vector<const char*> options;
   const char* csv_only[] = {"CSV", nullptr};
@@ -84,9 +84,8 @@ Dataset open_vector(const std::string& path, bool as_text_table, bool detect_typ
     // GDAL's CSV driver keeps the first 2,000 columns and drops the rest with only a warning:
     // coordinate columns among those would read as missing.
     const int read = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(GDALDatasetGetLayer(ds, 0)));
-    const size_t in_file = csv_header_column_count(path);
-    if (read >= 0 && in_file > static_cast<size_t>(read))
-      throw DataError(printable_path(path) + ": has " + std::to_string(in_file) +
+    if (read >= 0 && text_columns > static_cast<size_t>(read))
+      throw DataError(printable_path(path) + ": has " + std::to_string(text_columns) +
                       " columns, and GDAL's CSV driver reads only the first " + std::to_string(read) +
                       " (set the environment variable OGR_CSV_MAX_FIELD_COUNT to read more, or drop columns)");
   }

@@ -59,6 +59,46 @@ TEST(BadInput, HeaderNamesInMessagesAreEscapedAndBounded) {
   EXPECT_NE(e.find(", c20, … (30 in all);"), std::string::npos) << e;
 }
 
+/// The error for a CSV of `text` written as `name`, from just after its path ("" for none).
+std::string error_after_path(const std::string& name, const std::string& text) {
+  const std::string e = load_error(written_csv(name, text));
+  const size_t at = e.find(name);
+  return e == "no error" ? "" : at == std::string::npos ? e : e.substr(at + name.size());
+}
+
+// Field counts are checked as GDAL splits fields: the delimiter it would choose, quoted
+// delimiters and quoted line ends inside a cell, \r\n and blank lines; a short or long row is
+// named by its line in the file (review of issue 9: a decimal comma shifted a row silently).
+TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
+  // Fine: quoted commas and a quoted line end, CRLF, a blank line, a semicolon file.
+  EXPECT_EQ(error_after_path("ok.csv", "id,lat,lon,note\r\n1,35.1,40.1,\"a, b\"\r\n\r\n2,35.2,40.2,\"two\nlines, too\"\r\n"),
+            "");
+  EXPECT_EQ(error_after_path("ok-semicolon.csv", "id;lat;lon\n1;35,1;40,1\n"), "");
+  EXPECT_EQ(error_after_path("ok.tsv", "id\tlat\tlon\n1\t35.1\t40.1\n"), "");
+  EXPECT_EQ(error_after_path("long.csv", "id,lat,lon,note\n1,35.1,40.1,\"x\ny\"\n2,35.2,40.2,a,b\n"),
+            ":4: has 5 fields but the header names 4 columns (split at ','); GDAL would drop the cells beyond "
+            "the last column (quote a cell that holds the delimiter)");
+  EXPECT_EQ(error_after_path("short-semicolon.csv", "id;lat;lon\n1;35,1\n"),
+            ":2: has 2 fields but the header names 3 columns (split at ';'); GDAL would read the missing cells "
+            "as empty (write an empty cell between two delimiters)");
+  EXPECT_EQ(error_after_path("long.tsv", "id\tlat\tlon\n1\t35.1\t40.1\t\n"),
+            ":2: has 4 fields but the header names 3 columns (split at tab); GDAL would drop the cells beyond "
+            "the last column (quote a cell that holds the delimiter)");
+  // The last row without a line end is a row too.
+  EXPECT_EQ(error_after_path("last.csv", "id,lat,lon\n1,35.1,40.1\n2,35.2"),
+            ":3: has 2 fields but the header names 3 columns (split at ','); GDAL would read the missing cells "
+            "as empty (write an empty cell between two delimiters)");
+}
+
+// A NUL byte anywhere, in a cell or in the header, is refused with its line: GDAL's C strings
+// end there ("40\0.45" read as 40).
+TEST(BadInput, NulBytesAreRefusedWithTheirLine) {
+  const std::string message = ": holds a NUL byte; GDAL would cut the cell there (a text table cannot hold one: remove it)";
+  EXPECT_EQ(error_after_path("nul-cell.csv", std::string("id,lat,lon\n1,35.1,40\0.45\n", 25)), ":2" + message);
+  EXPECT_EQ(error_after_path("nul-header.csv", std::string("id,la\0t,lon\n1,35.1,40.1\n", 24)), ":1" + message);
+  EXPECT_EQ(error_after_path("nul-quoted.csv", std::string("id,lat,lon,n\n1,35.1,40.1,\"a\nb\0\"\n", 32)), ":3" + message);
+}
+
 // A cell of 100,000 characters is quoted to 80, whatever GDAL's own message adds.
 TEST(BadInput, AHugeCellIsQuotedShort) {
   const std::string path = written_csv("huge-wkt.csv", "id,wkt\n1,\"POINT(" + std::string(100000, '1') + "\"\n");
