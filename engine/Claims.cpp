@@ -79,6 +79,9 @@ class ClaimMeasurer {
     const bool any = m_spec.quantifier == Quantifier::any;  // `no` is `every` over negated measures
     r.verdict = any ? any_of(verdicts) : all_of(verdicts);
     r.representative = pick_representative(r.measures, any);
+    // A direction alone is already ranked by its bearing margin (deciding_margin).
+    const bool two_figures = m_spec.direction && m_spec.claimed_m;
+    r.direction_representative = two_figures ? pick_by_bearing(r.measures, any, r.representative) : r.representative;
     return r;
   }
 
@@ -106,6 +109,21 @@ class ClaimMeasurer {
       if (better) pick = i;
     }
     return pick;
+  }
+
+  static size_t pick_by_bearing(const std::vector<FeatureMeasure>& ms, bool best, size_t fallback) {
+    std::optional<size_t> pick;
+    double pick_margin = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const auto& b = ms[i].bearing;
+      if (!b || !b->margin_deg) continue;
+      const double sure_margin = *b->margin_deg - b->uncertainty_deg;  // the least it can be
+      if (!pick || (best ? sure_margin > pick_margin : sure_margin < pick_margin)) {
+        pick = i;
+        pick_margin = sure_margin;
+      }
+    }
+    return pick.value_or(fallback);
   }
 
   static void negate_measure(FeatureMeasure& m) {

@@ -103,6 +103,12 @@ struct ClaimResult {
   Verdict verdict = Verdict::inconclusive;
   std::vector<FeatureMeasure> measures;
   size_t representative = 0;  ///< the measure that decides the verdict (worst for every…)
+  /// For a claim of a distance and a direction, the measure whose bearing decides the direction
+  /// part: the least bearing margin (less its uncertainty) for every/no/each, the greatest for
+  /// any; else (or when no feature has a bearing) `representative`. It differs from `representative` when the
+  /// feature nearest a distance bound is not the one nearest a sector edge (Ayyash: strike 3
+  /// decides the 60.5 km bound, strike 1 at 129° the 112.5° edge).
+  size_t direction_representative = 0;
   std::string method;         ///< "geodesic WGS84" or "local AEQD + geodesic"
   /// How many of the features were supported / contradicted / inconclusive.
   size_t counts[3] = {0, 0, 0};

@@ -302,13 +302,17 @@ std::string claim_sentence(const ClaimResult& c) {
     }
   }
 
-  // The deciding feature (the representative, docs/language.md) and why it decides.
+  // The deciding feature (the representative, docs/language.md) and why it decides. When the
+  // feature nearest a sector edge is another than the one nearest a distance bound, each part
+  // names its own: the least margin of each figure is the one a reader checks.
+  const FeatureMeasure& dir_rep = c.measures[c.direction_representative];
+  const bool split = !one && has_distance && has_direction && &dir_rep != &rep && rep.distance && dir_rep.bearing;
   std::vector<std::string> states;
   if (s.relation == Relation::inside) {
     states.push_back(inside_state(s, rep, as_measured(s, rep.verdict)));
   } else {
     if (has_distance && rep.distance) states.push_back(distance_state(s, rep));
-    if (has_direction && rep.bearing && !no_direction) states.push_back(bearing_state(s, rep));
+    if (has_direction && rep.bearing && !no_direction && !split) states.push_back(bearing_state(s, rep));
   }
   std::string why;
   for (const auto& st : states) why += (why.empty() ? "" : ", ") + st;
@@ -316,11 +320,14 @@ std::string claim_sentence(const ClaimResult& c) {
     if (!why.empty()) out += "; " + why;
   } else if (s.relation == Relation::inside) {
     out += "; the deciding feature is " + rep.subject_id + ": " + why;
+  } else if (split) {
+    out += "; the deciding feature for distance, " + rep.subject_id + ", lies " + distance_figure(rep) + ": " + why +
+           "; for direction, " + dir_rep.subject_id + ", at " + bearing_figure(dir_rep) + ": " +
+           bearing_state(s, dir_rep);
   } else {
     std::string figures;
-    if (s.relation != Relation::inside && has_distance && rep.distance) figures = distance_figure(rep);
-    if (s.relation != Relation::inside && has_direction && rep.bearing)
-      figures += (figures.empty() ? "at " : " at ") + bearing_figure(rep);
+    if (has_distance && rep.distance) figures = distance_figure(rep);
+    if (has_direction && rep.bearing) figures += (figures.empty() ? "at " : " at ") + bearing_figure(rep);
     out += "; the deciding feature, " + rep.subject_id + (figures.empty() ? "" : ", lies " + figures) + ": " + why;
   }
   return out + "." + quoted(s);

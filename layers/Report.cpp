@@ -95,6 +95,13 @@ std::vector<Located> deciding_points(const ClaimResult& c, const JobResult& job)
                                                        : " (nearest point)";
     out.push_back({s.id, "object", named(s.object_name, m.object_id, object_place) + which, m.on_object});
   }
+  if (const FeatureMeasure& b = c.measures[c.direction_representative]; &b != &m) {
+    const bool nearest = !is_point(s.subject) && b.on_subject.valid();
+    out.push_back({s.id, "direction_subject",
+                   named(s.subject_name, b.subject_id, s.subject_is_place) +
+                       (nearest ? " (nearest point, deciding the direction)" : " (deciding the direction)"),
+                   nearest ? b.on_subject : b.subject_point});
+  }
   return out;
 }
 
@@ -270,8 +277,12 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["measured_m"] = m ? number_or_null(measured_m(*m), 3) : J(nullptr);
     j["uncertainty_m"] = m ? number_or_null(m->uncertainty_m, 3) : J(nullptr);
     j["margin_m"] = m ? number_or_null(margin_m(*m), 3) : J(nullptr);
-    j["bearing_deg"] = m ? azimuth_or_null(bearing_deg(*m)) : J(nullptr);
-    j["margin_deg"] = m ? number_or_null(margin_deg(*m), 4) : J(nullptr);
+    // The direction's figures from the feature that decides it, which may be another.
+    const FeatureMeasure* by_bearing = m ? &c.measures[c.direction_representative] : nullptr;
+    j["bearing_deg"] = m ? azimuth_or_null(bearing_deg(*by_bearing)) : J(nullptr);
+    j["margin_deg"] = m ? number_or_null(margin_deg(*by_bearing), 4) : J(nullptr);
+    j["direction_feature"] =
+        m && s.direction && !s.subject_is_place && by_bearing->bearing ? J(by_bearing->subject_id) : J(nullptr);
     j["inside_share"] = m ? number_or_null(inside_share(*m), 4) : J(nullptr);
     j["reason"] = m ? J(m->reason) : J(nullptr);
     J features{{"total", c.measures.size()}};

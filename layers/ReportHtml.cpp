@@ -124,8 +124,11 @@ std::string claim_section(const ClaimResult& c, size_t i) {
                                     std::to_string(c.counts[2]) + " inconclusive");
   if (!c.measures.empty()) {
     const FeatureMeasure& m = c.measures[c.representative];
+    const FeatureMeasure& b = c.measures[c.direction_representative];
     if (!s.subject_is_place && !m.subject_id.empty())
-      h += figure_row("deciding feature", s.subject_name + " " + m.subject_id);
+      h += figure_row("deciding feature", &b == &m ? s.subject_name + " " + m.subject_id
+                                                   : s.subject_name + " " + m.subject_id + " (distance), " +
+                                                         b.subject_id + " (direction)");
     // A place is its own one feature: its name says it all ("ayyash", not "ayyash ayyash").
     if (!m.object_id.empty())
       h += figure_row("object feature",

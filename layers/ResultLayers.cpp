@@ -31,6 +31,7 @@ std::vector<Field> claim_fields() {
           {"bearing_deg", T::real},
           {"claimed_direction", T::string},
           {"margin_deg", T::real},
+          {"direction_feature", T::string},
           {"inside_share", T::real},
           {"tolerance", T::string},
           {"features_supported", T::integer},
@@ -43,7 +44,10 @@ std::vector<Field> claim_fields() {
           {"source", T::string}};
 }
 
-void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, Verdict verdict) {
+/// `by_bearing`: the measure whose bearing decides the direction (m itself but for the claim
+/// row of a distance-and-direction claim, ClaimResult::direction_representative).
+void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, const FeatureMeasure& by_bearing,
+                Verdict verdict) {
   const ClaimSpec& s = c.spec;
   row.set("claim_id", s.id)
       .set("claim", s.text)
@@ -58,9 +62,11 @@ void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, 
       .set("claimed_min_m", s.claimed_m ? metres_value(s.claimed_m->lo) : AttributeValue{})
       .set("claimed_max_m", s.claimed_m ? metres_value(s.claimed_m->hi) : AttributeValue{})
       .set("margin_m", metres_value(margin_m(m)))
-      .set("bearing_deg", degrees_value(bearing_deg(m)))
+      .set("bearing_deg", degrees_value(bearing_deg(by_bearing)))
       .set("claimed_direction", s.direction ? AttributeValue{s.direction->label} : AttributeValue{})
-      .set("margin_deg", degrees_value(margin_deg(m)))
+      .set("margin_deg", degrees_value(margin_deg(by_bearing)))
+      .set("direction_feature",
+           text_value(s.direction && !s.subject_is_place && by_bearing.bearing ? by_bearing.subject_id : ""))
       .set("inside_share", share_value(inside_share(m)))
       .set("tolerance", text_value(s.tolerance_word))
       .set("reason", text_value(m.reason))
@@ -90,9 +96,9 @@ Layer claims_layer(const JobResult& job) {
   Layer out("claims", {}, claim_fields());
   for (const auto& c : job.claims) {
     if (c.measures.empty()) continue;
-    auto add = [&](const FeatureMeasure& m, Verdict v, bool counts) {
+    auto add = [&](const FeatureMeasure& m, const FeatureMeasure& by_bearing, Verdict v, bool counts) {
       RowBuilder row(out.fields());
-      fill_claim(row, c, m, v);
+      fill_claim(row, c, m, by_bearing, v);
       if (counts) {
         row.set("features_supported", static_cast<int64_t>(c.counts[0]))
             .set("features_contradicted", static_cast<int64_t>(c.counts[1]))
@@ -101,9 +107,9 @@ Layer claims_layer(const JobResult& job) {
       out.add(Feature{c.spec.id, 0, make_point(m.subject_point), m.uncertainty_m, row.take()});
     };
     if (c.spec.quantifier == Quantifier::each) {
-      for (const auto& m : c.measures) add(m, m.verdict, false);
+      for (const auto& m : c.measures) add(m, m, m.verdict, false);
     } else {
-      add(c.measures[c.representative], c.verdict, true);
+      add(c.measures[c.representative], c.measures[c.direction_representative], c.verdict, true);
     }
   }
   return out;
@@ -119,14 +125,18 @@ std::string measured_text(const ClaimResult& c) {
     return s;
   }
   if (c.spec.relation == Relation::crosses) return m.reason;
+  const FeatureMeasure& b = c.measures[c.direction_representative];
+  const bool split = &b != &m;  // one feature decides the distance, another the direction
   std::string s;
   if (c.spec.relation != Relation::direction) {
     s = format_length(m.distance->metres);
     if (m.uncertainty_m > 0) s += " ±" + format_length(m.uncertainty_m);
+    if (split) s += " (feature " + m.subject_id + ")";
   }
   if (c.spec.direction) {
-    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_azimuth(m.bearing->degrees, 1) + "°";
-    if (m.bearing->uncertainty_deg > 0) s += " ±" + format_number(m.bearing->uncertainty_deg, 1) + "°";
+    s += (s.empty() ? "" : ", ") + std::string("bearing ") + format_azimuth(b.bearing->degrees, 1) + "°";
+    if (b.bearing->uncertainty_deg > 0) s += " ±" + format_number(b.bearing->uncertainty_deg, 1) + "°";
+    if (split) s += " (feature " + b.subject_id + ")";
   }
   return s;
 }
@@ -156,10 +166,17 @@ std::string claimed_text(const ClaimResult& c) {
 std::string margin_text(const ClaimResult& c) {
   if (c.measures.empty()) return "";
   const FeatureMeasure& m = c.measures[c.representative];
+  const FeatureMeasure& b = c.measures[c.direction_representative];
+  const bool split = &b != &m;  // as in measured_text
   std::string out;
-  if (const auto mm = margin_m(m)) out = (*mm >= 0 ? "+" : "−") + format_length(std::fabs(*mm));
-  if (const auto md = margin_deg(m))
+  if (const auto mm = margin_m(m)) {
+    out = (*mm >= 0 ? "+" : "−") + format_length(std::fabs(*mm));
+    if (split) out += " (feature " + m.subject_id + ")";
+  }
+  if (const auto md = margin_deg(b)) {
     out += (out.empty() ? "" : ", ") + std::string(*md >= 0 ? "+" : "−") + format_number(std::fabs(*md), 1) + "°";
+    if (split) out += " (feature " + b.subject_id + ")";
+  }
   return out;
 }
 

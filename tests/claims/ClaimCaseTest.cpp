@@ -48,12 +48,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------------------------------------
 // The only code here that knows the engine's types. It runs a job of one claim and returns the
-// claim's verdict and the figures of its representative feature.
+// claim's verdict and the figures of its representative feature (the bearing's of the feature
+// that decides the direction, ClaimResult::direction_representative).
 
 struct Measured {
   std::string verdict;  ///< "supported", "contradicted" or "inconclusive"
   double distance_m = kNaN, margin_m = kNaN, bearing_deg = kNaN, margin_deg = kNaN, inside_share = kNaN;
   std::string feature;                ///< the representative subject feature's id
+  std::string direction_feature;      ///< the id of the one whose bearing decides the direction
   size_t counts[3] = {0, 0, 0};       ///< features supported, contradicted, inconclusive
   std::vector<std::string> warnings;  ///< what the job warned about (fixtures should cause none)
   std::string sentence;               ///< the report's sentence for the claim
@@ -74,10 +76,12 @@ Measured run_case(const std::string& job_name, const std::string& job_text) {
     out.distance_m = m.distance->metres;
     out.margin_m = m.distance->margin_m.value_or(kNaN);
   }
-  if (m.bearing) {
-    out.bearing_deg = m.bearing->degrees;
-    out.margin_deg = m.bearing->margin_deg.value_or(kNaN);
+  const FeatureMeasure& b = claim.measures.at(claim.direction_representative);
+  if (b.bearing) {
+    out.bearing_deg = b.bearing->degrees;
+    out.margin_deg = b.bearing->margin_deg.value_or(kNaN);
   }
+  out.direction_feature = b.subject_id;
   if (m.inside) out.inside_share = m.inside->share;
   out.feature = m.subject_id;
   for (int i = 0; i < 3; ++i) out.counts[i] = claim.counts[i];
@@ -152,7 +156,7 @@ struct ClaimCase {
   std::string claim, why;
   std::string verdict;
   Expected measured_m, margin_m, bearing_deg, margin_deg, share;
-  std::string feature, counts;
+  std::string feature, counts, direction_feature;
 
   std::string where() const { return file + ":" + std::to_string(line) + " [" + name + "]"; }
 };
@@ -173,7 +177,8 @@ const std::vector<std::string> kColumns{"case",
                                         "tolerance_share",
                                         "expect_feature",
                                         "expect_counts",
-                                        "why"};
+                                        "why",
+                                        "expect_direction_feature"};
 const std::set<std::string> kRequired{"case", "fixtures", "claim", "expect_verdict"};
 
 struct CaseFile {
@@ -254,6 +259,7 @@ CaseFile read_cases(const std::string& relative) {
     c.verdict = cell("expect_verdict");
     c.feature = cell("expect_feature");
     c.counts = cell("expect_counts");
+    c.direction_feature = cell("expect_direction_feature");
     std::string& p = c.problem;
     auto expected = [&](const char* value_col, const char* tol_col) {
       Expected e{number_cell(cell(value_col), value_col, p), number_cell(cell(tol_col), tol_col, p)};
@@ -397,6 +403,9 @@ void run_row(const ClaimCase& c) {
   expect_near(where, "inside share", m.inside_share, c.share);
   if (!c.feature.empty()) {
     EXPECT_EQ(m.feature, c.feature) << where << ": representative feature";
+  }
+  if (!c.direction_feature.empty()) {
+    EXPECT_EQ(m.direction_feature, c.direction_feature) << where << ": feature deciding the direction";
   }
   if (!c.counts.empty()) {
     const std::string counts =
