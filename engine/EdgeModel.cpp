@@ -88,4 +88,27 @@ GeomPtr with_geodesic_edges(const GEOSGeometry* g) {
   });
 }
 
+GeomPtr joined_at_antimeridian(const GEOSGeometry* g) {
+  const int n = member_count(g);
+  if (family(g) != GeomFamily::polygon || n < 2) return nullptr;
+  bool east = false, west = false;
+  for (int i = 0; i < n; ++i) {
+    const GeoBox b = envelope(member(g, i));
+    east = east || b.max_lon == 180.0;
+    west = west || b.min_lon == -180.0;
+  }
+  if (!east || !west) return nullptr;
+  std::vector<GeomPtr> parts;
+  parts.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = member(g, i);
+    parts.push_back(envelope(part).min_lon == -180.0 ? transform_xy(part, [](double& x, double&) { x += 360.0; })
+                                                     : clone(part));
+  }
+  GeomPtr joined = union_of(std::move(parts));
+  // Parts that only touched the antimeridian at a corner, or not each other, stay as stored.
+  if (member_count(joined.get()) >= n) return nullptr;
+  return joined;
+}
+
 }  // namespace geoclaim

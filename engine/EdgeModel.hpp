@@ -20,6 +20,13 @@ inline constexpr double kEdgeToleranceM = 0.01;
 /// are kept as they are. Points are returned unchanged (null).
 GeomPtr with_geodesic_edges(const GEOSGeometry* g);
 
+/// `g`, a polygon feature stored as parts split at the antimeridian (RFC 7946 asks GeoJSON to
+/// split there), joined into one across it: the parts that reach 180° W are moved 360° east and
+/// all are merged, so the seam is no edge (a point 0.002° from it was "219 m inside the edge").
+/// The result has continuous longitudes beyond 180°, as a polygon that crosses the
+/// antimeridian unsplit is held. Null when `g` is not polygonal or has no such seam.
+GeomPtr joined_at_antimeridian(const GEOSGeometry* g);
+
 /// The largest distance, in metres, between the straight lon/lat segment a–b and the geodesic
 /// a–b, measured at the segment's midpoint (where, for a segment this short, it peaks).
 double straight_segment_deviation_m(const GeoPoint& a, const GeoPoint& b);

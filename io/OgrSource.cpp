@@ -483,6 +483,7 @@ class LayerReader {
         if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
     // One edge model for every claim: each edge is a geodesic (engine/EdgeModel.hpp).
     if (GeomPtr dense = with_geodesic_edges(out.get())) out = std::move(dense);
+    if (GeomPtr joined = joined_at_antimeridian(out.get())) out = std::move(joined);
     if (family(out.get()) == GeomFamily::polygon) {
       if (auto problem = validity_problem(out.get()); !problem.empty()) {
         out = make_valid(out.get());
