@@ -4,6 +4,8 @@
 
 #include "engine/Text.hpp"
 #include "engine/Vocabulary.hpp"
+#include "layers/HtmlEscape.hpp"
+#include "layers/ProjectTree.hpp"
 #include "layers/VerdictColours.hpp"
 
 namespace geoclaim::layers {
@@ -45,31 +47,6 @@ bool is_placemark_field(const std::string& name) {
   return n == "name" || n == "description" || n == "tessellate";
 }
 
-/// Text for HTML: the balloon shows it as it was written, markup and all.
-std::string escape_html(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':  // also keeps "]]>" out of the CDATA section LIBKML writes the balloon in
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string text_of(const Layer& layer, const Feature& f, const char* field) {
   const auto i = layer.field_index(field);
   return i ? attribute_text(f.attributes[*i]) : std::string();
@@ -91,10 +68,13 @@ std::string placemark_name(const Layer& layer, const Feature& f, StyleKind kind)
       return id + ": " + (label.empty() ? verdict : label);
     }
     case StyleKind::zones:
+    case StyleKind::large_zones:
       return id + " zone: " + text_of(layer, f, "kind");
     case StyleKind::attribution:
     case StyleKind::input:
     case StyleKind::original:
+    case StyleKind::uncertainty:
+    case StyleKind::claim_labels:
       break;
   }
   const std::string name = text_of(layer, f, "name");
@@ -104,11 +84,11 @@ std::string placemark_name(const Layer& layer, const Feature& f, StyleKind kind)
 /// The balloon: the name as a heading and every figure the feature has, by its field name
 /// (the names carry the units: `_m` metres, `_deg` degrees).
 std::string balloon(const Layer& layer, const Feature& f, const std::string& name) {
-  std::string html = "<h3>" + escape_html(name) + "</h3>\n<table>\n";
+  std::string html = "<h3>" + html_escape(name) + "</h3>\n<table>\n";
   for (size_t i = 0; i < layer.fields().size(); ++i) {
     const std::string value = attribute_text(f.attributes[i]);
     if (value.empty()) continue;
-    html += "<tr><th align=\"left\">" + escape_html(layer.fields()[i].name) + "</th><td>" + escape_html(value) +
+    html += "<tr><th align=\"left\">" + html_escape(layer.fields()[i].name) + "</th><td>" + html_escape(value) +
             "</td></tr>\n";
   }
   return html + "</table>";
@@ -136,9 +116,13 @@ std::string kml_style(StyleKind kind, const std::string& verdict) {
       return "PEN(c:" + colour + "FF,w:2px)";
     case StyleKind::zones:  // a quarter opaque: the imagery stays visible under the zone
       return "PEN(c:" + colour + "FF,w:2px);BRUSH(fc:" + colour + "40)";
+    case StyleKind::large_zones:  // outline only, as in QGIS: a 2,400 km disc would tint the globe
+      return "PEN(c:" + colour + "FF,w:2px);BRUSH(fc:" + colour + "00)";
     case StyleKind::attribution:
     case StyleKind::input:
     case StyleKind::original:
+    case StyleKind::uncertainty:
+    case StyleKind::claim_labels:
       break;
   }
   // Every LIBKML SYMBOL needs an icon id: libkml aborts on an IconStyle without one.
@@ -168,7 +152,8 @@ KmlLayer kml_layer(const Layer& layer, StyleKind kind) {
       values.push_back(text ? AttributeValue{xml_safe(*text)} : f.attributes[i]);
     }
     out.layer.add(Feature{f.id, f.source_row, clone(f.geometry.get()), f.uncertainty_m, std::move(values)});
-    out.styles.push_back(kml_style(kind, text_of(layer, f, "verdict")));
+    const bool large = kind == StyleKind::zones && is_large_zone(f.geometry.get());
+    out.styles.push_back(kml_style(large ? StyleKind::large_zones : kind, text_of(layer, f, "verdict")));
   }
   return out;
 }

@@ -2,7 +2,8 @@
 // The result layers as Google Earth shows them (results.kmz, docs/outputs.md): each feature
 // gets a name (its label: claim id and verdict, a place's name), a description balloon with
 // its figures, and an OGR feature style string in the verdict colours of the QGIS styles
-// (supported green, contradicted red, inconclusive amber; zones with a translucent fill).
+// (supported green, contradicted red, inconclusive amber; zones with a translucent fill, large
+// zones outline only).
 // Engine types only: io/ writes the layers through GDAL's LIBKML driver.
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct KmlLayer {
 };
 
 /// The KML form of a result layer of `kind` (claims, evidence, zones; `input` for places).
+/// Zones larger than kLargeZoneM (layers/ProjectTree.hpp) are drawn as outlines only.
 KmlLayer kml_layer(const Layer& layer, StyleKind kind);
 
 /// The OGR style string of a feature of `kind` with verdict text `verdict` ("supported", …;

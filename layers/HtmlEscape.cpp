@@ -36,7 +36,12 @@ std::string html_escape(std::string_view text) {
         out += "&#39;";
         break;
       default:
-        out += c;
+        // C0 controls but tab and line ends: XML 1.0 forbids them (the KMZ's balloons are XML)
+        // and HTML calls them errors; an ESC from a CSV cell must not reach either.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
     }
   }
   return out;
