@@ -70,7 +70,7 @@ int run_job(const RunOptions& o, std::ostream& out, std::ostream& err) {
       const std::string format = job.reports.empty() ? "geojson" : job.reports.front().format;
       job.reports = {{*o.output_dir, format}};
     }
-    const layers::RunInfo run{GEOCLAIM_VERSION, io::sha256_of(text), utc_now(), io::library_versions()};
+    const layers::RunInfo run{GEOCLAIM_VERSION, io::sha256_of(text), utc_now(), io::library_versions(), {}};
     for (const auto& r : job.reports) write_results(job, r, run, source.tables_read());
     out << verdict_table(job, o.color);
     for (const auto& e : job.row_errors) err << "error: " << e << "\n";

@@ -101,7 +101,7 @@ void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& ou
 
 /// Writes every file of the folder into its temporary folder. @throw DataError
 void write_files(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
-                 const io::OutputFolder& folder);
+                 io::OutputFolder& folder);
 
 }  // namespace
 
@@ -125,7 +125,7 @@ void write_results(const JobResult& job, const ReportRequest& request, const lay
 namespace {
 
 void write_files(const JobResult& job, const ReportRequest& request, const layers::RunInfo& run,
-                 const io::OutputFolder& folder) {
+                 io::OutputFolder& folder) {
   std::vector<layers::ProjectLayer> originals;
   std::vector<OutputLayer> out = build_layers(job, request.dir, originals);
   const bool gpkg = request.format == "gpkg";
@@ -159,9 +159,13 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
              layers::project_qgs("geoclaim: " + job.job_path, layers::project_tree(job, listed, originals, gpkg), view,
                                  layers::map_epsg(view)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
-  write_text(folder.file("report.json"), layers::report_json(job, run));
   write_text(folder.file("report.html"), layers::report_html(job, run));
   write_google_earth(job, out, folder.file("results.kmz"));
+  // Last, as it lists the folder's files: a later run replaces only what geoclaim wrote.
+  const std::string report_json = folder.file("report.json");
+  layers::RunInfo listed_run = run;
+  listed_run.files = folder.files();
+  write_text(report_json, layers::report_json(job, listed_run));
 }
 
 }  // namespace

@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
   const SpatialIndex index(*job.layers[0].second.layer);
   row("build R-tree over footprints", index.size(), seconds_since(t));
   t = Clock::now();
-  app::write_results(job, {dir + "/out", "geojson"}, {"bench", "", "bench", {}});
+  app::write_results(job, {dir + "/out", "geojson"}, {"bench", "", "bench", {}, {}});
   row("write results folder", job.claims.size(), seconds_since(t));
   row("whole job (read, index, claims)", static_cast<size_t>(strikes), job_s);
   std::printf("\npeak memory: %ld MiB\n", peak_rss_mib());

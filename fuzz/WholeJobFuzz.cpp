@@ -88,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& r : job.reports) formats.insert(r.format);
     for (const auto& format : formats)
       geoclaim::app::write_results(job, {geoclaim::fuzz::scratch_dir() + "/out-" + format, format},
-                                   {"fuzz", "0", "2026-01-01T00:00:00Z", {}}, source.tables_read());
+                                   {"fuzz", "0", "2026-01-01T00:00:00Z", {}, {}}, source.tables_read());
   });
   return 0;
 }

@@ -70,9 +70,19 @@ void refuse_if_not_replaceable(const fs::path& target, const std::string& text) 
   const fs::file_status st = fs::status(target, ec);
   if (!fs::exists(st)) return;
   if (!fs::is_directory(st)) throw DataError("cannot write results to " + quote_path(text) + ": it is a file");
-  if (!fs::is_empty(target, ec) && !is_geoclaim_result(target.string()))
+  if (fs::is_empty(target, ec)) return;
+  if (!is_geoclaim_result(target.string()))
     throw DataError(quote_path(text) + " exists and is not a geoclaim result folder (it has no report.json written " +
                     "by geoclaim); remove it or write the results elsewhere");
+  if (const auto foreign = foreign_entries(target.string()); !foreign.empty()) {
+    constexpr size_t kListed = 5;
+    std::string list;
+    for (size_t i = 0; i < foreign.size() && i < kListed; ++i) list += (i ? ", " : "") + quote_path(foreign[i]);
+    if (foreign.size() > kListed) list += ", … (" + std::to_string(foreign.size()) + " in all)";
+    throw DataError(quote_path(text) + " is an earlier geoclaim result, but it also holds what geoclaim did not write " +
+                    "there: " + list + "; geoclaim replaces the whole folder, so move them out or write the " +
+                    "results elsewhere");
+  }
 }
 
 /// Takes the lock file ".NAME.lock" beside the target; returns its descriptor. The lock is
@@ -165,6 +175,32 @@ bool is_geoclaim_result(const std::string& dir) {
          doc.contains("job") && doc["job"].is_object() && doc["job"].contains("sha256");
 }
 
+std::vector<std::string> foreign_entries(const std::string& dir) {
+  std::ifstream in(fs::path(dir) / "report.json", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  std::set<std::string> listed;
+  const bool has_list = doc.is_object() && doc.contains("files") && doc["files"].is_array();
+  if (has_list)
+    for (const auto& f : doc["files"])
+      if (f.is_string()) listed.insert(f.get<std::string>());
+  // What geoclaim wrote before report.json listed its files.
+  static const char* const kSuffixes[] = {".geojson", ".qml", ".gpkg", ".qgs", ".md", ".json", ".html", ".kmz"};
+  const auto ours = [&](const fs::directory_entry& e) {
+    const std::string name = e.path().filename().string();
+    if (has_list) return listed.count(name) > 0;
+    return e.is_regular_file() && std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
+                                              [&](const char* s) { return name.ends_with(s); });
+  };
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (!ours(e)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::string local_file_of(const std::string& input) {
   if (input.empty() || input.starts_with("PG:")) return "";
   std::string p = input;
@@ -212,7 +248,10 @@ OutputFolder::~OutputFolder() {
   ::close(m_lock_fd);
 }
 
-std::string OutputFolder::file(const std::string& name) const { return (fs::path(m_temp) / name).string(); }
+std::string OutputFolder::file(const std::string& name) {
+  m_files.insert(name);
+  return (fs::path(m_temp) / name).string();
+}
 
 void OutputFolder::commit() {
   const fs::path target(m_resolved);

@@ -318,6 +318,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
   for (const auto& w : job.warnings) warnings.push_back(redact_credentials(w));
   root["row_errors"] = row_errors;
   root["warnings"] = warnings;
+  root["files"] = run.files;
   // Text from the data may not be UTF-8 (a Latin-1 CSV): replace what is not, rather than fail.
   return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

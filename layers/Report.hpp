@@ -18,6 +18,9 @@ struct RunInfo {
   /// The libraries and their run-time versions (io::library_versions): GDAL, PROJ, GEOS,
   /// GeographicLib. They change with the machine, not the job: the golden test masks them.
   std::vector<std::pair<std::string, std::string>> libraries;
+  /// The names of the files the result folder holds, report.json among them: a later run
+  /// replaces the folder only when it holds nothing else (io/OutputFolder.hpp).
+  std::vector<std::string> files;
 };
 
 std::string report_markdown(const JobResult& job, const RunInfo& run);

@@ -34,6 +34,18 @@ inline std::string read_file(const std::string& path) {
   return s.str();
 }
 
+/// A report.json with geoclaim's provenance that lists what `dir` holds: the mark of an earlier
+/// result that geoclaim may replace (io/OutputFolder.hpp).
+inline void mark_as_result(const std::filesystem::path& dir, const std::string& note = "earlier") {
+  std::filesystem::create_directories(dir);
+  nlohmann::json files = nlohmann::json::array({"report.json"});
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().filename() != "report.json") files.push_back(e.path().filename().string());
+  const nlohmann::json report = {
+      {"geoclaim_version", "0.1.0"}, {"run_time", note}, {"job", {{"path", "j.gcl"}, {"sha256", ""}}}, {"files", files}};
+  std::ofstream(dir / "report.json") << report.dump();
+}
+
 /// The polygons of a small GeoJSON fixture in testdata/ (WGS84 lon/lat, exterior rings only),
 /// ids from the `id` property: for the tests of the core, which links no GDAL.
 inline Layer polygon_fixture(const std::string& relative) {

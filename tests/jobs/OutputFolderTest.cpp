@@ -25,12 +25,6 @@ namespace fs = std::filesystem;
 
 using test::run_to;
 
-/// What marks a folder as an earlier result: a report.json with geoclaim's provenance.
-void mark_as_result(const fs::path& dir, const std::string& note = "earlier") {
-  std::ofstream(dir / "report.json") << R"({"geoclaim_version": "0.1.0", "run_time": ")" << note
-                                     << R"(", "job": {"path": "j.gcl", "sha256": ""}})";
-}
-
 fs::path run_seed(const std::string& job, const fs::path& out) {
   std::string err;
   EXPECT_EQ(run_to("scripts/" + job + ".gcl", out.string(), err), app::kOk) << err;
@@ -248,7 +242,7 @@ TEST(OutputFolder, UncommittedFolderVanishesAndCommitReplacesWhole) {
   const fs::path target = test::scratch_path("commit");
   fs::create_directories(target);
   std::ofstream(target / "old.txt") << "earlier result";
-  mark_as_result(target);
+  test::mark_as_result(target);
   {
     io::OutputFolder folder(target.string());
     std::ofstream(folder.file("new.txt")) << "half-written";

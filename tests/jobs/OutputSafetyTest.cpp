@@ -10,6 +10,7 @@
 
 #include <fcntl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -25,13 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using test::run_to;
-
-/// A report.json with geoclaim's provenance: the mark of an earlier result.
-void mark_as_result(const fs::path& dir, const std::string& note) {
-  fs::create_directories(dir);
-  std::ofstream(dir / "report.json") << R"({"geoclaim_version": "0.1.0", "run_time": ")" << note
-                                     << R"(", "job": {"path": "j.gcl", "sha256": ""}})";
-}
 
 /// The message of the DataError that `make` throws ("" if it throws none).
 template <typename F>
@@ -76,9 +70,52 @@ TEST(OutputSafety, AReportJsonGeoclaimDidNotWriteDoesNotMarkAResult) {
   EXPECT_NE(data_error_of([&] { io::OutputFolder folder(dir.string()); }), "");
   EXPECT_TRUE(fs::exists(dir / "data.csv"));
   EXPECT_FALSE(io::is_geoclaim_result(dir.string()));
-  mark_as_result(dir, "x");
+  test::mark_as_result(dir, "x");
   EXPECT_TRUE(io::is_geoclaim_result(dir.string()));
   fs::remove_all(dir);
+}
+
+// An earlier result that a reader added to (notes, a photo folder) is not replaced: the whole
+// folder would go, and the notes with it (review of issue 9). What the run wrote is listed in
+// its report.json; a folder of geoclaim's from before that list is judged by its suffixes.
+TEST(OutputSafety, AnEarlierResultHoldingOtherFilesIsNotReplaced) {
+  const fs::path dir = test::scratch_path("added-to");
+  fs::create_directories(dir);
+  std::ofstream(dir / "claims.geojson") << "{}";
+  test::mark_as_result(dir, "earlier");
+  std::ofstream(dir / "notes.txt") << "what I saw";
+  fs::create_directories(dir / "photos");
+  const std::string message = data_error_of([&] { io::OutputFolder folder(dir.string()); });
+  EXPECT_NE(message.find("is an earlier geoclaim result, but it also holds what geoclaim did not write there: '" +
+                         std::string("notes.txt") + "', 'photos'; geoclaim replaces the whole folder"),
+            std::string::npos)
+      << message;
+  EXPECT_TRUE(fs::exists(dir / "notes.txt"));
+  EXPECT_EQ(io::foreign_entries(dir.string()), (std::vector<std::string>{"notes.txt", "photos"}));
+  fs::remove(dir / "notes.txt");
+  fs::remove(dir / "photos");
+  EXPECT_EQ(data_error_of([&] { io::OutputFolder folder(dir.string()); }), "");
+  // A result without the list (an earlier geoclaim): its own kinds of file only.
+  std::ofstream(dir / "report.json") << R"({"geoclaim_version": "0.1.0", "job": {"path": "j.gcl", "sha256": ""}})";
+  EXPECT_EQ(io::foreign_entries(dir.string()), std::vector<std::string>{});
+  std::ofstream(dir / "notes.txt") << "what I saw";
+  EXPECT_EQ(io::foreign_entries(dir.string()), std::vector<std::string>{"notes.txt"});
+  fs::remove_all(dir);
+}
+
+// A whole run lists every file of its folder in report.json, and runs again on it.
+TEST(OutputSafety, AResultListsItsFilesAndIsReplacedByTheNextRun) {
+  const fs::path out = test::scratch_path("listed");
+  std::string err;
+  ASSERT_EQ(run_to("scripts/ayyash-2015.gcl", out.string(), err), app::kOk) << err;
+  const auto report = nlohmann::json::parse(test::read_file((out / "report.json").string()));
+  std::vector<std::string> listed = report.at("files"), present;
+  for (const auto& e : fs::directory_iterator(out)) present.push_back(e.path().filename().string());
+  std::sort(present.begin(), present.end());
+  EXPECT_EQ(listed, present);
+  EXPECT_EQ(io::foreign_entries(out.string()), std::vector<std::string>{});
+  ASSERT_EQ(run_to("scripts/ayyash-2015.gcl", out.string(), err), app::kOk) << err;
+  fs::remove_all(out);
 }
 
 // `report to "indir/sub/.."` is the input folder itself: refused, and "indir/sub" is not
@@ -100,7 +137,7 @@ TEST(OutputSafety, AFolderHoldingAnInputIsRefusedBeforeAnythingIsCreated) {
 TEST(OutputSafety, EveryKindOfInputIsProtected) {
   const fs::path dir = test::scratch_path("inputs");
   fs::create_directories(dir);
-  mark_as_result(dir, "an earlier result that now holds inputs");
+  test::mark_as_result(dir, "an earlier result that now holds inputs");
   // A claims table in the folder.
   fs::copy_file("testdata/claims-table/reported-claims.csv", dir / "claims.csv");
   const fs::path table_job = dir.string() + "-table.gcl";
@@ -180,7 +217,7 @@ TEST(OutputSafety, AKilledRunsTemporaryFolderIsRemovedByTheNextRun) {
 TEST(OutputSafety, AnEarlierResultMovedAsideByAKilledRunIsRestored) {
   const fs::path target = test::scratch_path("orphan");
   const fs::path old = target.parent_path() / ("." + target.filename().string() + ".old-" + std::to_string(dead_pid()));
-  mark_as_result(old, "the earlier result");
+  test::mark_as_result(old, "the earlier result");
   {
     io::OutputFolder folder(target.string());
     // Not committed: the earlier result is back in place, whole.
@@ -193,10 +230,10 @@ TEST(OutputSafety, AnEarlierResultMovedAsideByAKilledRunIsRestored) {
 // The commit is one atomic exchange: nothing but the target is left beside it.
 TEST(OutputSafety, CommitLeavesNothingBesideTheTarget) {
   const fs::path target = test::scratch_path("exchange");
-  mark_as_result(target, "first");
+  test::mark_as_result(target, "first");
   {
     io::OutputFolder folder(target.string());
-    mark_as_result(folder.file(""), "second");
+    test::mark_as_result(folder.file(""), "second");
     folder.commit();
   }
   EXPECT_NE(test::read_file((target / "report.json").string()).find("second"), std::string::npos);
@@ -213,12 +250,12 @@ TEST(OutputSafety, CommitLeavesNothingBesideTheTarget) {
 // message that says why, and the first's result is whole.
 TEST(OutputSafety, ASecondRunOnTheSameFolderFailsClearly) {
   const fs::path target = test::scratch_path("locked");
-  mark_as_result(target, "first");
+  test::mark_as_result(target, "first");
   {
     io::OutputFolder first(target.string());
     const std::string message = data_error_of([&] { io::OutputFolder second(target.string()); });
     EXPECT_NE(message.find("another geoclaim run is writing"), std::string::npos) << message;
-    mark_as_result(first.file(""), "first run's new result");
+    test::mark_as_result(first.file(""), "first run's new result");
     first.commit();
   }
   EXPECT_NE(test::read_file((target / "report.json").string()).find("first run's new result"), std::string::npos);
