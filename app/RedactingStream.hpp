@@ -7,6 +7,9 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <vector>
+
+#include "engine/Credentials.hpp"
 
 namespace geoclaim::app {
 
@@ -24,6 +27,9 @@ class RedactingBuf : public std::streambuf {
   void emit();
   std::streambuf* m_out;
   std::string m_line;
+  /// What redaction cut from the line emitted last: a caret line under it (a diagnostic's
+  /// "    ^~~~") is moved to match.
+  std::vector<Redacted> m_cut_above;
 };
 
 /// Redacts what `stream` prints for as long as it lives; restores the stream's buffer after.

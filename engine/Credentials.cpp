@@ -81,6 +81,12 @@ std::vector<Secret> secrets(const std::string& t) {
 }  // namespace
 
 std::string redact_credentials(const std::string& text) {
+  std::vector<Redacted> replaced;
+  return redact_credentials(text, replaced);
+}
+
+std::string redact_credentials(const std::string& text, std::vector<Redacted>& replaced) {
+  replaced.clear();
   if (text.find("://") == std::string::npos && text.find_first_of("pP") == std::string::npos) return text;
   std::string out;
   size_t done = 0;
@@ -88,6 +94,7 @@ std::string redact_credentials(const std::string& text) {
     if (s.value < done) continue;  // inside one already redacted
     out.append(text, done, s.value - done);
     out += "***";
+    replaced.push_back({s.value, s.end});
     done = s.end;
   }
   return out + text.substr(done);

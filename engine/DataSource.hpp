@@ -66,6 +66,14 @@ class FeatureSource {
   /// The job allows its inputs to be read from the network (`set network on`), for as long as
   /// this source lives. A source that reads nothing from a network ignores it.
   virtual void allow_network() {}
+  /// Checks, without creating anything, that results may be written to folder `dir`: it is no
+  /// file, no folder of someone's data, and holds none of `inputs` (the job's paths) nor what
+  /// this source has read. Writing checks again; this check lets `report to` name its own line.
+  /// @throw DataError
+  virtual void check_output(const std::string& dir, const std::vector<std::string>& inputs) {
+    (void)dir;
+    (void)inputs;
+  }
 };
 
 }  // namespace geoclaim

@@ -26,6 +26,7 @@
 #include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/InputGuards.hpp"
+#include "io/OutputFolder.hpp"
 #include "io/Network.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
@@ -560,6 +561,12 @@ void OgrSource::allow_network() {
 
 OgrSource::~OgrSource() {
   if (m_turned_network_on) io::allow_network(false);
+}
+
+void OgrSource::check_output(const std::string& dir, const std::vector<std::string>& inputs) {
+  std::vector<std::string> all = inputs;
+  all.insert(all.end(), m_tables.begin(), m_tables.end());
+  check_output_folder(dir, all);
 }
 
 void OgrSource::probe_table(const std::string& path) {

@@ -14,6 +14,7 @@ class OgrSource final : public FeatureSource {
   void probe_table(const std::string& path) override;
   /// Turns GDAL's network access on (io/Network.hpp) until this source is destroyed.
   void allow_network() override;
+  void check_output(const std::string& dir, const std::vector<std::string>& inputs) override;
 
   OgrSource() = default;
   OgrSource(const OgrSource&) = delete;

@@ -219,6 +219,12 @@ std::string local_file_of(const std::string& input) {
   return p;
 }
 
+void check_output_folder(const std::string& target, const std::vector<std::string>& inputs) {
+  const fs::path t = resolve_target(target);
+  refuse_if_holds_inputs(t, target, inputs);
+  refuse_if_not_replaceable(t, target);
+}
+
 OutputFolder::OutputFolder(std::string target, const std::vector<std::string>& inputs) : m_target(std::move(target)) {
   const fs::path t = resolve_target(m_target);
   m_resolved = t.string();

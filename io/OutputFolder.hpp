@@ -47,6 +47,11 @@ class OutputFolder {
   bool m_committed = false;
 };
 
+/// The checks of OutputFolder's constructor that can refuse `target`, with nothing created or
+/// locked: for a message at the job's `report to` line before any claim is measured.
+/// @throw DataError
+void check_output_folder(const std::string& target, const std::vector<std::string>& inputs);
+
 /// True when `dir` holds a report.json that geoclaim wrote (with its `geoclaim_version` and
 /// `job` provenance): the mark of a folder geoclaim may replace.
 bool is_geoclaim_result(const std::string& dir);

@@ -163,6 +163,7 @@ class Resolution {
 
   void resolve(const lang::LoadStmt& s) {
     if (!m_read_span) m_read_span = s.path_span;
+    m_input_paths.push_back(s.path);
     LoadStep step;
     step.path_span = s.path_span;
     LoadOptions& o = step.options;
@@ -269,6 +270,7 @@ class Resolution {
 
   void resolve(const lang::CheckClaimsStmt& s) {
     if (!m_read_span) m_read_span = s.path_span;
+    m_input_paths.push_back(s.path);
     try {
       m_source.probe_table(s.path);
     } catch (const DataError& e) {
@@ -324,7 +326,16 @@ class Resolution {
     m_source.allow_network();
   }
 
-  void resolve(const lang::ReportStmt& s) { m_job.reports.push_back({s.dir, s.format}); }
+  void resolve(const lang::ReportStmt& s) {
+    try {
+      std::vector<std::string> inputs = m_input_paths;
+      inputs.push_back(m_file.name());
+      m_source.check_output(s.dir, inputs);
+    } catch (const DataError& e) {
+      throw data_error(s.dir_span, e.what());
+    }
+    m_job.reports.push_back({s.dir, s.format});
+  }
 
   const lang::SourceFile& m_file;
   FeatureSource& m_source;
@@ -337,6 +348,7 @@ class Resolution {
   WorkingCrs m_working;
   std::optional<int> m_time_zone;   ///< the last `set timezone`, minutes east of UTC
   std::optional<Span> m_read_span;  ///< the first statement that reads an input
+  std::vector<std::string> m_input_paths;  ///< every path a `load` or `check claims` names, so far
 };
 
 }  // namespace

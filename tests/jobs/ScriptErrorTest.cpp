@@ -3,13 +3,15 @@
 //   # expect exit: 2
 //   # expect: job.gcl:4:31: unknown unit 'kms' …     (one line of stderr each, in order)
 //   # expect check exit: 0      (optional: `geoclaim check` cannot see it without reading data)
-// A failing job must write nothing: its `report to` folder must not appear.
+// A failing job must write nothing: its `report to` folder must not appear. What it prints
+// passes through the redaction of credentials, as main's output does (app/RedactingStream.hpp).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <sstream>
 
 #include "app/Commands.hpp"
+#include "app/RedactingStream.hpp"
 #include "tests/TestSupport.hpp"
 
 namespace geoclaim {
@@ -45,7 +47,11 @@ TEST_P(ErrorJob, FailsWithTheExpectedMessageAndWritesNothing) {
   std::ostringstream o, e;
   app::RunOptions opts;
   opts.job = path;
-  EXPECT_EQ(app::run_job(opts, o, e), expected_exit) << e.str();
+  {
+    // As main prints it: through the redaction of credentials.
+    const app::RedactOutput redact_out(o), redact_err(e);
+    EXPECT_EQ(app::run_job(opts, o, e), expected_exit) << e.str();
+  }
   EXPECT_EQ(e.str(), expected_err);
   EXPECT_FALSE(fs::exists(out)) << "a failing job wrote " << out;
   // `geoclaim check` finds syntax, names, files and CRSs without running anything.
