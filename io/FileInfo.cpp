@@ -97,6 +97,9 @@ SourceInfo describe_source(const std::string& path) {
     }
     info.layers.push_back(std::move(li));
   }
+  // A VRT opens its source only when a layer is read: a refused or missing source is an error
+  // here, not a layer of "0 features".
+  if (errors.failed()) errors.raise("cannot read " + quote_path(path));
   if (is_delimited_text(path) && info.layers.size() == 1) describe_coordinates(path, info.layers[0]);
   return info;
 }

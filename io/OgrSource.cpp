@@ -411,7 +411,9 @@ class LayerReader {
     }
     if (auto problem = check_lat_lon(lat, lon); !problem.empty()) {
       problem = check_lat_lon(lat, lon, written(m_columns.lat, lat_text), written(m_columns.lon, lon_text));
-      throw DataError(where() + ": " + problem + (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
+      const int col = std::isfinite(lat) && std::fabs(lat) <= 90.0 ? m_columns.lon : m_columns.lat;
+      throw DataError(where() + ": column " + quote(header[static_cast<size_t>(col)]) + ": " + problem +
+                      (looks_swapped(lat, lon) && m_column_swapped() ? kSwappedHint : ""));
     }
     return make_point(GeoPoint::from_lat_lon(lat, lon));
   }

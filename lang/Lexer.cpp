@@ -83,10 +83,16 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
       if (ec != std::errc() || p != text.data() + text.size()) {
         // Digits, dots and a sign only; quoted to 40 of them, the caret shows the whole.
         const std::string shown = text.size() > 40 ? text.substr(0, 40) + "…" : text;
-        const bool too_big = ec == std::errc::result_out_of_range && p == text.data() + text.size();
+        const bool out_of_range = ec == std::errc::result_out_of_range && p == text.data() + text.size();
+        // Out of range one way or the other: digits before the point that are all zeros (or
+        // none) make a number too close to zero, any other a number too large.
+        std::string_view digits(text);
+        if (digits[0] == '+' || digits[0] == '-') digits.remove_prefix(1);
+        const bool tiny = digits.substr(0, digits.find('.')).find_first_not_of('0') == std::string_view::npos;
         errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
-                          too_big ? "number '" + shown + "' is beyond what a double holds (about 1.8e308)"
-                                  : "malformed number '" + shown + "'"});
+                          !out_of_range ? "malformed number '" + shown + "'"
+                          : tiny        ? "number '" + shown + "' is closer to zero than a double holds (about 4.9e-324)"
+                                        : "number '" + shown + "' is beyond what a double holds (about 1.8e308)"});
         continue;
       }
       push(TokenKind::number, b, i, text);

@@ -110,17 +110,17 @@ TEST(BadInput, AHugeCellIsQuotedShort) {
 
 TEST(BadInput, LatitudeOutOfRange) {
   EXPECT_EQ(load_error("testdata/bad/lat-out-of-range.csv"),
-            "testdata/bad/lat-out-of-range.csv:3: latitude 95.1 is outside ±90°");
+            "testdata/bad/lat-out-of-range.csv:3: column 'lat': latitude 95.1 is outside ±90°");
 }
 
 TEST(BadInput, LongitudeOutOfRange) {
   EXPECT_EQ(load_error("testdata/bad/lon-out-of-range.csv"),
-            "testdata/bad/lon-out-of-range.csv:4: longitude 181.5 is outside ±180°");
+            "testdata/bad/lon-out-of-range.csv:4: column 'lon': longitude 181.5 is outside ±180°");
 }
 
 TEST(BadInput, SwappedColumnsGetAHint) {
   EXPECT_EQ(load_error("testdata/bad/swapped-latlon.csv"),
-            "testdata/bad/swapped-latlon.csv:2: latitude 140.2 is outside ±90° (the latitude and longitude look "
+            "testdata/bad/swapped-latlon.csv:2: column 'lat': latitude 140.2 is outside ±90° (the latitude and longitude look "
             "swapped)");
 }
 
@@ -191,7 +191,7 @@ TEST(Info, ReadsACsvAsGeoclaimDoesAndSaysWhyItCannot) {
   EXPECT_NEAR(good.layers[0].max_y, 36.1064, 1e-9);
   const auto bad = io::describe_source("testdata/bad/lat-out-of-range.csv");
   EXPECT_EQ(bad.layers[0].coordinates,
-            "unreadable: testdata/bad/lat-out-of-range.csv:3: latitude 95.1 is outside ±90°");
+            "unreadable: testdata/bad/lat-out-of-range.csv:3: column 'lat': latitude 95.1 is outside ±90°");
 }
 
 }  // namespace

@@ -215,12 +215,12 @@ TEST(CsvFiles, ErrorsNameTheRealLineAcrossQuotedLineBreaksAndBlankLines) {
                        "\n"
                        "2,35.2,40.2,plain\n"
                        "3,95.3,40.3,bad latitude on line 6\n");
-  EXPECT_EQ(csv.load_error(), csv.path() + ":6: latitude 95.3 is outside ±90°");
+  EXPECT_EQ(csv.load_error(), csv.path() + ":6: column 'lat': latitude 95.3 is outside ±90°");
 }
 
 TEST(CsvFiles, LineNumbersInOldMacFilesWithCarriageReturnsOnly) {
   const ScratchCsv csv("cr.csv", "id,lat,lon\r1,35,40\r\r2,95,40\r");
-  EXPECT_EQ(csv.load_error(), csv.path() + ":4: latitude 95 is outside ±90°");
+  EXPECT_EQ(csv.load_error(), csv.path() + ":4: column 'lat': latitude 95 is outside ±90°");
 }
 
 TEST(CsvFiles, EmptyWktIsSkippedWithAWarningNeverPutAtZeroZero) {

@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "engine/Errors.hpp"
+#include "io/FileInfo.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/Network.hpp"
 #include "io/OgrSource.hpp"
@@ -61,6 +63,20 @@ TEST(Network, AJobAllowsItWhileItRunsAfterGdalIsSetUp) {
   EXPECT_FALSE(io::network_allowed());
   EXPECT_NE(vsicurl_error().find(kOff), std::string::npos) << vsicurl_error();
   EXPECT_NE(http_error().find(kOff), std::string::npos) << http_error();
+}
+
+// A local .vrt whose source is a URL: `geoclaim info` says the network is off (it said "0
+// features", as GDAL opens a VRT's source only when a layer is read).
+TEST(Network, InfoOnAVrtWithANetworkSourceSaysTheNetworkIsOff) {
+  ASSERT_FALSE(io::network_allowed());
+  std::string message = "no error";
+  try {
+    io::describe_source("testdata/bad/network-source.vrt");
+  } catch (const DataError& e) {
+    message = e.what();
+  }
+  EXPECT_EQ(message.rfind("cannot read 'testdata/bad/network-source.vrt': ", 0), 0u) << message;
+  EXPECT_NE(message.find(kOff), std::string::npos) << message;
 }
 
 TEST(Network, AJobLeavesTheCommandLinesAllowanceOn) {

@@ -252,6 +252,12 @@ TEST(ParserErrors, ANumberBeyondADoubleIsOutOfRangeNotMalformed) {
                        0),
             0u);
   EXPECT_NE(first_error("place p at 1.2.3, 4\n").find("malformed number '1.2.3'"), std::string::npos);
+  // Out of range the other way: too close to zero is not "beyond" (review of issue 9).
+  const std::string tiny = "0." + std::string(400, '0') + "1";
+  EXPECT_NE(first_error("claim c: p within " + tiny + " km of p\n")
+                .find("' is closer to zero than a double holds (about 4.9e-324)"),
+            std::string::npos);
+  EXPECT_NE(first_error("place p at -." + std::string(400, '0') + "1, 4\n").find("closer to zero"), std::string::npos);
 }
 
 TEST(ParserErrors, UnexpectedCharacterIsQuotedWhole) {
