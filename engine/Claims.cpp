@@ -451,21 +451,28 @@ class ClaimMeasurer {
     return s;
   }
 
-  /// "87.0% of its area inside compound c1, reaching 12.3 m outside; 80.2% of it widened by ±20 m"
+  /// "87.0% of its area inside compound c1, its farthest point 12.3 m outside; 80.2% of it
+  /// widened by ±20 m inside"
   std::string extent_reason(const FeatureMeasure& m) const {
     const InsideFigure& in = *m.inside;
     const GeomFamily f = family(m_spec.subject->features()[m.subject_feature].geometry.get());
     const char* what = f == GeomFamily::polygon ? "area" : f == GeomFamily::line ? "length" : "points";
     if (m.object_id.empty()) return "no polygon near";
     const std::string held = m_spec.object_name + " " + m.object_id;
+    // The depth is the least distance to the edge when all is inside, the farthest point's
+    // outside when part is, and the distance to the nearest polygon when none is.
     std::string s;
-    if (*in.share_drawn >= 1.0 - kShareEpsilon)
+    const double depth = in.edge_depth_m.value_or(0);
+    if (*in.share_drawn >= 1.0 - kShareEpsilon) {
       s = std::string("all of its ") + what + " inside " + held;
-    else
+      if (in.edge_depth_m) s += ", " + format_length(depth) + " from its edge";
+    } else if (*in.share_drawn <= kShareEpsilon) {
+      s = std::string("all of its ") + what + " outside " + held;
+      if (in.edge_depth_m) s += ", " + format_length(-depth) + " from it";
+    } else {
       s = format_number(*in.share_drawn * 100, 1) + "% of its " + what + " inside " + held;
-    if (in.edge_depth_m)
-      s += *in.edge_depth_m >= 0 ? ", " + format_length(*in.edge_depth_m) + " from its edge"
-                                 : ", reaching " + format_length(-*in.edge_depth_m) + " outside";
+      if (in.edge_depth_m) s += ", its farthest point " + format_length(-depth) + " outside";
+    }
     if (m.uncertainty_m > 0)
       s +=
           "; " + format_number(in.share * 100, 1) + "% of it widened by ±" + format_length(m.uncertainty_m) + " inside";

@@ -106,7 +106,8 @@ std::string bound_name(const Interval& c, double d_m) {
   return format_length(use_hi ? c.hi : c.lo);
 }
 
-/// Why one feature's distance is in, out or undecided: "4.2 km inside the 60.5 km bound".
+/// Why one feature's distance is in, out or undecided: "4.2 km inside the 60.5 km bound",
+/// "100 m beyond the 500 m bound", "2.345 km short of the 4.345 km bound".
 std::string distance_state(const ClaimSpec& s, const FeatureMeasure& m) {
   const Interval c = *s.claimed_m;
   const double d = m.distance->metres, u = m.uncertainty_m;
@@ -115,7 +116,8 @@ std::string distance_state(const ClaimSpec& s, const FeatureMeasure& m) {
     case Verdict::supported:
       return format_length(inside_m) + " inside the " + bound_name(c, d) + " bound";
     case Verdict::contradicted:
-      return format_length(-inside_m) + " beyond the " + bound_name(c, d) + " bound";
+      // Below a lower bound a distance falls short of it; above an upper one it goes beyond.
+      return format_length(-inside_m) + (d < c.lo ? " short of the " : " beyond the ") + bound_name(c, d) + " bound";
     case Verdict::inconclusive:
       break;
   }
