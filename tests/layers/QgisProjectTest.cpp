@@ -145,19 +145,21 @@ TEST(ClaimLabels, ClaimsNearOnePointShareOneLabelWithALinePerClaim) {
   };
   add("a", "supported", 35.0, 40.0);
   add("b", "contradicted", 35.0, 40.0);      // the same point
-  add("e", "inconclusive", 35.001, 40.001);  // 140 m away: under 2 % of a view 91 km wide
+  add("e", "inconclusive", 35.001, 40.001);  // 140 m away: under 0.2 % of a view 91 km wide
   add("e", "inconclusive", 35.0, 40.0005);
-  add("c", "supported", 35.0, 40.5);  // 45 km away: a label of its own
+  add("d", "supported", 35.0, 40.015);  // 1.4 km away: its own (at 2 % it was stacked with a's)
+  add("c", "supported", 35.0, 40.5);    // 45 km away: a label of its own
   const GeoBox view{39.75, 34.75, 40.75, 35.25};
   const Layer labels = layers::claim_labels_layer(claims, view);
-  ASSERT_EQ(labels.size(), 2u);
+  ASSERT_EQ(labels.size(), 3u);
   EXPECT_EQ(attribute_text(labels.features()[0].attributes[0]), "a: supported\nb: contradicted\ne: inconclusive ×2");
   EXPECT_EQ(attribute_text(labels.features()[0].attributes[1]), "a, b, e");
-  EXPECT_EQ(attribute_text(labels.features()[1].attributes[0]), "c: supported");
+  EXPECT_EQ(attribute_text(labels.features()[1].attributes[0]), "d: supported");
+  EXPECT_EQ(attribute_text(labels.features()[2].attributes[0]), "c: supported");
   // At the first claim's point.
   EXPECT_DOUBLE_EQ(representative_point(labels.features()[0].geometry.get()).lon(), 40.0);
   // In a view 100 times smaller (reach 18 m), each of e's features 45 m and 140 m away gets its own.
-  EXPECT_EQ(layers::claim_labels_layer(claims, {39.995, 34.995, 40.005, 35.005}).size(), 4u);
+  EXPECT_EQ(layers::claim_labels_layer(claims, {39.995, 34.995, 40.005, 35.005}).size(), 5u);
 }
 
 TEST(SqlText, QuotesAreDoubled) { EXPECT_EQ(layers::sql_text("it's"), "'it''s'"); }
