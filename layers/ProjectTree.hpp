@@ -31,9 +31,9 @@ bool is_large_zone(const GEOSGeometry* zone);
 /// features' ids (an `id` column), else none ("").
 std::string label_field(const Layer& layer);
 
-/// The claims' labels on the map: claims whose points lie closer than 0.2 % of the view's
-/// width (a pixel or two at the opening view; on one point, the usual case, they coincide)
-/// share one label point, at the first one's, whose `label` lists each claim on a line,
+/// The claims' labels on the map: claims whose points lie closer than 1 % of the view's width
+/// (ten pixels or so at the opening view; on one point, the usual case, they coincide) share
+/// one label point, at the first one's, whose `label` lists each claim on a line,
 /// "southeast: supported" (an `each` claim's line once per verdict, with "×N" for N features).
 /// Fields: `label`, `claim_ids` ("southeast, on_wells").
 Layer claim_labels_layer(const Layer& claims, const GeoBox& view);

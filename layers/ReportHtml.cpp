@@ -217,7 +217,10 @@ std::string verdict_line(const ClaimResult& claim) {
   std::string w(word(claim.verdict));
   w[0] = static_cast<char>(w[0] - 'a' + 'A');
   if (claim.measures.empty()) return w + ".";
-  const std::string& reason = claim.measures[claim.representative].reason;
+  // Two features decide (one the distance, another the direction): both figures, each named.
+  const std::string reason = claim.direction_representative != claim.representative
+                                 ? measured_text(claim)
+                                 : claim.measures[claim.representative].reason;
   return reason.empty() ? w + "." : w + ": " + reason + ".";
 }
 

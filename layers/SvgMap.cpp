@@ -169,6 +169,18 @@ class Labels {
     m_svg += "<text class=\"" + std::string(cls) + "\" x=\"" + px(x + 6) + "\" y=\"" + px(y - 6) + "\">" +
              html_escape(text) + "</text>";
   }
+  /// A label along a line, centred on (x, y) just above it and turned to its direction
+  /// (`angle_deg` clockwise on screen, kept upright), so it cannot be read as another line's.
+  void add_along(double x, double y, double angle_deg, const std::string& text, const char* cls) {
+    if (text.empty() || m_placed.size() >= kMaxLabels) return;
+    if (x < 0 || x > kWidthPx || y < 0 || y > kHeightPx) return;
+    if (angle_deg > 90) angle_deg -= 180;
+    if (angle_deg < -90) angle_deg += 180;
+    m_placed.emplace_back(x, y);
+    m_svg += "<text class=\"" + std::string(cls) + "\" x=\"" + px(x) + "\" y=\"" + px(y) +
+             "\" dy=\"-5\" text-anchor=\"middle\" transform=\"rotate(" + px(angle_deg) + " " + px(x) + " " + px(y) +
+             ")\">" + html_escape(text) + "</text>";
+  }
   const std::string& svg() const { return m_svg; }
 
  private:
@@ -334,8 +346,14 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
     if (r.on_subject.valid() && r.on_object.valid()) {
       const auto inv = geodesic_inverse(r.on_object, r.on_subject);
       if (inv.distance_m > 0) {
-        const PlanarXY a = f.aeqd.forward(r.on_subject), b = f.aeqd.forward(r.on_object);
-        labels.add(f.x((a.x + b.x) / 2), f.y((a.y + b.y) / 2), format_length(inv.distance_m), "label evidence-label");
+        // At the geodesic's middle, turned along it there.
+        const auto along = [&](double share) {
+          const PlanarXY p = f.aeqd.forward(geodesic_direct(r.on_object, inv.azimuth1_deg, share * inv.distance_m));
+          return PlanarXY{f.x(p.x), f.y(p.y)};
+        };
+        const PlanarXY mid = along(0.5), before = along(0.45), after = along(0.55);
+        const double angle = std::atan2(after.y - before.y, after.x - before.x) * 180.0 / M_PI;
+        labels.add_along(mid.x, mid.y, angle, format_length(inv.distance_m), "label evidence-label");
       }
     }
   }

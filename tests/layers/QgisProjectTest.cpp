@@ -145,7 +145,7 @@ TEST(ClaimLabels, ClaimsNearOnePointShareOneLabelWithALinePerClaim) {
   };
   add("a", "supported", 35.0, 40.0);
   add("b", "contradicted", 35.0, 40.0);      // the same point
-  add("e", "inconclusive", 35.001, 40.001);  // 140 m away: under 0.2 % of a view 91 km wide
+  add("e", "inconclusive", 35.001, 40.001);  // 140 m away: under 1 % of a view 91 km wide
   add("e", "inconclusive", 35.0, 40.0005);
   add("d", "supported", 35.0, 40.015);  // 1.4 km away: its own (at 2 % it was stacked with a's)
   add("c", "supported", 35.0, 40.5);    // 45 km away: a label of its own
@@ -158,7 +158,7 @@ TEST(ClaimLabels, ClaimsNearOnePointShareOneLabelWithALinePerClaim) {
   EXPECT_EQ(attribute_text(labels.features()[2].attributes[0]), "c: supported");
   // At the first claim's point.
   EXPECT_DOUBLE_EQ(representative_point(labels.features()[0].geometry.get()).lon(), 40.0);
-  // In a view 100 times smaller (reach 18 m), each of e's features 45 m and 140 m away gets its own.
+  // In a view 100 times smaller (reach 9 m), each of e's features 45 m and 140 m away gets its own.
   EXPECT_EQ(layers::claim_labels_layer(claims, {39.995, 34.995, 40.005, 35.005}).size(), 5u);
 }
 
