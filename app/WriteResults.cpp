@@ -1,11 +1,13 @@
 #include "app/WriteResults.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <optional>
 
 #include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
+#include "engine/Geodesy.hpp"
 #include "engine/Text.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
@@ -85,8 +87,23 @@ std::vector<OutputLayer> build_layers(const JobResult& job, const std::string& d
 /// 190 s), and Google Earth shows a few dozen lines per claim as well as thousands.
 constexpr size_t kKmzEvidencePerClaim = 50;
 
-/// results.kmz: the claims, evidence, zones and places, for Google Earth (zones at the bottom).
-void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& out, const std::string& path) {
+/// Google Earth's view of `view`: straight down on its centre, from about its larger side away
+/// (its field of view is some 60° across), or none for no extent.
+std::optional<io::KmlLookAt> look_at(const GeoBox& view) {
+  if (!view.valid()) return std::nullopt;
+  const double lat = (view.min_lat + view.max_lat) / 2, lon = (view.min_lon + view.max_lon) / 2;
+  const double across =
+      std::max(geodesic_inverse(GeoPoint::from_lon_lat(view.min_lon, lat), GeoPoint::from_lon_lat(view.max_lon, lat))
+                   .distance_m,
+               geodesic_inverse(GeoPoint::from_lon_lat(lon, view.min_lat), GeoPoint::from_lon_lat(lon, view.max_lat))
+                   .distance_m);
+  return io::KmlLookAt{std::remainder(lon, 360.0), lat, std::max(500.0, 1.1 * across)};  // within ±180°
+}
+
+/// results.kmz: the claims, evidence, zones and places, for Google Earth (zones at the bottom),
+/// each layer opening on `view` (the QGIS project's opening view).
+void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& out, const std::string& path,
+                        const GeoBox& view) {
   std::vector<layers::KmlLayer> kml;
   for (const auto& o : out)
     if (o.style == layers::StyleKind::evidence)
@@ -96,7 +113,7 @@ void write_google_earth(const JobResult& job, const std::vector<OutputLayer>& ou
       kml.push_back(layers::kml_layer(o.layer, o.style));
   std::vector<io::KmlLayer> written;
   for (const auto& k : kml) written.push_back({&k.layer, &k.styles});
-  io::write_kmz(written, "geoclaim: " + job.job_path, path);
+  io::write_kmz(written, "geoclaim: " + job.job_path, path, look_at(view));
 }
 
 /// Writes every file of the folder into its temporary folder. @throw DataError
@@ -160,7 +177,7 @@ void write_files(const JobResult& job, const ReportRequest& request, const layer
                                  layers::map_epsg(view)));
   write_text(folder.file("report.md"), layers::report_markdown(job, run));
   write_text(folder.file("report.html"), layers::report_html(job, run));
-  write_google_earth(job, out, folder.file("results.kmz"));
+  write_google_earth(job, out, folder.file("results.kmz"), view);
   // Last, as it lists the folder's files: a later run replaces only what geoclaim wrote.
   const std::string report_json = folder.file("report.json");
   layers::RunInfo listed_run = run;

@@ -14,6 +14,7 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Text.hpp"
+#include "engine/Units.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/TimeFields.hpp"
@@ -311,7 +312,8 @@ void write_geopackage(const std::vector<StyledLayer>& layers, const std::string&
   file.save();
 }
 
-void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path) {
+void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path,
+               const std::optional<KmlLookAt>& look_at) {
   CaptureGdalErrors errors;
   const MemoryFile file(path);
   // The KMZ is zipped when the dataset closes: doc.kml linking layers/<name>.kml, each layer a
@@ -327,12 +329,20 @@ void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, co
   if (!created) errors.raise("cannot create '" + path + "'");
   Dataset ds(created);
   const Srs srs = wgs84_lon_lat();
+  std::vector<std::string> view;  // LIBKML's layer creation options for a <LookAt>
+  if (look_at)
+    view = {"LOOKAT_LONGITUDE=" + format_number(look_at->lon, 7), "LOOKAT_LATITUDE=" + format_number(look_at->lat, 7),
+            "LOOKAT_RANGE=" + format_number(look_at->range_m, 1), "LOOKAT_HEADING=0", "LOOKAT_TILT=0",
+            "LOOKAT_ALTITUDEMODE=clampToGround"};
+  std::vector<char*> options;
+  for (auto& o : view) options.push_back(o.data());
+  options.push_back(nullptr);
   for (const auto& l : layers) {
     if (!l.styles || l.styles->size() != l.layer->size())
       throw DataError("cannot write layer '" + l.layer->name() + "' to '" + path +
                       "': " + std::to_string(l.styles ? l.styles->size() : 0) + " styles for " +
                       std::to_string(l.layer->size()) + " features");
-    write_layer(ds.get(), *l.layer, srs.get(), nullptr, path, errors, l.styles);
+    write_layer(ds.get(), *l.layer, srs.get(), options.data(), path, errors, l.styles);
   }
   finish(std::move(ds), path, errors);
   file.save();

@@ -1,6 +1,7 @@
 #pragma once
 // Writes engine layers through OGR: RFC 7946 GeoJSON (WGS84 lon/lat, counter-clockwise
 // exterior rings, no `crs` member, 7 decimals), layers of one GeoPackage, or of one KMZ.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,17 @@ struct KmlLayer {
   const std::vector<std::string>* styles;
 };
 
+/// Where Google Earth looks from when a layer of the KMZ is opened: straight down on (lon, lat)
+/// from `range_m` away (KML's <LookAt>).
+struct KmlLookAt {
+  double lon = 0, lat = 0, range_m = 0;
+};
+
 /// Writes the layers into a new KMZ at `path` through GDAL's LIBKML driver (doc.kml titled
-/// `title`, linking layers/<name>.kml). Geometries that cross the antimeridian are cut there,
-/// as in every other format. @throw DataError
-void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path);
+/// `title`, linking layers/<name>.kml), each layer with the view `look_at` when given.
+/// Geometries that cross the antimeridian are cut there, as in every other format.
+/// @throw DataError
+void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, const std::string& path,
+               const std::optional<KmlLookAt>& look_at = std::nullopt);
 
 }  // namespace geoclaim::io
