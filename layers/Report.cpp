@@ -284,7 +284,7 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     j["direction_feature"] =
         m && s.direction && !s.subject_is_place && by_bearing->bearing ? J(by_bearing->subject_id) : J(nullptr);
     j["inside_share"] = m ? number_or_null(inside_share(*m), 4) : J(nullptr);
-    j["reason"] = m ? J(m->reason) : J(nullptr);
+    j["reason"] = m ? J(claim_reason(c)) : J(nullptr);
     J features{{"total", c.measures.size()}};
     for (Verdict v : kVerdicts) features[std::string(word(v))] = c.counts[static_cast<int>(v)];
     j["features"] = std::move(features);

@@ -217,10 +217,7 @@ std::string verdict_line(const ClaimResult& claim) {
   std::string w(word(claim.verdict));
   w[0] = static_cast<char>(w[0] - 'a' + 'A');
   if (claim.measures.empty()) return w + ".";
-  // Two features decide (one the distance, another the direction): both figures, each named.
-  const std::string reason = claim.direction_representative != claim.representative
-                                 ? measured_text(claim)
-                                 : claim.measures[claim.representative].reason;
+  const std::string reason = claim_reason(claim);
   return reason.empty() ? w + "." : w + ": " + reason + ".";
 }
 

@@ -13,11 +13,9 @@ namespace geoclaim::layers {
 
 std::string report_html(const JobResult& job, const RunInfo& run);
 
-/// The one line the page's overview gives for a claim: "Supported: 56.3 km ±200 m, bearing
-/// 140° ±0.2° (claimed SE)." (the deciding measure's reason; when one feature decides the
-/// distance and another the direction, both figures: "56.3 km ±200 m (feature 3), bearing 129°
-/// ±0.2° (feature 1)"). Each claim's own section gives
-/// the whole sentence of report.md (layers/ClaimSentence.hpp).
+/// The one line the page's overview gives for a claim: "Supported: 280 m ±200 m." (its
+/// claim_reason, layers/ResultLayers.hpp). Each claim's own section gives the whole sentence
+/// of report.md (layers/ClaimSentence.hpp).
 std::string verdict_line(const ClaimResult& claim);
 
 }  // namespace geoclaim::layers

@@ -47,7 +47,7 @@ std::vector<Field> claim_fields() {
 /// `by_bearing`: the measure whose bearing decides the direction (m itself but for the claim
 /// row of a distance-and-direction claim, ClaimResult::direction_representative).
 void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, const FeatureMeasure& by_bearing,
-                Verdict verdict) {
+                Verdict verdict, const std::string& reason) {
   const ClaimSpec& s = c.spec;
   row.set("claim_id", s.id)
       .set("claim", s.text)
@@ -69,7 +69,7 @@ void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, 
            text_value(s.direction && !s.subject_is_place && by_bearing.bearing ? by_bearing.subject_id : ""))
       .set("inside_share", share_value(inside_share(m)))
       .set("tolerance", text_value(s.tolerance_word))
-      .set("reason", text_value(m.reason))
+      .set("reason", text_value(reason))
       .set("method", c.method)
       .set("origin", s.origin)
       .set("quote", s.quote ? AttributeValue{*s.quote} : AttributeValue{})
@@ -98,7 +98,7 @@ Layer claims_layer(const JobResult& job) {
     if (c.measures.empty()) continue;
     auto add = [&](const FeatureMeasure& m, const FeatureMeasure& by_bearing, Verdict v, bool counts) {
       RowBuilder row(out.fields());
-      fill_claim(row, c, m, by_bearing, v);
+      fill_claim(row, c, m, by_bearing, v, &m == &by_bearing ? m.reason : claim_reason(c));
       if (counts) {
         row.set("features_supported", static_cast<int64_t>(c.counts[0]))
             .set("features_contradicted", static_cast<int64_t>(c.counts[1]))
@@ -139,6 +139,12 @@ std::string measured_text(const ClaimResult& c) {
     if (split) s += " (feature " + b.subject_id + ")";
   }
   return s;
+}
+
+std::string claim_reason(const ClaimResult& c) {
+  if (c.measures.empty()) return "";
+  if (c.direction_representative == c.representative) return c.measures[c.representative].reason;
+  return measured_text(c) + " (claimed " + c.spec.direction->label + ")";
 }
 
 std::string claimed_text(const ClaimResult& c) {

@@ -34,6 +34,12 @@ std::string measured_text(const ClaimResult& c);
 std::string claimed_text(const ClaimResult& c);
 std::string margin_text(const ClaimResult& c);
 
+/// The claim's one-line reason: the deciding feature's ("56.3 km ±200 m, bearing 140° ±0.2°
+/// (claimed SE)"), or, when one feature decides the distance and another the direction, both
+/// figures with their features ("56.3 km ±200 m (feature 3), bearing 129° ±0.2° (feature 1)
+/// (claimed SE)"). Empty for a claim with no features.
+std::string claim_reason(const ClaimResult& c);
+
 /// A measure's figures by the names the output columns give them; none: not measured.
 std::optional<double> measured_m(const FeatureMeasure& m);
 std::optional<double> margin_m(const FeatureMeasure& m);

@@ -5,7 +5,8 @@
 //   exit_code  what run must return, one integer (0 when the file is absent);
 //   terminal.txt               what the terminal shows, stdout then stderr;
 //   any other file             the run's file of that name in its output folder.
-// Every result the run writes (each .geojson, report.md, report.json, results.kmz) must have its golden file
+// Every result the run writes (each .geojson, report.md, report.json, report.html, results.kmz)
+// must have its golden file
 // and vice versa, so a new or vanished layer cannot go unnoticed; styles and project.qgs are
 // checked by OutputFolderTest and the QGIS tests instead. Files are compared byte for byte with
 // the run time and the output folder masked. Golden files were checked by hand against the
@@ -63,9 +64,10 @@ std::string read_line_file(const fs::path& path) {
 /// The folder's files that describe the job rather than hold a golden output.
 bool is_job_description(const std::string& file) { return file == "job" || file == "exit_code"; }
 
-/// The files of a run that are compared: every layer and both reports.
+/// The files of a run that are compared: every layer and the three reports.
 bool is_result(const std::string& file) {
-  return file == "report.md" || file == "report.json" || fs::path(file).extension() == ".geojson";
+  return file == "report.md" || file == "report.json" || file == "report.html" ||
+         fs::path(file).extension() == ".geojson";
 }
 
 /// A KML <coordinates> block in short: its vertex count and its first and last vertices to 7
