@@ -113,6 +113,8 @@ nlohmann::ordered_json coordinates_json(const GeoPoint& p) {
           {"mgrs", format_mgrs(p)}};
 }
 
+}  // namespace
+
 /// How everything was measured (docs/language.md, "What is measured"), for both reports.
 std::string method_text() {
   return "Distances and bearings are geodesics on the WGS84 ellipsoid (a = " +
@@ -138,8 +140,6 @@ std::string software_line(const RunInfo& run) {
   for (const auto& [name, version] : run.libraries) s += ", " + name + " " + version;
   return s;
 }
-
-}  // namespace
 
 std::string report_markdown(const JobResult& job, const RunInfo& run) {
   std::string md = "# geoclaim report: " + job.job_path + "\n\n";

@@ -24,6 +24,12 @@ struct RunInfo {
 };
 
 std::string report_markdown(const JobResult& job, const RunInfo& run);
+
+/// How everything was measured (docs/language.md, "What is measured"), for every report;
+/// `code` in backquotes.
+std::string method_text();
+/// "geoclaim 0.1.0, GDAL 3.6.2, PROJ 9.1.1, …": the software that measured, on one line.
+std::string software_line(const RunInfo& run);
 std::string report_json(const JobResult& job, const RunInfo& run);
 
 }  // namespace geoclaim::layers

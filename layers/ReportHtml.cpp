@@ -1,7 +1,5 @@
 #include "layers/ReportHtml.hpp"
 
-#include <GeographicLib/Config.h>
-
 #include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
 #include "engine/Units.hpp"
@@ -160,20 +158,22 @@ std::string attributions(const JobResult& job) {
   return h + "</tbody></table>";
 }
 
-std::string method() {
-  return std::string(
-             "<h2 id=\"method\">Method</h2><p>Positions are on the WGS84 ellipsoid. Distances and azimuths "
-             "are geodesics, computed with Karney's algorithms (GeographicLib ") +
-         GEOGRAPHICLIB_VERSION_STRING +
-         "), accurate to about 15 nanometres. Between lines and polygons the nearest points are found in a local "
-         "azimuthal "
-         "equidistant projection centred on each pair (or in the job's working CRS after <code>set crs</code>) with "
-         "GEOS, then measured again as geodesics. Each feature's positional uncertainty is a radius; a measurement "
-         "adds the subject's and the object's, which turns the measured value into an interval: a claim is supported "
-         "when the whole interval satisfies it, contradicted when none of it does, otherwise inconclusive. A distance "
-         "claimed with a word such as <em>about</em> allows the tolerance in the table below. The maps use a local "
-         "azimuthal equidistant projection centred on each claim's evidence; the scale bar is true at the "
-         "centre, and north is up there.</p>";
+/// The method of report.md (its `code` as <code>), how the maps are drawn, and the software.
+std::string method(const RunInfo& run) {
+  std::string text;
+  bool in_code = false;
+  for (const char c : esc(method_text())) {
+    if (c == '`') {
+      text += in_code ? "</code>" : "<code>";
+      in_code = !in_code;
+    } else {
+      text += c;
+    }
+  }
+  return "<h2 id=\"method\">Method</h2><p>" + text +
+         "</p><p>The maps use a local azimuthal equidistant projection centred on each claim's evidence; the "
+         "scale bar is true at the centre, and north is up there.</p><p>Software: " +
+         esc(software_line(run)) + ".</p>";
 }
 
 std::string provenance(const JobResult& job, const RunInfo& run) {
@@ -239,7 +239,7 @@ std::string report_html(const JobResult& job, const RunInfo& run) {
     h += "<h2 id=\"claims\">Claims</h2>" + overview(job) + legend(job);
     for (size_t i = 0; i < job.claims.size(); ++i) h += "\n" + claim_section(job.claims[i], i);
   }
-  h += "\n" + attributions(job) + notes(job) + method() + provenance(job, run);
+  h += "\n" + attributions(job) + notes(job) + method(run) + provenance(job, run);
   return h + "\n</body></html>\n";
 }
 
