@@ -88,6 +88,17 @@ GeomPtr with_geodesic_edges(const GEOSGeometry* g) {
   });
 }
 
+std::optional<double> ring_along_pole(const GEOSGeometry* g) {
+  if (family(g) != GeomFamily::polygon) return std::nullopt;
+  std::optional<double> pole;
+  for_each_path(g, [&](std::span<const PlanarXY> ring, PathKind kind) {
+    if (kind != PathKind::exterior_ring && kind != PathKind::hole) return;
+    for (size_t i = 1; i < ring.size() && !pole; ++i)
+      if (std::fabs(ring[i].y) >= 90.0 && ring[i].y == ring[i - 1].y && ring[i].x != ring[i - 1].x) pole = ring[i].y;
+  });
+  return pole;
+}
+
 GeomPtr joined_at_antimeridian(const GEOSGeometry* g) {
   const int n = member_count(g);
   if (family(g) != GeomFamily::polygon || n < 2) return nullptr;

@@ -7,6 +7,8 @@
 // line and polygon is densified once, as it is loaded, until each lon/lat segment lies within
 // kEdgeToleranceM of its geodesic; after that, containment in lon/lat, nearest points and
 // shares in a local projection, and the zones drawn all see the same edges to that tolerance.
+#include <optional>
+
 #include "engine/Geometry.hpp"
 
 namespace geoclaim {
@@ -19,6 +21,13 @@ inline constexpr double kEdgeToleranceM = 0.01;
 /// are: a 100 m edge at 60° N strays 0.3 mm). Edges that cross the antimeridian (|Δlon| > 180°)
 /// are kept as they are. Points are returned unchanged (null).
 GeomPtr with_geodesic_edges(const GEOSGeometry* g);
+
+/// The latitude of a pole (90 or −90) along which a ring of polygon `g` runs: an edge between
+/// two vertices at that pole with different longitudes. That is how a polygon round a pole is
+/// drawn in longitude/latitude (Natural Earth's Antarctica: … 180°W 90°S, 180°E 90°S …); as
+/// geodesics such an edge has no length and the ring folds, so geoclaim refuses it rather than
+/// measure a folded polygon (points inside Antarctica read as 1,130 km outside).
+std::optional<double> ring_along_pole(const GEOSGeometry* g);
 
 /// `g`, a polygon feature stored as parts split at the antimeridian (RFC 7946 asks GeoJSON to
 /// split there), joined into one across it: the parts that reach 180° W are moved 360° east and

@@ -547,6 +547,12 @@ bool covers_point(const GEOSGeometry* g, const GeoPoint& p) {
 
 GeomPtr split_at_antimeridian(const GEOSGeometry* g) {
   if (is_empty(g)) return nullptr;
+  // GEOS cannot cut an invalid polygon (a folded zone); repaired, it is cut like any other.
+  GeomPtr repaired;
+  if (family(g) == GeomFamily::polygon && !validity_problem(g).empty()) {
+    repaired = make_valid(g);
+    g = repaired.get();
+  }
   const GeoBox b = envelope(g);
   if (b.min_lon >= -180.0 && b.max_lon <= 180.0) return nullptr;
   std::vector<GeomPtr> pieces;

@@ -277,9 +277,11 @@ Layer uncertainty_layer(const JobResult& job, size_t max_features) {
     for (const auto& f : layer->features()) {
       if (out.size() >= max_features) return;
       if (!(f.uncertainty_m > 0)) continue;
+      GeomPtr region = region_within(f.geometry.get(), f.uncertainty_m);
+      if (!region) continue;  // over a pole: not drawn (layers/Zones.hpp)
       RowBuilder row(out.fields());
       row.set("layer", name).set("feature_id", f.id).set("uncertainty_m", metres_value(f.uncertainty_m));
-      out.add(Feature{f.id, 0, region_within(f.geometry.get(), f.uncertainty_m), 0, row.take()});
+      out.add(Feature{f.id, 0, std::move(region), 0, row.take()});
     }
   };
   for (const auto& c : job.claims) {

@@ -36,7 +36,9 @@ void arc(const GeoPoint& centre, double radius_m, double from_deg, double to_deg
 }
 
 /// The region within `radius_m` of a footprint: buffered in a local azimuthal equidistant
-/// projection at its centroid, where a footprint's own size is a rounding error.
+/// projection at its centroid, where a footprint's own size is a rounding error. Null when the
+/// region holds a pole (a line over it): in lon/lat its edge would come back 180° of longitude
+/// away, which one ring cannot hold (review of issue 10: the folded ring stopped the run).
 GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
   const GeoPoint c = representative_point(g);
   const GeographicLib::AzimuthalEquidistant aeqd(GeographicLib::Geodesic::WGS84());
@@ -47,12 +49,19 @@ GeomPtr footprint_buffer(const GEOSGeometry* g, double radius_m) {
   });
   const int quadrant_segments = std::max(8, vertex_count(radius_m, 360.0) / 4);
   const GeomPtr buffered = radius_m > 0 ? buffer(projected.get(), radius_m, quadrant_segments) : std::move(projected);
-  return transform_xy(buffered.get(), [&](double& x, double& y) {
+  for (const double pole_lat : {90.0, -90.0}) {
+    double px = 0, py = 0, azi = 0, rk = 0;
+    aeqd.Forward(c.lat(), c.lon(), pole_lat, c.lon(), px, py, azi, rk);
+    if (std::isfinite(px) && intersects(buffered.get(), make_point(PlanarXY{px, py}).get())) return nullptr;
+  }
+  GeomPtr out = transform_xy(buffered.get(), [&](double& x, double& y) {
     double lat = 0, lon = 0, azi = 0, rk = 0;
     aeqd.Reverse(c.lat(), c.lon(), x, y, lat, lon, azi, rk);
     const GeoPoint p = unrolled(GeoPoint::from_lat_lon(lat, lon), c.lon());
     x = p.lon(), y = p.lat();
   });
+  if (family(out.get()) == GeomFamily::polygon && !validity_problem(out.get()).empty()) out = make_valid(out.get());
+  return out;
 }
 
 /// The latitude of the pole that lies within `radius_m` of `centre`, if one does.
@@ -95,12 +104,13 @@ GeomPtr within(const GEOSGeometry* g, double radius_m) {
   return valid_polygon({geodesic_circle(centre, radius_m)});
 }
 
-/// Zone of one object feature for a distance interval [lo, hi] (annulus or disc).
+/// Zone of one object feature for a distance interval [lo, hi] (annulus or disc); null when it
+/// cannot be drawn (within()).
 GeomPtr distance_zone(const GEOSGeometry* g, Interval claimed) {
   GeomPtr outer = within(g, claimed.hi);
-  if (claimed.lo <= 0) return outer;
+  if (claimed.lo <= 0 || !outer) return outer;
   GeomPtr inner = within(g, claimed.lo);
-  return difference(outer.get(), inner.get());
+  return inner ? difference(outer.get(), inner.get()) : nullptr;
 }
 
 /// Annular sector (lo > 0) or sector (lo = 0) of azimuths `sector` around `centre`.
@@ -204,9 +214,13 @@ GeomPtr claim_zone(const ClaimResult& c) {
         break;
       case Relation::within:
       case Relation::distance_from:
-      case Relation::distance_between:
-        parts.push_back(distance_zone(g, *claimed));
+      case Relation::distance_between: {
+        // One feature's zone that cannot be drawn leaves none: a part would mislead.
+        GeomPtr z = distance_zone(g, *claimed);
+        if (!z) return nullptr;
+        parts.push_back(std::move(z));
         break;
+      }
       case Relation::distance_direction:
       case Relation::direction: {
         const Interval band = s.relation == Relation::direction ? Interval{0, direction_range_m(c)} : *claimed;

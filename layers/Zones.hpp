@@ -27,7 +27,8 @@ inline constexpr double kMaxZoneRadiusM = 8'000'000;
 double direction_range_m(const ClaimResult& claim);
 
 /// Everything within `radius_m` of `g`: a geodesic circle's disc round a point, a buffer in a
-/// local azimuthal equidistant projection round anything else (as zones are drawn).
+/// local azimuthal equidistant projection round anything else (as zones are drawn). Null for
+/// a buffer that holds a pole, which one lon/lat ring cannot hold.
 GeomPtr region_within(const GEOSGeometry* g, double radius_m);
 
 /// Geodesic circle around `centre` (vertices `radius_m` away by Karney's direct problem),

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "engine/Claims.hpp"
+#include "engine/EdgeModel.hpp"
 #include "engine/Geodesy.hpp"
 #include "layers/Zones.hpp"
 #include "tests/TestSupport.hpp"
@@ -393,6 +394,31 @@ TEST(Zones, ASectorOverAPoleAndAZoneBeyondEightThousandKilometresAreNotDrawn) {
   // A direction alone is drawn only out to 8,000 km, however far its subjects are.
   const ClaimResult north = evaluate(direction_spec(far, test::point_layer("s", {{80, 10}}), std::nullopt, "N"));
   EXPECT_EQ(layers::direction_range_m(north), layers::kMaxZoneRadiusM);
+}
+
+// A line over a pole: the region within 20 km of it holds the pole, which one lon/lat ring
+// cannot hold, so it is not drawn (review of issue 10: the folded ring stopped the whole run
+// with a GEOS error when the zones were written). A line short of the pole is drawn, valid.
+TEST(Zones, AZoneRoundALineOverAPoleIsNotDrawn) {
+  const auto loaded_line = [](std::vector<GeoPoint> pts) {
+    GeomPtr line = make_line(pts);
+    if (GeomPtr dense = with_geodesic_edges(line.get())) line = std::move(dense);
+    Layer l("o", {}, {});
+    l.add(Feature{"l1", 1, std::move(line), 0, {}});
+    return l;
+  };
+  const Layer over = loaded_line({GeoPoint::from_lon_lat(0, 85), GeoPoint::from_lon_lat(180, 85)});
+  const Layer subject = test::point_layer("s", {{89.95, 10}});
+  const ClaimResult near = evaluate(zone_spec(over, subject, Relation::within, Interval{0, 20000}, std::nullopt));
+  EXPECT_EQ(near.verdict, Verdict::supported);
+  EXPECT_EQ(layers::claim_zone(near), nullptr);
+  EXPECT_EQ(layers::region_within(over.features()[0].geometry.get(), 1000), nullptr);
+  const Layer short_of = loaded_line({GeoPoint::from_lon_lat(0, 80), GeoPoint::from_lon_lat(90, 80)});
+  const GeomPtr zone = layers::claim_zone(
+      evaluate(zone_spec(short_of, test::point_layer("s", {{80.5, 45}}), Relation::within, Interval{0, 20000},
+                         std::nullopt)));
+  ASSERT_TRUE(zone);
+  EXPECT_EQ(validity_problem(zone.get()), "");
 }
 
 // One MultiPoint feature is measured from its nearest point, as several point features are,
