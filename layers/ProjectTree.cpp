@@ -1,9 +1,11 @@
 #include "layers/ProjectTree.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "engine/Geodesy.hpp"
+#include "layers/QgisCrs.hpp"
 
 namespace geoclaim::layers {
 namespace {
@@ -50,6 +52,40 @@ void grow(GeoBox& box, const GeoBox& b) {
                              std::max(box.max_lon, b.max_lon), std::max(box.max_lat, b.max_lat)}
                     : b;
 }
+
+}  // namespace
+
+GeoBox covering_box(const std::vector<GeoBox>& boxes) {
+  GeoBox out;
+  std::vector<std::pair<double, double>> spans;  // longitudes, from in [−180, 180), to ≥ from
+  for (const GeoBox& b : boxes) {
+    if (!b.valid()) continue;
+    grow(out, b);
+    if (b.max_lon - b.min_lon >= 360.0) return {-180.0, out.min_lat, 180.0, out.max_lat};
+    const double shift = std::floor((b.min_lon + 180.0) / 360.0) * 360.0;
+    spans.emplace_back(b.min_lon - shift, b.max_lon - shift);
+  }
+  if (spans.empty()) return out;
+  std::sort(spans.begin(), spans.end());
+  double last = spans.front().second;  // where the spans reach, all of them
+  for (const auto& sp : spans) last = std::max(last, sp.second);
+  // The widest stretch of longitude that nothing covers is left out: the box is the rest of
+  // the circle. The plain way (west to east, the gap round 180°) unless a wider gap lies
+  // between two spans, across which the box then runs east past 180°.
+  double gap = spans.front().first + 360.0 - last, from = spans.front().first, to = last;
+  double reach = spans.front().second;
+  for (size_t i = 1; i < spans.size(); ++i) {
+    if (spans[i].first - reach > gap)
+      gap = spans[i].first - reach, from = spans[i].first, to = std::max(reach + 360.0, last);
+    reach = std::max(reach, spans[i].second);
+  }
+  if (to - from >= 360.0) from = -180.0, to = 180.0;
+  out.min_lon = from;
+  out.max_lon = to;
+  return out;
+}
+
+namespace {
 
 /// The group of one claim: its point, evidence and uncertainty, its subject's and object's
 /// files (places filtered to the place), and its zone, each a filtered view of the folder's file.
@@ -211,13 +247,13 @@ GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& fol
   std::set<std::string> subjects, objects;
   for (const auto& c : job.claims) subjects.insert(c.spec.subject_name), objects.insert(c.spec.object_name);
   for (const auto& a : job.attributions) subjects.insert(a.subject_name);
-  GeoBox box;
-  auto add_layer = [&box](const Layer& layer, const std::set<std::string>* places, bool small_only) {
+  std::vector<GeoBox> boxes;
+  auto add_layer = [&boxes](const Layer& layer, const std::set<std::string>* places, bool small_only) {
     const auto name = layer.field_index("name");
     for (const auto& f : layer.features())
       if ((!places || (name && places->count(attribute_text(f.attributes[*name])))) &&
           !(small_only && is_large_zone(f.geometry.get())))
-        grow(box, envelope(f.geometry.get()));
+        boxes.push_back(envelope(f.geometry.get()));
   };
   std::set<std::string> named = subjects;
   named.insert(objects.begin(), objects.end());
@@ -232,12 +268,25 @@ GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& fol
     else if (objects.count(f.job_name))
       add_layer(*f.layer, nullptr, true);
   }
-  if (!box.valid())
+  if (!covering_box(boxes).valid())
     for (const auto& f : folder)
       if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr, false);
+  GeoBox box = covering_box(boxes);  // the short way round: across 180° where that is
   if (!box.valid()) return {-180, -90, 180, 90};
-  const double pad = std::max({(box.max_lon - box.min_lon) * 0.1, (box.max_lat - box.min_lat) * 0.1, 0.0002});
-  return {box.min_lon - pad, std::max(-90.0, box.min_lat - pad), box.max_lon + pad, std::min(90.0, box.max_lat + pad)};
+  // A map in longitude/latitude (evidence too wide for UTM) cannot run past 180°: the layers'
+  // parts on the far side lie at −180° and beyond. Such a map takes the plain box.
+  if (box.max_lon > 180.0 && map_epsg(box) == 4326) {
+    GeoBox plain;
+    for (const GeoBox& b : boxes) grow(plain, b);
+    box = {std::max(-180.0, plain.min_lon), plain.min_lat, std::min(180.0, plain.max_lon), plain.max_lat};
+  }
+  // A tenth more each way, in each axis's own span: near a pole, where the evidence spans many
+  // degrees of longitude and few of latitude, one pad for both took the view 18° of latitude
+  // south (review of issue 10: 6,500 km across for 900 km of evidence).
+  const double pad_lon = std::max((box.max_lon - box.min_lon) * 0.1, 0.0002);
+  const double pad_lat = std::max((box.max_lat - box.min_lat) * 0.1, 0.0002);
+  return {box.min_lon - pad_lon, std::max(-90.0, box.min_lat - pad_lat), box.max_lon + pad_lon,
+          std::min(90.0, box.max_lat + pad_lat)};
 }
 
 }  // namespace geoclaim::layers

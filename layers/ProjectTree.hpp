@@ -49,4 +49,9 @@ ProjectTree project_tree(const JobResult& job, const std::vector<FolderLayer>& f
 /// room for labels; every non-zone layer when those are empty.
 GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& folder);
 
+/// The least box holding `boxes` on the globe: its longitudes the shortest arc that covers
+/// theirs, so points at 179.9°E and 179.9°W give 179.9°..180.1° (`max_lon` then beyond 180°),
+/// not the 359.8° between them; the whole circle when they leave no gap.
+GeoBox covering_box(const std::vector<GeoBox>& boxes);
+
 }  // namespace geoclaim::layers

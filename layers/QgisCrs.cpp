@@ -17,14 +17,16 @@ struct PjDeleter {
 };
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
-bool is_utm(int epsg) { return (epsg > 32600 && epsg <= 32660) || (epsg > 32700 && epsg <= 32760); }
+/// A WGS 84 / UTM zone (326zz, 327zz) or UPS (32661 north, 32761 south, numbered as a 61st zone).
+bool is_utm_or_ups(int epsg) { return (epsg > 32600 && epsg <= 32661) || (epsg > 32700 && epsg <= 32761); }
 
 /// QGIS's srs.db numbers its built-in CRSs in one sequence; these are its ids for EPSG:4326 and
-/// the WGS 84 / UTM zones (contiguous, zone 1 to 60; tests/qgis/check_project.py compares
-/// what geoclaim writes with what QGIS writes for the same CRS).
+/// the WGS 84 / UTM zones then UPS (contiguous, zone 1 to 60 then UPS: 32661 is 3145, 32761 is
+/// 3211 in QGIS 3.22's srs.db; tests/qgis/check_project.py compares what geoclaim writes with
+/// what QGIS writes for the same CRS).
 long srs_db_id(int epsg) {
   if (epsg == 4326) return 3452;
-  if (epsg > 32600 && epsg <= 32660) return 3084 + (epsg - 32600);
+  if (epsg > 32600 && epsg <= 32661) return 3084 + (epsg - 32600);
   return 3150 + (epsg - 32700);
 }
 
@@ -33,7 +35,7 @@ std::string text_or_empty(const char* s) { return s ? s : ""; }
 }  // namespace
 
 QgisSrs qgis_srs(int epsg) {
-  if (epsg != 4326 && !is_utm(epsg)) throw std::logic_error("no QGIS srs.db id for EPSG:" + std::to_string(epsg));
+  if (epsg != 4326 && !is_utm_or_ups(epsg)) throw std::logic_error("no QGIS srs.db id for EPSG:" + std::to_string(epsg));
   PJ_CONTEXT* ctx = PJ_DEFAULT_CTX;
   const std::string authid = "EPSG:" + std::to_string(epsg);
   PjPtr crs(proj_create(ctx, authid.c_str()));
@@ -61,8 +63,12 @@ QgisSrs qgis_srs(int epsg) {
 }
 
 int map_epsg(const GeoBox& box) {
-  if (!box.valid() || box.max_lon - box.min_lon > 18.0 || box.min_lat < -80.0 || box.max_lat > 84.0) return 4326;
-  const double lon = (box.min_lon + box.max_lon) / 2;
+  if (!box.valid()) return 4326;
+  // Beyond UTM's reach, near a pole: the polar stereographic of UPS, if the box keeps to its cap.
+  if (box.max_lat > 84.0 && box.min_lat >= 60.0) return 32661;
+  if (box.min_lat < -80.0 && box.max_lat <= -60.0) return 32761;
+  if (box.max_lon - box.min_lon > 18.0 || box.min_lat < -80.0 || box.max_lat > 84.0) return 4326;
+  const double lon = std::remainder((box.min_lon + box.max_lon) / 2, 360.0);  // the box may run past 180°
   const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
   const double lat = (box.min_lat + box.max_lat) / 2;
   return (lat >= 0 ? 32600 : 32700) + zone;

@@ -22,13 +22,15 @@ struct QgisSrs {
   bool geographic = false;
 };
 
-/// EPSG:4326 or a WGS 84 / UTM zone (EPSG:326zz north, 327zz south). @throw std::logic_error for
-/// other codes, whose srs.db id geoclaim does not know.
+/// EPSG:4326, a WGS 84 / UTM zone (EPSG:326zz north, 327zz south) or UPS (EPSG:32661 north,
+/// 32761 south). @throw std::logic_error for other codes, whose srs.db id geoclaim does not know.
 QgisSrs qgis_srs(int epsg);
 
 /// The CRS a map of `box` (WGS84) is drawn in: the WGS 84 / UTM zone of its centre, a
 /// conformal map in metres where distances and angles read true, when the box spans at most
-/// 18° of longitude (three zones) and lies within 80° S – 84° N, UTM's reach; EPSG:4326 otherwise.
+/// 18° of longitude (three zones) and lies within 80° S – 84° N, UTM's reach; UPS North or South
+/// for a box that reaches beyond that and keeps poleward of 60°; EPSG:4326 otherwise. The box
+/// may run past 180° (covering_box).
 int map_epsg(const GeoBox& box);
 
 /// A rectangle in a map CRS's own x/y (easting/northing, or lon/lat).

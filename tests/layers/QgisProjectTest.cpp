@@ -62,11 +62,40 @@ TEST(QgisCrs, MapCrsIsTheUtmZoneOfTheEvidenceCentre) {
            {{-0.2, 51.4, 0.1, 51.6}, 32630},   // London, across the prime meridian: centre −0.05° E
            {{36.8, -1.4, 36.9, -1.2}, 32737},  // Nairobi, south of the equator
            {{179.9, 10, 180, 10.1}, 32660},    // at the antimeridian
+           {{179.8, -17, 180.2, -16.8}, 32760},  // across it, as covering_box gives it: centre 180°
+           {{179.9, -17, 180.6, -16.8}, 32701},  // centre 180.25° is 179.75° W: zone 1
            {{10, 40, 30, 50}, 4326},           // 20° of longitude: more than three zones
-           {{10, 83, 11, 85}, 4326},           // beyond 84° N
-           {{10, -81, 11, -79}, 4326},         // beyond 80° S
+           {{10, 83, 11, 85}, 32661},          // beyond 84° N: UPS North
+           {{-180, 88, 180, 90}, 32661},       // round the north pole
+           {{10, -81, 11, -79}, 32761},        // beyond 80° S: UPS South
+           {{10, 50, 11, 85}, 4326},           // from 50° N to beyond 84° N: neither
        })
     EXPECT_EQ(layers::map_epsg(box), epsg) << box.min_lon << " " << box.min_lat;
+  // UPS as QGIS's srs.db numbers it (the 61st "zone" of each hemisphere).
+  EXPECT_EQ(layers::qgis_srs(32661).srsid, 3145);
+  EXPECT_EQ(layers::qgis_srs(32761).srsid, 3211);
+  EXPECT_EQ(layers::qgis_srs(32661).authid, "EPSG:32661");
+}
+
+// The evidence box takes the short way round: across 180° where the features lie either side.
+TEST(EvidenceBox, CoversTheShortestArcOfLongitude) {
+  using B = GeoBox;
+  const auto box = [](std::vector<B> b) { return layers::covering_box(b); };
+  const auto expect_box = [](const B& got, double lo, double hi) {
+    EXPECT_DOUBLE_EQ(got.min_lon, lo);
+    EXPECT_DOUBLE_EQ(got.max_lon, hi);
+  };
+  expect_box(box({{40, 35, 40.5, 35.2}, {44.6, 43.7, 44.7, 43.8}}), 40, 44.7);              // plain
+  expect_box(box({{179.9, -17, 179.9, -17}, {-179.9, -17.1, -179.9, -17.1}}), 179.9, 180.1);  // Fiji
+  expect_box(box({{179.95, 0, 180.05, 0}, {-179.9, 0, -179.8, 0}}), 179.95, 180.2);  // held past 180°
+  expect_box(box({{-0.2, 51, -0.1, 51}, {0.1, 51, 0.2, 51}}), -0.2, 0.2);             // prime meridian
+  // The widest gap, 160° W to 10° W, is left out: from 10° W east to 160° W (200°).
+  expect_box(box({{-170, 0, -160, 0}, {-10, 0, 10, 0}, {150, 0, 170, 0}}), -10, 200);
+  expect_box(box({{-180, 80, 180, 90}}), -180, 180);                                    // round a pole
+  EXPECT_FALSE(box({}).valid());
+  const B b = box({{179.9, -17, 179.9, -17}, {-179.9, -17.1, -179.9, -17.1}});
+  EXPECT_DOUBLE_EQ(b.min_lat, -17.1);
+  EXPECT_DOUBLE_EQ(b.max_lat, -17);
 }
 
 TEST(QgisCrs, ProjectedBoxHoldsTheCornersAndTheCurvedEdges) {

@@ -25,7 +25,7 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+from qgis.core import (QgsApplication, QgsGeometry, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsDistanceArea, QgsExpression, QgsExpressionContext, QgsFeatureRequest,
                        QgsLayerTreeLayer, QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY,
                        QgsProject, QgsRectangle, QgsVectorLayer)
@@ -223,8 +223,10 @@ def main():
             failures.append("the uncertainty discs are opaque")
 
     # --- the view: the evidence, not the largest zone ---
-    to_wgs84 = QgsCoordinateTransform(crs, WGS84, project)
-    view = to_wgs84.transformBoundingBox(project.viewSettings().defaultViewExtent())
+    # Compared in the project's CRS: across 180° or round a pole a lon/lat box is no measure of
+    # either (the evidence's parts either side of 180° meet again in UTM or UPS).
+    view = project.viewSettings().defaultViewExtent()
+    to_project = QgsCoordinateTransform(WGS84, crs, project)
     evidence = QgsRectangle()
     evidence.setMinimal()
     found = False
@@ -232,15 +234,23 @@ def main():
         path = result_source(stem)
         if path:
             scratch.append(QgsVectorLayer(path, stem, "ogr"))
-            evidence.combineExtentWith(scratch[-1].extent())
+            for f in scratch[-1].getFeatures():
+                g = QgsGeometry(f.geometry())
+                g.transform(to_project)
+                evidence.combineExtentWith(g.boundingBox())
             found = True
+
+    def across_in_project(rect):
+        return across_m(rect) if crs.isGeographic() else max(rect.width(), rect.height())
+
     if found:
         if not view.contains(evidence):
-            failures.append(f"the view {view.toString(4)} does not hold the evidence {evidence.toString(4)}")
-        limit = max(across_m(evidence) * 3, 1000)
-        if across_m(view) > limit:
-            failures.append(f"the view is {across_m(view) / 1000:.1f} km across, the evidence "
-                            f"{across_m(evidence) / 1000:.1f} km")
+            failures.append(f"the view {view.toString(4)} does not hold the evidence {evidence.toString(4)} "
+                            f"({crs.authid()})")
+        limit = max(across_in_project(evidence) * 3, 1000)
+        if across_in_project(view) > limit:
+            failures.append(f"the view is {across_in_project(view) / 1000:.1f} km across, the evidence "
+                            f"{across_in_project(evidence) / 1000:.1f} km")
 
     # --- a group and a map theme per claim ---
     claim_ids = {row["claim_id"] for row in result_rows("claims")}
