@@ -143,6 +143,7 @@ Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
                                                  GeoPoint::from_lon_lat(view.max_lon, mid_lat))
                                     .distance_m;
   const auto id_field = claims.field_index("claim_id"), verdict_field = claims.field_index("verdict");
+  const auto quantifier_field = claims.field_index("quantifier"), feature_field = claims.field_index("subject_feature");
   if (!id_field || !verdict_field) return out;
   struct Stack {
     GeoPoint at;
@@ -156,7 +157,12 @@ Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
                            [&](const Stack& s) { return geodesic_inverse(s.at, p).distance_m <= reach_m; });
     if (it == stacks.end()) it = stacks.insert(stacks.end(), Stack{p, {}, {}});
     const std::string id = attribute_text(f.attributes[*id_field]);
-    const std::string line = id + ": " + attribute_text(f.attributes[*verdict_field]);
+    // An `each` claim's points carry their own features' verdicts, named so, lest a feature's
+    // "supported" read as the claim's.
+    const bool each = quantifier_field && feature_field &&
+                      attribute_text(f.attributes[*quantifier_field]) == word(Quantifier::each);
+    const std::string line = id + (each ? " " + attribute_text(f.attributes[*feature_field]) : "") + ": " +
+                             attribute_text(f.attributes[*verdict_field]);
     auto l = std::find_if(it->lines.begin(), it->lines.end(), [&](const auto& x) { return x.first == line; });
     if (l == it->lines.end())
       it->lines.emplace_back(line, 1);
@@ -177,6 +183,13 @@ Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
 bool is_large_zone(const GEOSGeometry* zone) {
   const GeoBox b = envelope(zone);
   if (!b.valid()) return false;
+  // A cap round a pole spans every longitude however small it is: its size is its diameter,
+  // twice the reach from the pole along a meridian (a 10 km disc there is no large zone).
+  if (b.max_lat >= 90.0 || b.min_lat <= -90.0) {
+    const double pole = b.max_lat >= 90.0 ? 90.0 : -90.0, edge = b.max_lat >= 90.0 ? b.min_lat : b.max_lat;
+    return 2 * geodesic_inverse(GeoPoint::from_lat_lon(pole, 0), GeoPoint::from_lat_lon(edge, 0)).distance_m >
+           kLargeZoneM;
+  }
   if (b.max_lon - b.min_lon >= 180.0) return true;
   const double mid_lat = (b.min_lat + b.max_lat) / 2, mid_lon = (b.min_lon + b.max_lon) / 2;
   const double width =

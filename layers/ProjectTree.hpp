@@ -24,7 +24,8 @@ struct FolderLayer {
 inline constexpr double kLargeZoneM = 200000.0;
 
 /// True when `zone`'s bounding box measures more than kLargeZoneM across either way (geodesic
-/// width at its middle latitude, height along its middle meridian).
+/// width at its middle latitude, height along its middle meridian; for a cap round a pole,
+/// twice its reach from the pole).
 bool is_large_zone(const GEOSGeometry* zone);
 
 /// The field an input layer is labelled with: `name` if it has one, else the field holding the
@@ -34,7 +35,8 @@ std::string label_field(const Layer& layer);
 /// The claims' labels on the map: claims whose points lie closer than 1 % of the view's width
 /// (ten pixels or so at the opening view; on one point, the usual case, they coincide) share
 /// one label point, at the first one's, whose `label` lists each claim on a line,
-/// "southeast: supported" (an `each` claim's line once per verdict, with "×N" for N features).
+/// "southeast: supported" (the same line from several features once, with "×N"; an `each`
+/// claim's lines name their features, "each_in_unit 3: supported").
 /// Fields: `label`, `claim_ids` ("southeast, on_wells").
 Layer claim_labels_layer(const Layer& claims, const GeoBox& view);
 

@@ -9,6 +9,7 @@
 #include "engine/Geodesy.hpp"
 #include "engine/LocalAeqd.hpp"
 #include "engine/SpatialIndex.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "layers/HtmlEscape.hpp"
 #include "layers/ResultLayers.hpp"
@@ -157,26 +158,26 @@ std::string feature_svg(const GEOSGeometry* planar, const Frame& f, const std::s
   return out;
 }
 
-/// Labels, each placed once; one that would overlap an earlier one is left out.
+/// Labels, each placed once; one whose box would overlap an earlier one's is left out. A box is
+/// the text's extent at the page's 12 px font (about 7 px a character, 14 px high).
 class Labels {
  public:
   void add(double x, double y, const std::string& text, const char* cls) {
-    if (text.empty() || m_placed.size() >= kMaxLabels) return;
-    if (x < 0 || x > kWidthPx || y < 0 || y > kHeightPx) return;
-    for (const auto& [px_, py_] : m_placed)
-      if (std::fabs(px_ - x) < 40 && std::fabs(py_ - y) < 12) return;
-    m_placed.emplace_back(x, y);
+    const double w = width_px(text);
+    if (!place(Box{x + 6, y - 20, x + 6 + w, y - 4}, x, y, text)) return;
     m_svg += "<text class=\"" + std::string(cls) + "\" x=\"" + px(x + 6) + "\" y=\"" + px(y - 6) + "\">" +
              html_escape(text) + "</text>";
   }
   /// A label along a line, centred on (x, y) just above it and turned to its direction
   /// (`angle_deg` clockwise on screen, kept upright), so it cannot be read as another line's.
   void add_along(double x, double y, double angle_deg, const std::string& text, const char* cls) {
-    if (text.empty() || m_placed.size() >= kMaxLabels) return;
-    if (x < 0 || x > kWidthPx || y < 0 || y > kHeightPx) return;
     if (angle_deg > 90) angle_deg -= 180;
     if (angle_deg < -90) angle_deg += 180;
-    m_placed.emplace_back(x, y);
+    // The turned text's upright bounding box.
+    const double w = width_px(text), h = 14, a = angle_deg * M_PI / 180.0;
+    const double half_x = (w * std::fabs(std::cos(a)) + h * std::fabs(std::sin(a))) / 2;
+    const double half_y = (w * std::fabs(std::sin(a)) + h * std::fabs(std::cos(a))) / 2;
+    if (!place(Box{x - half_x, y - half_y, x + half_x, y + half_y}, x, y, text)) return;
     m_svg += "<text class=\"" + std::string(cls) + "\" x=\"" + px(x) + "\" y=\"" + px(y) +
              "\" dy=\"-5\" text-anchor=\"middle\" transform=\"rotate(" + px(angle_deg) + " " + px(x) + " " + px(y) +
              ")\">" + html_escape(text) + "</text>";
@@ -184,7 +185,25 @@ class Labels {
   const std::string& svg() const { return m_svg; }
 
  private:
-  std::vector<std::pair<double, double>> m_placed;
+  struct Box {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+  };
+  static double width_px(const std::string& text) {
+    size_t chars = 0;
+    for (size_t i = 0; i < text.size(); i += std::max<size_t>(1, utf8_char_length(text, i))) ++chars;
+    return 7.0 * static_cast<double>(chars);
+  }
+  /// Takes `box` unless the label is empty, off the map, one too many, or over an earlier one.
+  bool place(const Box& box, double x, double y, const std::string& text) {
+    if (text.empty() || m_placed.size() >= kMaxLabels) return false;
+    if (x < 0 || x > kWidthPx || y < 0 || y > kHeightPx) return false;
+    for (const Box& b : m_placed)
+      if (b.overlaps(box)) return false;
+    m_placed.push_back(box);
+    return true;
+  }
+  std::vector<Box> m_placed;
   std::string m_svg;
 };
 
@@ -281,6 +300,12 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
                     "\"><title>Map of claim " + html_escape(s.id) +
                     "</title><rect width=\"100%\" height=\"100%\" fill=\"#f7f7f2\"/>";
   Labels labels;
+  // Labels of objects and crossed lines wait for the deciding ones (placed first, they win).
+  struct Later {
+    double x, y;
+    std::string text;
+  };
+  std::vector<Later> later;
   if (zone && !is_empty(zone)) {
     GeomPtr planar = clip_to_view(f.aeqd.project(zone), f);
     // A `no` claim's zone is where no feature may be (docs/outputs.md): red, not green.
@@ -302,7 +327,7 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
       if (is_empty(planar.get())) continue;
       svg += feature_svg(planar.get(), f, "crossed", "fill=\"none\" stroke=\"#6d6d6d\" stroke-width=\"3\"", 3);
       const PlanarXY at = f.aeqd.forward(representative_point(line.geometry.get()));
-      labels.add(f.x(at.x), f.y(at.y), s.crossed_name + " " + line.id, "label");
+      later.push_back({f.x(at.x), f.y(at.y), s.crossed_name + " " + line.id});
     }
   }
   for (const Feature* o : drawn_objects(claim)) {
@@ -313,7 +338,7 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
     if (o->uncertainty_m > 0)
       svg += "<circle class=\"uncertainty\" cx=\"" + px(f.x(at.x)) + "\" cy=\"" + px(f.y(at.y)) + "\" r=\"" +
              px(o->uncertainty_m * f.scale) + "\" fill=\"none\" stroke=\"#37474f\" stroke-dasharray=\"3 3\"/>";
-    labels.add(f.x(at.x), f.y(at.y), object_label(claim, *o), "label");
+    later.push_back({f.x(at.x), f.y(at.y), object_label(claim, *o)});
   }
   const auto measures = drawn_measures(claim);
   for (const FeatureMeasure* m : measures) {
@@ -339,10 +364,13 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
              px(sf.uncertainty_m * f.scale) + "\" fill=\"" + colour + "\" fill-opacity=\"0.12\" stroke=\"" + colour +
              "\" stroke-dasharray=\"3 3\"/>";
   }
-  // Labels last, above everything; the deciding evidence line's length before the subjects' ids,
-  // so that it is never crowded out.
-  if (!claim.measures.empty() && claim.representative < claim.measures.size()) {
-    const FeatureMeasure& r = claim.measures[claim.representative];
+  // Labels last, above everything, the most telling first, so that none of them is crowded out:
+  // the deciding evidence line's length, the deciding subject, the other subjects, the objects.
+  const FeatureMeasure* deciding = !claim.measures.empty() && claim.representative < claim.measures.size()
+                                       ? &claim.measures[claim.representative]
+                                       : nullptr;
+  if (deciding) {
+    const FeatureMeasure& r = *deciding;
     if (r.on_subject.valid() && r.on_object.valid()) {
       const auto inv = geodesic_inverse(r.on_object, r.on_subject);
       if (inv.distance_m > 0) {
@@ -357,11 +385,15 @@ std::string claim_map_svg(const ClaimResult& claim, const GEOSGeometry* zone) {
       }
     }
   }
-  for (const FeatureMeasure* m : measures) {
-    const PlanarXY at = f.aeqd.forward(m->subject_point);
-    labels.add(f.x(at.x), f.y(at.y), s.subject_is_place ? s.subject_name : s.subject_name + " " + m->subject_id,
+  const auto subject_label = [&](const FeatureMeasure& m) {
+    const PlanarXY at = f.aeqd.forward(m.subject_point);
+    labels.add(f.x(at.x), f.y(at.y), s.subject_is_place ? s.subject_name : s.subject_name + " " + m.subject_id,
                "label");
-  }
+  };
+  if (deciding) subject_label(*deciding);
+  for (const FeatureMeasure* m : measures)
+    if (m != deciding) subject_label(*m);
+  for (const Later& l : later) labels.add(l.x, l.y, l.text, "label");
   svg += "<g class=\"labels\">" + labels.svg() + "</g>";
   svg += scale_bar(f) + north_arrow(f);
   svg += "</svg>";
