@@ -291,10 +291,11 @@ def main():
         job.waitForFinished()
         results = job.takeLabelingResults()
         placed = results.labelsWithinRect(settings.visibleExtent())
-        # Each claim's "id: verdict" line is in a label of claim_labels that QGIS placed.
+        # Each claim's "id: verdict" line ("id FEATURE: verdict" for an `each` claim's features)
+        # is in a label of claim_labels that QGIS placed.
         labels_layer = [l for l in layers if l.name() == "claim_labels"][0]
         claim_labels = [p for p in placed if p.layerID == labels_layer.id() and not p.isUnplaced]
-        on_map = {line.split(": ")[0] for p in claim_labels for line in p.labelText.split("\n")}
+        on_map = {line.split(": ")[0].split(" ")[0] for p in claim_labels for line in p.labelText.split("\n")}
         for cid in sorted(claim_ids - on_map):
             failures.append(f"claim {cid} has no label on the map")
         for i, a in enumerate(claim_labels):
