@@ -70,10 +70,7 @@ namespace {
 
 /// The delimiter GDAL's CSV driver splits on, from the extension and the header line.
 char delimiter_of(const std::string& path, const std::string& header) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".tsv") return '\t';
+  if (text_table_extension(path) == ".tsv") return '\t';
   if (header.find(',') == std::string::npos)
     for (const char d : {';', '\t', '|'})
       if (header.find(d) != std::string::npos) return d;
@@ -90,6 +87,18 @@ std::string delimiter_name(char d) {
 }
 
 }  // namespace
+
+std::string text_table_extension(const std::string& path) {
+  const auto lower_ext = [](const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+  };
+  const std::filesystem::path p(path);
+  if (lower_ext(p) == ".gz" && path.find("/vsigzip/") != std::string::npos) return lower_ext(p.stem());
+  return lower_ext(p);
+}
 
 size_t check_text_table(const std::string& path) {
   VsiChars in(path);
@@ -139,6 +148,10 @@ size_t check_text_table(const std::string& path) {
       if (!in_quotes) {
         end_record();
         record_line = line;
+      } else if (line - record_line > kMaxRecordLines) {
+        throw DataError(where(record_line) + "a quoted cell runs on for more than " +
+                        std::to_string(kMaxRecordLines) + " lines; its closing quote is missing, or the file is "
+                        "not a text table");
       }
       continue;
     }
@@ -147,6 +160,8 @@ size_t check_text_table(const std::string& path) {
     if (c != ' ' && c != '\t') record_blank = false;
     if (!in_quotes && header_columns != 0 && c == delimiter) ++fields;
   }
+  if (in_quotes)
+    throw DataError(where(record_line) + "a quoted cell opens here and is never closed (a '\"' is missing)");
   if (!record_blank) end_record();
   return header_columns;
 }

@@ -13,8 +13,14 @@ namespace geoclaim::io {
 /// RFC 4180 ("" inside a quoted cell is a quote); empty lines outside quotes are no records.
 std::vector<uint64_t> csv_record_lines(const std::string& path);
 
+/// The extension of a text table's path, lower case, as GDAL's CSV driver reads it: ".csv",
+/// ".tsv" or ".txt", also under gzip (`/vsigzip/…/x.csv.gz` is ".csv"); any other as it is.
+std::string text_table_extension(const std::string& path);
+
 /// The most blank lines a CSV/TSV may hold (GDAL skips them one by one).
 constexpr uint64_t kMaxBlankLines = 10000;
+/// The most lines one record may span (a quoted cell with line breaks in it).
+constexpr uint64_t kMaxRecordLines = 10000;
 
 /// Reads a CSV/TSV once, before GDAL does, and refuses (DataError naming the file and line)
 /// what GDAL would read wrong without a word:
@@ -23,7 +29,8 @@ constexpr uint64_t kMaxBlankLines = 10000;
 /// - a record with more or fewer fields than the header has columns: GDAL drops the extra
 ///   cells and leaves missing ones null, so a shifted row reads its neighbour's value;
 /// - more than kMaxBlankLines blank lines outside quotes (GDAL skips them one by one; a 200 KB
-///   zip of them took 77 s).
+///   zip of them took 77 s), a record over more than kMaxRecordLines lines, and a quote that is
+///   never closed (200 MB of line breaks after one took 35 s and was read as a cell).
 /// Fields are split as GDAL splits them: the delimiter is a tab for .tsv, else ';', '\t' or
 /// '|' when the header has that and no comma, else ','; quoted delimiters do not count.
 /// @return how many columns the header names, which the caller compares with GDAL's count

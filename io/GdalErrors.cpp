@@ -113,6 +113,9 @@ void ensure_gdal() {
     setup_network_access();  // off unless allowed (io/Network.hpp)
     // Messages are captured and rethrown with the path; GDAL must not print them itself.
     CPLSetConfigOption("CPL_LOG", "/dev/null");
+    // GDAL would leave X.gz.properties beside every /vsigzip/ input it reads: an input folder
+    // is never written to.
+    CPLSetConfigOption("CPL_VSIL_GZIP_WRITE_PROPERTIES", "NO");
   });
 }
 

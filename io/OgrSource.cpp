@@ -47,13 +47,6 @@ struct GeometryDeleter {
 };
 using OgrGeomPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDeleter>;
 
-std::string lower_ext(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
 bool is_file_path(const std::string& path) { return path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0; }
 
 Dataset open_vector(const std::string& path, bool as_text_table, bool detect_types) {
@@ -517,7 +510,7 @@ class LayerReader {
 }  // namespace
 
 bool is_delimited_text(const std::string& path) {
-  const std::string ext = lower_ext(path);
+  const std::string ext = text_table_extension(path);
   return ext == ".csv" || ext == ".tsv" || ext == ".txt";
 }
 

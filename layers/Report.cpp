@@ -141,6 +141,28 @@ std::string software_line(const RunInfo& run) {
   return s;
 }
 
+namespace {
+
+/// report.md as a terminal or a Markdown viewer may show it: text from the data and the job
+/// (feature ids, quotes, names) may hold terminal escapes or HTML (`<img onerror=…>`), which
+/// `cat report.md` would run and a viewer render. Control characters but line ends and tabs
+/// become U+FFFD and '<' becomes `&lt;`; report.md writes no markup of its own with '<'.
+std::string safe_markdown(const std::string& md) {
+  std::string out;
+  out.reserve(md.size());
+  for (const char c : md) {
+    if (c == '<')
+      out += "&lt;";
+    else if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+      out += "\xEF\xBF\xBD";
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string report_markdown(const JobResult& job, const RunInfo& run) {
   std::string md = "# geoclaim report: " + job.job_path + "\n\n";
   md += "Run " + run.run_time + " with geoclaim " + run.version + "; job `" + job.job_path + "` (SHA-256 " +
@@ -213,7 +235,7 @@ std::string report_markdown(const JobResult& job, const RunInfo& run) {
           (tol.origin.empty() ? "default" : "`set tolerance`, " + cell(tol.origin)) + " |\n";
   md += "\nA bare distance (no word) uses `plain`; `nearly` and `almost` allow only the lower side.\n";
   md += "\n## Method\n\n" + method_text() + "\n\nSoftware: " + software_line(run) + "\n";
-  return md;
+  return safe_markdown(md);
 }
 
 std::string report_json(const JobResult& job, const RunInfo& run) {
