@@ -93,8 +93,21 @@ CaptureGdalErrors::CaptureGdalErrors() {
 CaptureGdalErrors::~CaptureGdalErrors() { CPLPopErrorHandler(); }
 
 // GDAL's messages may quote the data (a cell, a line of the file): made printable and bounded.
+// Their own line breaks (libpq's "…failed.\nconnection to server…\n\tIs the server…") join
+// the sentences with "; ", rather than show as "\n".
 std::string CaptureGdalErrors::last(const std::string& fallback) const {
-  return g_last.empty() ? fallback : printable(g_last, 300);
+  if (g_last.empty()) return fallback;
+  std::string joined;
+  for (size_t i = 0; i < g_last.size(); ++i) {
+    if (g_last[i] != '\n') {
+      joined += g_last[i];
+      continue;
+    }
+    while (i + 1 < g_last.size() && (g_last[i + 1] == '\t' || g_last[i + 1] == ' ' || g_last[i + 1] == '\n')) ++i;
+    while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+    if (i + 1 < g_last.size() && !joined.empty()) joined += joined.back() == '.' ? " " : "; ";
+  }
+  return printable(joined, 300);
 }
 
 bool CaptureGdalErrors::failed() const { return g_failed; }
