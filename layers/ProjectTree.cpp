@@ -58,14 +58,16 @@ void grow(GeoBox& box, const GeoBox& b) {
 GeoBox covering_box(const std::vector<GeoBox>& boxes) {
   GeoBox out;
   std::vector<std::pair<double, double>> spans;  // longitudes, from in [−180, 180), to ≥ from
+  bool round = false;                             // one box goes all the way round
   for (const GeoBox& b : boxes) {
     if (!b.valid()) continue;
     grow(out, b);
-    if (b.max_lon - b.min_lon >= 360.0) return {-180.0, out.min_lat, 180.0, out.max_lat};
+    round = round || b.max_lon - b.min_lon >= 360.0;
     const double shift = std::floor((b.min_lon + 180.0) / 360.0) * 360.0;
     spans.emplace_back(b.min_lon - shift, b.max_lon - shift);
   }
   if (spans.empty()) return out;
+  if (round) return {-180.0, out.min_lat, 180.0, out.max_lat};
   std::sort(spans.begin(), spans.end());
   double last = spans.front().second;  // where the spans reach, all of them
   for (const auto& sp : spans) last = std::max(last, sp.second);

@@ -92,6 +92,7 @@ TEST(EvidenceBox, CoversTheShortestArcOfLongitude) {
   // The widest gap, 160° W to 10° W, is left out: from 10° W east to 160° W (200°).
   expect_box(box({{-170, 0, -160, 0}, {-10, 0, 10, 0}, {150, 0, 170, 0}}), -10, 200);
   expect_box(box({{-180, 80, 180, 90}}), -180, 180);                                    // round a pole
+  EXPECT_DOUBLE_EQ(box({{-180, 80, 180, 90}, {10, 60, 11, 61}}).min_lat, 60);  // and the rest counted
   EXPECT_FALSE(box({}).valid());
   const B b = box({{179.9, -17, 179.9, -17}, {-179.9, -17.1, -179.9, -17.1}});
   EXPECT_DOUBLE_EQ(b.min_lat, -17.1);
