@@ -88,13 +88,21 @@ GeomPtr with_geodesic_edges(const GEOSGeometry* g) {
   });
 }
 
-std::optional<double> ring_along_pole(const GEOSGeometry* g) {
+std::optional<double> ring_round_pole(const GEOSGeometry* g) {
   if (family(g) != GeomFamily::polygon) return std::nullopt;
   std::optional<double> pole;
   for_each_path(g, [&](std::span<const PlanarXY> ring, PathKind kind) {
-    if (kind != PathKind::exterior_ring && kind != PathKind::hole) return;
-    for (size_t i = 1; i < ring.size() && !pole; ++i)
-      if (std::fabs(ring[i].y) >= 90.0 && ring[i].y == ring[i - 1].y && ring[i].x != ring[i - 1].x) pole = ring[i].y;
+    if (pole || (kind != PathKind::exterior_ring && kind != PathKind::hole)) return;
+    double turn = 0, lat_sum = 0;
+    for (size_t i = 1; i < ring.size(); ++i) {
+      double step = ring[i].x - ring[i - 1].x;  // the short way, as continuing() takes it
+      while (step > 180.0) step -= 360.0;
+      while (step < -180.0) step += 360.0;
+      turn += step;
+      lat_sum += ring[i].y;
+    }
+    // A ring that stays on one side of the poles turns by 0; one round a pole by ±360°.
+    if (std::fabs(turn) > 180.0) pole = lat_sum >= 0 ? 90.0 : -90.0;
   });
   return pole;
 }

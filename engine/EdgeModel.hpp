@@ -22,12 +22,14 @@ inline constexpr double kEdgeToleranceM = 0.01;
 /// are kept as they are. Points are returned unchanged (null).
 GeomPtr with_geodesic_edges(const GEOSGeometry* g);
 
-/// The latitude of a pole (90 or −90) along which a ring of polygon `g` runs: an edge between
-/// two vertices at that pole with different longitudes. That is how a polygon round a pole is
-/// drawn in longitude/latitude (Natural Earth's Antarctica: … 180°W 90°S, 180°E 90°S …); as
-/// geodesics such an edge has no length and the ring folds, so geoclaim refuses it rather than
-/// measure a folded polygon (points inside Antarctica read as 1,130 km outside).
-std::optional<double> ring_along_pole(const GEOSGeometry* g);
+/// The latitude of a pole (90 or −90) that a ring of polygon `g` goes round: its longitude
+/// steps, each taken the short way as the edge model takes them, add up to a whole turn. So is
+/// a polygon round a pole drawn: in longitude/latitude with an edge along the pole (Natural
+/// Earth's Antarctica: … 180°W 90°S, 180°E 90°S …) or short of it (clipped at 85.05°S for Web
+/// Mercator), or a square in a polar CRS (EPSG:3031). geoclaim holds polygons in lon/lat, where
+/// such a ring cannot be one polygon, so it refuses them rather than measure a folded one
+/// (points inside Antarctica read as 1,130 km outside; the pole itself as 79 km outside a cap).
+std::optional<double> ring_round_pole(const GEOSGeometry* g);
 
 /// `g`, a polygon feature stored as parts split at the antimeridian (RFC 7946 asks GeoJSON to
 /// split there), joined into one across it: the parts that reach 180° W are moved 360° east and

@@ -477,12 +477,11 @@ class LayerReader {
     if (b.valid() || !is_empty(out.get()))
       for (const auto& [lat, lon] : {std::pair{b.min_lat, b.min_lon}, std::pair{b.max_lat, b.max_lon}})
         if (auto problem = check_lat_lon(lat, lon); !problem.empty()) throw DataError(where() + ": " + problem);
-    if (const auto pole = ring_along_pole(out.get()))
-      throw DataError(where() + ": a polygon ring runs along the " + (*pole > 0 ? "north" : "south") +
-                      " pole, from one longitude to another at " + (*pole > 0 ? "90°N" : "90°S") +
-                      ": a polygon drawn round a pole in longitude/latitude (as Antarctica often is), which "
-                      "geoclaim cannot measure (its edges are geodesics, and such an edge has no length); "
-                      "leave the feature out of the layer (ogr2ogr -where …)");
+    if (const auto pole = ring_round_pole(out.get()))
+      throw DataError(where() + ": a polygon ring goes round the " + (*pole > 0 ? "north" : "south") +
+                      " pole (its longitudes turn a whole circle, as Antarctica's or a polar cap's do): "
+                      "geoclaim holds polygons in longitude/latitude, where one that holds a pole cannot be "
+                      "measured; leave the feature out of the layer (ogr2ogr -where …)");
     // One edge model for every claim: each edge is a geodesic (engine/EdgeModel.hpp).
     if (GeomPtr dense = with_geodesic_edges(out.get())) out = std::move(dense);
     if (GeomPtr joined = joined_at_antimeridian(out.get())) out = std::move(joined);
