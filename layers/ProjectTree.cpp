@@ -185,10 +185,13 @@ Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
 bool is_large_zone(const GEOSGeometry* zone) {
   const GeoBox b = envelope(zone);
   if (!b.valid()) return false;
-  // A cap round a pole spans every longitude however small it is: its size is its diameter,
-  // twice the reach from the pole along a meridian (a 10 km disc there is no large zone).
-  if (b.max_lat >= 90.0 || b.min_lat <= -90.0) {
-    const double pole = b.max_lat >= 90.0 ? 90.0 : -90.0, edge = b.max_lat >= 90.0 ? b.min_lat : b.max_lat;
+  // A cap or a ring round a pole spans every longitude however small it is: its size is its
+  // diameter, twice the reach from the pole along a meridian (a 10 km disc there is no large
+  // zone).
+  const bool round_north = b.max_lat >= 90.0 || (b.max_lon - b.min_lon >= 359.999 && b.min_lat > 0);
+  const bool round_south = b.min_lat <= -90.0 || (b.max_lon - b.min_lon >= 359.999 && b.max_lat < 0);
+  if (round_north || round_south) {
+    const double pole = round_north ? 90.0 : -90.0, edge = round_north ? b.min_lat : b.max_lat;
     return 2 * geodesic_inverse(GeoPoint::from_lat_lon(pole, 0), GeoPoint::from_lat_lon(edge, 0)).distance_m >
            kLargeZoneM;
   }
@@ -286,22 +289,28 @@ GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& fol
   if (!covering_box(boxes).valid())
     for (const auto& f : folder)
       if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr, false);
-  GeoBox box = covering_box(boxes);  // the short way round: across 180° where that is
-  if (!box.valid()) return {-180, -90, 180, 90};
-  // A map in longitude/latitude (evidence too wide for UTM) cannot run past 180°: the layers'
-  // parts on the far side lie at −180° and beyond. Such a map takes the plain box.
-  if (box.max_lon > 180.0 && map_epsg(box) == 4326) {
-    GeoBox plain;
-    for (const GeoBox& b : boxes) grow(plain, b);
-    box = {std::max(-180.0, plain.min_lon), plain.min_lat, std::min(180.0, plain.max_lon), plain.max_lat};
-  }
   // A tenth more each way, in each axis's own span: near a pole, where the evidence spans many
   // degrees of longitude and few of latitude, one pad for both took the view 18° of latitude
   // south (review of issue 10: 6,500 km across for 900 km of evidence).
-  const double pad_lon = std::max((box.max_lon - box.min_lon) * 0.1, 0.0002);
-  const double pad_lat = std::max((box.max_lat - box.min_lat) * 0.1, 0.0002);
-  return {box.min_lon - pad_lon, std::max(-90.0, box.min_lat - pad_lat), box.max_lon + pad_lon,
-          std::min(90.0, box.max_lat + pad_lat)};
+  const auto padded = [](const GeoBox& b) {
+    const double pad_lon = std::max((b.max_lon - b.min_lon) * 0.1, 0.0002);
+    const double pad_lat = std::max((b.max_lat - b.min_lat) * 0.1, 0.0002);
+    return GeoBox{b.min_lon - pad_lon, std::max(-90.0, b.min_lat - pad_lat), b.max_lon + pad_lon,
+                  std::min(90.0, b.max_lat + pad_lat)};
+  };
+  const GeoBox around = covering_box(boxes);  // the short way round: across 180° where that is
+  if (!around.valid()) return {-180, -90, 180, 90};
+  const GeoBox view = padded(around);
+  if (map_epsg(view) != 4326) return view;
+  // A map in longitude/latitude (evidence too wide for UTM) cannot run past 180°: the layers'
+  // parts on the far side lie at −180° and beyond. Such a map takes the plain box, and ends
+  // at ±180°.
+  GeoBox plain;
+  for (const GeoBox& b : boxes) grow(plain, b);
+  GeoBox out = padded(plain);
+  out.min_lon = std::max(-180.0, out.min_lon);
+  out.max_lon = std::min(180.0, out.max_lon);
+  return out;
 }
 
 }  // namespace geoclaim::layers

@@ -177,7 +177,9 @@ class Labels {
     const double w = width_px(text), h = 14, a = angle_deg * M_PI / 180.0;
     const double half_x = (w * std::fabs(std::cos(a)) + h * std::fabs(std::sin(a))) / 2;
     const double half_y = (w * std::fabs(std::sin(a)) + h * std::fabs(std::cos(a))) / 2;
-    if (!place(Box{x - half_x, y - half_y, x + half_x, y + half_y}, x, y, text)) return;
+    // The text stands 5 px above the line (dy), on the side turned to the top of the page.
+    const double cx = x + 5 * std::sin(a), cy = y - 5 * std::cos(a);
+    if (!place(Box{cx - half_x, cy - half_y, cx + half_x, cy + half_y}, x, y, text)) return;
     m_svg += "<text class=\"" + std::string(cls) + "\" x=\"" + px(x) + "\" y=\"" + px(y) +
              "\" dy=\"-5\" text-anchor=\"middle\" transform=\"rotate(" + px(angle_deg) + " " + px(x) + " " + px(y) +
              ")\">" + html_escape(text) + "</text>";
