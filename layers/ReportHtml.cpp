@@ -93,6 +93,10 @@ std::string claim_map(const ClaimResult& c, size_t i) {
                           ", " + format_number(v.centre.lon(), 5) + " (WGS84), " + format_length(v.width_m) +
                           " across; distances from the centre are true.";
     if (v.zone_clipped) caption += " The zone is much larger than the evidence: only its part in view is drawn.";
+    // Zones are drawn for every claim with an object but `crosses`; where none is, say why.
+    if (!zone && c.spec.object && c.spec.relation != Relation::crosses)
+      caption += " No zone is drawn for this claim (a zone that would hold a pole or reach beyond 8,000 km "
+                 "cannot be one longitude/latitude polygon; docs/outputs.md); the verdict is measured all the same.";
     if (c.measures.size() > kMapMaxMeasures)
       caption += " The first " + std::to_string(kMapMaxMeasures) + " features are drawn.";
     return "<figure>" + claim_map_svg(c, zone.get()) + "<figcaption>" + esc(caption) + "</figcaption></figure>";
