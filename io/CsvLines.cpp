@@ -68,12 +68,19 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
 
 namespace {
 
-/// The delimiter GDAL's CSV driver splits on, from the extension and the header line.
+/// The delimiter GDAL's CSV driver splits on, from the extension and the header line (outside
+/// its quotes: `id;"name, full";lat;lon` is split at ';').
 char delimiter_of(const std::string& path, const std::string& header) {
   if (text_table_extension(path) == ".tsv") return '\t';
-  if (header.find(',') == std::string::npos)
+  std::string unquoted;
+  bool in_quotes = false;
+  for (const char c : header) {
+    if (c == '"') in_quotes = !in_quotes;
+    else if (!in_quotes) unquoted += c;
+  }
+  if (unquoted.find(',') == std::string::npos)
     for (const char d : {';', '\t', '|'})
-      if (header.find(d) != std::string::npos) return d;
+      if (unquoted.find(d) != std::string::npos) return d;
   return ',';
 }
 

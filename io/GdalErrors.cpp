@@ -9,6 +9,7 @@
 
 #include "engine/Errors.hpp"
 #include "engine/Text.hpp"
+#include "io/InputGuards.hpp"
 #include "io/Network.hpp"
 
 namespace geoclaim::io {
@@ -124,6 +125,7 @@ void ensure_gdal() {
   std::call_once(once, [] {
     GDALAllRegister();
     setup_network_access();  // off unless allowed (io/Network.hpp)
+    guard_local_files();     // no pipe, socket or device, however GDAL comes to it (io/InputGuards.hpp)
     // Messages are captured and rethrown with the path; GDAL must not print them itself.
     CPLSetConfigOption("CPL_LOG", "/dev/null");
     // GDAL would leave X.gz.properties beside every /vsigzip/ input it reads: an input folder

@@ -3,15 +3,18 @@
 #include <cpl_minixml.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <cpl_vsi_virtual.h>
 #include <sys/stat.h>
 
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "engine/Errors.hpp"
 #include "engine/Text.hpp"
+#include "io/CsvLines.hpp"
 #include "io/Network.hpp"
 #include "io/OutputFolder.hpp"
 
@@ -90,16 +93,44 @@ void require_input_exists(const std::string& path) {
 
 namespace {
 
-void check_input_path_at(const std::string& path, int depth);
+/// What one check of a job's path has seen: each path is looked at once (VRTs that name each
+/// other ten times a level made the walk exponential).
+struct Walk {
+  std::set<std::string> seen;
+  int depth = 0;
+};
+
+void check_input_path_at(const std::string& path, Walk& walk);
 
 /// How deep VRTs may name VRTs, and how large a VRT is read to find its sources.
 constexpr int kMaxVrtDepth = 8;
 constexpr uint64_t kMaxVrtBytes = uint64_t{16} << 20;
 
-bool is_vrt(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".vrt";
+/// An OGR VRT document: GDAL knows one by its content, whatever the file is called.
+bool is_vrt_text(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+  const size_t at = text.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && text.substr(at).starts_with("<OGRVRTDataSource");
+}
+
+/// The file's text if it is a VRT (of at most kMaxVrtBytes), else "".
+std::string vrt_text_of(const std::string& path) {
+  VSIStatBufL st;
+  if (VSIStatL(path.c_str(), &st) != 0 || !VSI_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) > kMaxVrtBytes)
+    return "";
+  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+  if (!f) return "";
+  std::string text(static_cast<size_t>(std::min<uint64_t>(st.st_size, 64)), '\0');
+  text.resize(VSIFReadL(text.data(), 1, text.size(), f));
+  if (is_vrt_text(text)) {
+    text.resize(static_cast<size_t>(st.st_size));
+    VSIFSeekL(f, 0, SEEK_SET);
+    text.resize(VSIFReadL(text.data(), 1, text.size(), f));
+  } else {
+    text.clear();
+  }
+  VSIFCloseL(f);
+  return text;
 }
 
 /// The text of every <SrcDataSource> under `node`, with whether it is relative to the VRT.
@@ -112,45 +143,57 @@ void collect_sources(const CPLXMLNode* node, std::vector<std::pair<std::string, 
   }
 }
 
+/// A connection string of a database GDAL reads (libpq's URIs among them).
+bool is_database(const std::string& source) {
+  static const char* const kPrefixes[] = {"PG:",    "PGB:", "POSTGRESQL://", "POSTGRES://", "MYSQL:",
+                                          "MSSQL:", "OCI:", "ODBC:",         "HANA:",       "MONGODBV3:"};
+  for (const char* p : kPrefixes)
+    if (source.size() >= std::strlen(p) && EQUALN(source.c_str(), p, std::strlen(p))) return true;
+  return false;
+}
+
 /// A VRT opens its sources itself, out of geoclaim's sight: each is checked as a job's own path
-/// would be (a named pipe would hang for ever), and a database source is refused unless the
-/// network is allowed, since connecting to the host a downloaded VRT names could send it a
-/// password libpq finds in PGPASSFILE or a service (review of issue 9).
-void check_vrt_sources(const std::string& path, int depth) {
-  VSIStatBufL st;
-  if (VSIStatL(path.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) > kMaxVrtBytes) return;
-  VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-  if (!f) return;
-  std::string text(static_cast<size_t>(st.st_size), '\0');
-  text.resize(VSIFReadL(text.data(), 1, text.size(), f));
-  VSIFCloseL(f);
+/// would be (a text table's rows too), and a database source is refused unless the network is
+/// allowed, since connecting to the host a downloaded VRT names could send it a password libpq
+/// finds in PGPASSFILE or a service (review of issue 9). `text` is the VRT; `path` where it is
+/// (relative sources are beside it).
+void check_vrt_sources(const std::string& path, const std::string& text, Walk& walk) {
   const std::unique_ptr<CPLXMLNode, void (*)(CPLXMLNode*)> root(CPLParseXMLString(text.c_str()),
                                                                  CPLDestroyXMLNode);
   if (!root) return;  // not XML: GDAL says so when it opens it
   std::vector<std::pair<std::string, bool>> sources;
   collect_sources(root.get(), sources);
-  static const char* const kDatabases[] = {"PG:", "MYSQL:", "MSSQL:", "OCI:", "ODBC:", "HANA:", "MONGODBV3:"};
   for (const auto& [source, relative] : sources) {
-    for (const char* db : kDatabases)
-      if (source.size() >= std::strlen(db) && EQUALN(source.c_str(), db, std::strlen(db)) && !network_allowed())
-        throw DataError("cannot read " + quote_path(path) + ": it reads the database " + quote_path(source) +
-                        ", and a VRT's database sources are read only with network access allowed ('set "
-                        "network on' in the job or geoclaim's --allow-network): connecting could send a stored "
-                        "password to the host it names");
-    const std::string resolved =
-        relative ? (std::filesystem::path(path).parent_path() / source).string() : source;
-    if (depth >= kMaxVrtDepth)
+    if (is_database(source)) {
+      if (network_allowed()) continue;
+      throw DataError("cannot read " + quote_path(path) + ": it reads the database " + quote_path(source) +
+                      ", and a VRT's database sources are read only with network access allowed ('set "
+                      "network on' in the job or geoclaim's --allow-network): connecting could send a stored "
+                      "password to the host it names");
+    }
+    if (walk.depth >= kMaxVrtDepth)
       throw DataError("cannot read " + quote_path(path) + ": VRTs name VRTs more than " +
                       std::to_string(kMaxVrtDepth) + " deep");
+    ++walk.depth;
     try {
-      check_input_path_at(resolved, depth + 1);
+      if (is_vrt_text(source)) {  // a VRT written inline
+        check_vrt_sources(path, source, walk);
+      } else {
+        const std::string resolved = relative ? (std::filesystem::path(path).parent_path() / source).string() : source;
+        check_input_path_at(resolved, walk);
+        if (text_table_extension(resolved) == ".csv" || text_table_extension(resolved) == ".tsv" ||
+            text_table_extension(resolved) == ".txt")
+          check_text_table(resolved);
+      }
     } catch (const DataError& e) {
       throw DataError("cannot read " + quote_path(path) + " (its source " + quote_path(source) + "): " + e.what());
     }
+    --walk.depth;
   }
 }
 
-void check_input_path_at(const std::string& path, int depth) {
+void check_input_path_at(const std::string& path, Walk& walk) {
+  if (!walk.seen.insert(path).second) return;
   if (path.starts_with("/vsistdin"))
     throw DataError("cannot read " + quote_path(path) +
                     ": geoclaim does not read standard input (it could wait for ever); " +
@@ -170,11 +213,91 @@ void check_input_path_at(const std::string& path, int depth) {
       throw DataError("cannot read " + quote_path(path) + ": it holds " + std::to_string(vst.st_size) +
                       " bytes uncompressed, more than geoclaim reads from an archive (2 GiB)");
   }
-  if (is_vrt(path)) check_vrt_sources(path, depth);
+  if (const std::string vrt = vrt_text_of(path); !vrt.empty()) check_vrt_sources(path, vrt, walk);
 }
 
 }  // namespace
 
-void check_input_path(const std::string& path) { check_input_path_at(path, 0); }
+void check_input_path(const std::string& path) {
+  Walk walk;
+  check_input_path_at(path, walk);
+}
+
+namespace {
+
+/// GDAL's local file system, opening only files and folders: a named pipe, a socket or a device
+/// (but /dev/null) would keep a reader waiting for ever or feed it without end, wherever GDAL
+/// meets it: a job's path (checked above, with its own message), a VRT's source whatever the VRT
+/// is called, a sidecar GDAL opens beside an input (a CSV's .csvt, a shapefile's .prj or .dbf),
+/// a /vsisubfile/ (review of issue 9). Everything else is GDAL's own handler's.
+class FilesOnly final : public VSIFilesystemHandler {
+ public:
+  explicit FilesOnly(VSIFilesystemHandler* inner) : m_inner(inner) {}
+  VSIVirtualHandle* Open(const char* path, const char* access, bool set_error, CSLConstList options) override {
+    struct stat st {};
+    if (path && ::stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) &&
+        std::string_view(path) != "/dev/null") {
+      CPLError(CE_Failure, CPLE_OpenFailed, "'%s' is %s, and geoclaim reads only files (a pipe could keep it "
+               "waiting for ever)", printable_path(path).c_str(), kind_of(st.st_mode));
+      errno = EACCES;
+      return nullptr;
+    }
+    return m_inner->Open(path, access, set_error, options);
+  }
+  int Stat(const char* path, VSIStatBufL* buf, int flags) override { return m_inner->Stat(path, buf, flags); }
+  int Unlink(const char* path) override { return m_inner->Unlink(path); }
+  int* UnlinkBatch(CSLConstList files) override { return m_inner->UnlinkBatch(files); }
+  int Mkdir(const char* path, long mode) override { return m_inner->Mkdir(path, mode); }
+  int Rmdir(const char* path) override { return m_inner->Rmdir(path); }
+  int RmdirRecursive(const char* path) override { return m_inner->RmdirRecursive(path); }
+  char** ReadDir(const char* path) override { return m_inner->ReadDir(path); }
+  char** ReadDirEx(const char* path, int max_files) override { return m_inner->ReadDirEx(path, max_files); }
+  char** SiblingFiles(const char* path) override { return m_inner->SiblingFiles(path); }
+  int Rename(const char* from, const char* to) override { return m_inner->Rename(from, to); }
+  int IsCaseSensitive(const char* path) override { return m_inner->IsCaseSensitive(path); }
+  GIntBig GetDiskFreeSpace(const char* path) override { return m_inner->GetDiskFreeSpace(path); }
+  int SupportsSparseFiles(const char* path) override { return m_inner->SupportsSparseFiles(path); }
+  int HasOptimizedReadMultiRange(const char* path) override { return m_inner->HasOptimizedReadMultiRange(path); }
+  const char* GetActualURL(const char* path) override { return m_inner->GetActualURL(path); }
+  const char* GetOptions() override { return m_inner->GetOptions(); }
+  char* GetSignedURL(const char* path, CSLConstList options) override { return m_inner->GetSignedURL(path, options); }
+  bool Sync(const char* from, const char* to, const char* const* options, GDALProgressFunc progress, void* data,
+            char*** outputs) override {
+    return m_inner->Sync(from, to, options, progress, data, outputs);
+  }
+  VSIDIR* OpenDir(const char* path, int depth, const char* const* options) override {
+    return m_inner->OpenDir(path, depth, options);
+  }
+  char** GetFileMetadata(const char* path, const char* domain, CSLConstList options) override {
+    return m_inner->GetFileMetadata(path, domain, options);
+  }
+  bool SetFileMetadata(const char* path, CSLConstList metadata, const char* domain, CSLConstList options) override {
+    return m_inner->SetFileMetadata(path, metadata, domain, options);
+  }
+  bool AbortPendingUploads(const char* path) override { return m_inner->AbortPendingUploads(path); }
+  std::string GetStreamingFilename(const std::string& path) const override {
+    return m_inner->GetStreamingFilename(path);
+  }
+  bool IsLocal(const char* path) override { return m_inner->IsLocal(path); }
+  bool SupportsSequentialWrite(const char* path, bool local_temp) override {
+    return m_inner->SupportsSequentialWrite(path, local_temp);
+  }
+  bool SupportsRandomWrite(const char* path, bool local_temp) override {
+    return m_inner->SupportsRandomWrite(path, local_temp);
+  }
+  bool SupportsRead(const char* path) override { return m_inner->SupportsRead(path); }
+
+ private:
+  VSIFilesystemHandler* m_inner;
+};
+
+}  // namespace
+
+void guard_local_files() {
+  // GDAL's default handler stays reachable through the guard, for the life of the process
+  // (VSIFileManager drops a handler it replaces without deleting it).
+  static auto* const guard = new FilesOnly(VSIFileManager::GetHandler(""));
+  VSIFileManager::InstallHandler("", guard);
+}
 
 }  // namespace geoclaim::io

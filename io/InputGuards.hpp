@@ -24,4 +24,9 @@ void require_input_exists(const std::string& path);
 /// it is opened). @throw DataError
 void check_input_path(const std::string& path);
 
+/// Makes GDAL's local file system open only files and folders (and /dev/null), wherever GDAL
+/// opens a path: a VRT's source, a sidecar file beside an input, a /vsisubfile/. Called once,
+/// when GDAL is set up (io/GdalErrors.cpp ensure_gdal).
+void guard_local_files();
+
 }  // namespace geoclaim::io

@@ -74,6 +74,11 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
   EXPECT_EQ(error_after_path("ok.csv", "id,lat,lon,note\r\n1,35.1,40.1,\"a, b\"\r\n\r\n2,35.2,40.2,\"two\nlines, too\"\r\n"),
             "");
   EXPECT_EQ(error_after_path("ok-semicolon.csv", "id;lat;lon\n1;35,1;40,1\n"), "");
+  // A comma inside the header's quotes does not make it a comma file (as GDAL reads it).
+  EXPECT_EQ(error_after_path("ok-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35,1;40,1\n"), "");
+  EXPECT_EQ(error_after_path("long-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35.1;40;4\n"),
+            ":2: has 5 fields but the header names 4 columns (split at ';'); GDAL would drop the cells beyond "
+            "the last column (quote a cell that holds the delimiter)");
   EXPECT_EQ(error_after_path("ok.tsv", "id\tlat\tlon\n1\t35.1\t40.1\n"), "");
   EXPECT_EQ(error_after_path("long.csv", "id,lat,lon,note\n1,35.1,40.1,\"x\ny\"\n2,35.2,40.2,a,b\n"),
             ":4: has 5 fields but the header names 4 columns (split at ','); GDAL would drop the cells beyond "
