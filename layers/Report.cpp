@@ -8,6 +8,7 @@
 #include "engine/CoordinateText.hpp"
 #include "engine/Credentials.hpp"
 #include "engine/Geometry.hpp"
+#include "engine/Text.hpp"
 #include "engine/Units.hpp"
 #include "layers/ClaimSentence.hpp"
 #include "layers/Fields.hpp"
@@ -144,19 +145,37 @@ std::string software_line(const RunInfo& run) {
 namespace {
 
 /// report.md as a terminal or a Markdown viewer may show it: text from the data and the job
-/// (feature ids, quotes, names) may hold terminal escapes or HTML (`<img onerror=…>`), which
-/// `cat report.md` would run and a viewer render. Control characters but line ends and tabs
-/// become U+FFFD and '<' becomes `&lt;`; report.md writes no markup of its own with '<'.
+/// (feature ids, quotes, names) may hold terminal escapes, direction overrides, HTML
+/// (`<img onerror=…>`) or Markdown images and links (`![](http://…)`), which `cat report.md`
+/// would run and a viewer render or fetch. Control characters (C0 but line ends and tabs, DEL,
+/// C1) and bidirectional overrides become U+FFFD, '<' becomes `&lt;`, and "![" and "](" lose
+/// their meaning as `!\[` and `\](`; report.md writes no markup of its own with them.
 std::string safe_markdown(const std::string& md) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(md.size());
-  for (const char c : md) {
-    if (c == '<')
+  for (size_t i = 0; i < md.size();) {
+    const auto c = static_cast<unsigned char>(md[i]);
+    const size_t n = std::max<size_t>(1, utf8_char_length(md, i));
+    const std::string_view ch(md.data() + i, std::min(n, md.size() - i));
+    const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(md[i + 1]) < 0xA0;
+    // U+202A–U+202E and U+2066–U+2069: the embeddings, overrides and isolates.
+    const bool bidi = n == 3 && c == 0xE2 &&
+                      ((md[i + 1] == '\x80' && static_cast<unsigned char>(md[i + 2]) >= 0xAA &&
+                        static_cast<unsigned char>(md[i + 2]) <= 0xAE) ||
+                       (md[i + 1] == '\x81' && static_cast<unsigned char>(md[i + 2]) >= 0xA6 &&
+                        static_cast<unsigned char>(md[i + 2]) <= 0xA9));
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || c1 || bidi)
+      out += kReplacement;
+    else if (c == '<')
       out += "&lt;";
-    else if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-      out += "\xEF\xBF\xBD";
+    else if (c == '!' && i + 1 < md.size() && md[i + 1] == '[')
+      out += "!\\";
+    else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(')
+      out += "\\]";
     else
-      out += c;
+      out += ch;
+    i += ch.size();
   }
   return out;
 }
