@@ -68,27 +68,34 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
 
 namespace {
 
-/// The delimiter GDAL's CSV driver splits on, from the extension and the header line (outside
-/// its quotes: `id;"name, full";lat;lon` is split at ';').
+/// The delimiter GDAL's CSV driver splits on, as GDAL 3.6 chooses it (CSVDetectSeperator): a tab
+/// for .tsv; else the first ',', ';' or tab outside quotes in the header, ',' when two of them
+/// appear; with none of them, ' ' if the header has a space outside quotes, else ','.
 char delimiter_of(const std::string& path, const std::string& header) {
   if (text_table_extension(path) == ".tsv") return '\t';
-  std::string unquoted;
-  bool in_quotes = false;
+  char delimiter = 0;
+  bool in_quotes = false, space = false;
   for (const char c : header) {
-    if (c == '"') in_quotes = !in_quotes;
-    else if (!in_quotes) unquoted += c;
+    if (!in_quotes && (c == ',' || c == ';' || c == '\t')) {
+      if (delimiter == 0) {
+        delimiter = c;
+      } else if (delimiter != c) {
+        return ',';  // not one delimiter on the line: GDAL takes ','
+      }
+    } else if (!in_quotes && c == ' ') {
+      space = true;
+    } else if (c == '"') {
+      in_quotes = !in_quotes;
+    }
   }
-  if (unquoted.find(',') == std::string::npos)
-    for (const char d : {';', '\t', '|'})
-      if (unquoted.find(d) != std::string::npos) return d;
-  return ',';
+  return delimiter ? delimiter : space ? ' ' : ',';
 }
 
 std::string delimiter_name(char d) {
   switch (d) {
     case '\t': return "tab";
     case ';': return "';'";
-    case '|': return "'|'";
+    case ' ': return "space";
     default: return "','";
   }
 }

@@ -110,7 +110,9 @@ constexpr uint64_t kMaxVrtBytes = uint64_t{16} << 20;
 bool is_vrt_text(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   const size_t at = text.find_first_not_of(" \t\r\n");
-  return at != std::string_view::npos && text.substr(at).starts_with("<OGRVRTDataSource");
+  constexpr std::string_view kRoot = "<OGRVRTDataSource";  // in any case, as GDAL reads it
+  return at != std::string_view::npos && text.size() - at >= kRoot.size() &&
+         EQUALN(text.data() + at, kRoot.data(), kRoot.size());
 }
 
 /// The file's text if it is a VRT (of at most kMaxVrtBytes), else "".
@@ -137,7 +139,7 @@ std::string vrt_text_of(const std::string& path) {
 void collect_sources(const CPLXMLNode* node, std::vector<std::pair<std::string, bool>>& out) {
   for (const CPLXMLNode* n = node; n; n = n->psNext) {
     if (n->eType != CXT_Element) continue;
-    if (std::string_view(n->pszValue) == "SrcDataSource")
+    if (EQUAL(n->pszValue, "SrcDataSource"))  // GDAL reads the tag in any case
       out.emplace_back(CPLGetXMLValue(n, nullptr, ""), CPLTestBool(CPLGetXMLValue(n, "relativeToVRT", "0")));
     collect_sources(n->psChild, out);
   }
@@ -150,6 +152,29 @@ bool is_database(const std::string& source) {
   for (const char* p : kPrefixes)
     if (source.size() >= std::strlen(p) && EQUALN(source.c_str(), p, std::strlen(p))) return true;
   return false;
+}
+
+bool is_text_table_name(const std::string& path) {
+  const std::string ext = text_table_extension(path);
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+/// The text-table checks (io/CsvLines.hpp) of a VRT's source: a CSV/TSV (or any file named with
+/// "CSV:"), or the CSVs of a folder or a zip that GDAL reads as a data source of their layers
+/// (verification of issue 9: a shifted row in /vsizip/x.zip read as longitude 0).
+void check_text_tables_in(const std::string& path, bool named_as_csv) {
+  VSIStatBufL st;
+  if (VSIStatL(path.c_str(), &st) != 0) return;  // reported where GDAL opens it
+  if (VSI_ISREG(st.st_mode)) {
+    const bool zip = text_table_extension(path) == ".zip";
+    if (named_as_csv || is_text_table_name(path)) check_text_table(path);
+    if (!zip) return;
+  }
+  const std::string folder = VSI_ISDIR(st.st_mode) || path.starts_with("/vsizip/") ? path : "/vsizip/" + path;
+  constexpr int kMaxEntries = 1000;
+  const std::unique_ptr<char*, void (*)(char**)> entries(VSIReadDirEx(folder.c_str(), kMaxEntries), CSLDestroy);
+  for (int i = 0; entries && entries.get()[i]; ++i)
+    if (is_text_table_name(entries.get()[i])) check_text_table(folder + "/" + entries.get()[i]);
 }
 
 /// A VRT opens its sources itself, out of geoclaim's sight: each is checked as a job's own path
@@ -179,11 +204,12 @@ void check_vrt_sources(const std::string& path, const std::string& text, Walk& w
       if (is_vrt_text(source)) {  // a VRT written inline
         check_vrt_sources(path, source, walk);
       } else {
-        const std::string resolved = relative ? (std::filesystem::path(path).parent_path() / source).string() : source;
+        // "CSV:x.dat" names a text table whatever it is called.
+        const bool csv_prefix = source.size() > 4 && EQUALN(source.c_str(), "CSV:", 4);
+        const std::string named = csv_prefix ? source.substr(4) : source;
+        const std::string resolved = relative ? (std::filesystem::path(path).parent_path() / named).string() : named;
         check_input_path_at(resolved, walk);
-        if (text_table_extension(resolved) == ".csv" || text_table_extension(resolved) == ".tsv" ||
-            text_table_extension(resolved) == ".txt")
-          check_text_table(resolved);
+        check_text_tables_in(resolved, csv_prefix);
       }
     } catch (const DataError& e) {
       throw DataError("cannot read " + quote_path(path) + " (its source " + quote_path(source) + "): " + e.what());
@@ -192,8 +218,16 @@ void check_vrt_sources(const std::string& path, const std::string& text, Walk& w
   }
 }
 
+/// One spelling of a path for Walk::seen: "d0/../v2.vrt" and "v2.vrt" are one file.
+std::string canonical_key(const std::string& path) {
+  std::error_code ec;
+  if (path.starts_with("/vsi")) return std::filesystem::path(path).lexically_normal().string();
+  const std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  return ec ? std::filesystem::path(path).lexically_normal().string() : p.string();
+}
+
 void check_input_path_at(const std::string& path, Walk& walk) {
-  if (!walk.seen.insert(path).second) return;
+  if (!walk.seen.insert(canonical_key(path)).second) return;
   if (path.starts_with("/vsistdin"))
     throw DataError("cannot read " + quote_path(path) +
                     ": geoclaim does not read standard input (it could wait for ever); " +

@@ -74,6 +74,12 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
   EXPECT_EQ(error_after_path("ok.csv", "id,lat,lon,note\r\n1,35.1,40.1,\"a, b\"\r\n\r\n2,35.2,40.2,\"two\nlines, too\"\r\n"),
             "");
   EXPECT_EQ(error_after_path("ok-semicolon.csv", "id;lat;lon\n1;35,1;40,1\n"), "");
+  // As GDAL 3.6 detects it: a space when the header has no ',', ';' or tab (GDAL reads
+  // "1  35.1 40.1" as four fields), and ',' when a header mixes ';' and tab.
+  EXPECT_EQ(error_after_path("space.csv", "id lat lon\n1 35.1 40.1\n2  35.2 40.2\n"),
+            ":3: has 4 fields but the header names 3 columns (split at space); GDAL would drop the cells beyond "
+            "the last column (quote a cell that holds the delimiter)");
+  EXPECT_EQ(error_after_path("mixed.csv", "id;x\ty,lat,lon\n1,35.1,40.1\n"), "");
   // A comma inside the header's quotes does not make it a comma file (as GDAL reads it).
   EXPECT_EQ(error_after_path("ok-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35,1;40,1\n"), "");
   EXPECT_EQ(error_after_path("long-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35.1;40;4\n"),

@@ -51,14 +51,16 @@ code=$?
 [ "$code" -eq 0 ] || fail "the job with a .csvt pipe exited $code"
 
 # VRTs that name each other many times a level are walked once each (it was exponential):
-# eight levels of ten references each, ending in a real CSV.
+# eight levels of ten references each, every one spelled differently ("s3/../d2.vrt"), ending
+# in a real CSV.
+for k in 0 1 2 3 4 5 6 7 8 9; do mkdir -p "$dir/s$k"; done
 i=0
 while [ $i -lt 8 ]; do
   next=$((i + 1))
   {
     printf '<OGRVRTDataSource>'
     for k in 0 1 2 3 4 5 6 7 8 9; do
-      if [ $next -lt 8 ]; then src="d$next.vrt"; else src="typed.csv"; fi
+      if [ $next -lt 8 ]; then src="s$k/../d$next.vrt"; else src="typed.csv"; fi
       printf '<OGRVRTLayer name="l%s"><SrcDataSource relativeToVRT="1">%s</SrcDataSource></OGRVRTLayer>' "$k" "$src"
     done
     printf '</OGRVRTDataSource>'
