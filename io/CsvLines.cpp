@@ -68,11 +68,46 @@ std::vector<uint64_t> csv_record_lines(const std::string& path) {
 
 namespace {
 
-/// The delimiter GDAL's CSV driver splits on, as GDAL 3.6 chooses it (CSVDetectSeperator): a tab
-/// for .tsv; else the first ',', ';' or tab outside quotes in the header, ',' when two of them
-/// appear; with none of them, ' ' if the header has a space outside quotes, else ','.
-char delimiter_of(const std::string& path, const std::string& header) {
+/// How many fields `record` splits into at `delimiter`, with quotes honoured or not.
+size_t field_count(std::string_view record, char delimiter, bool honour_quotes) {
+  size_t fields = 1;
+  bool in_quotes = false;
+  for (const char c : record) {
+    if (honour_quotes && c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && c == delimiter) ++fields;
+  }
+  return fields;
+}
+
+/// The first two records of a text table (the header and the first row), as written.
+std::pair<std::string, std::string> first_two_records(const std::string& path) {
+  VsiChars in(path);
+  std::string records[2];
+  bool in_quotes = false;
+  size_t k = 0;
+  for (char c = 0; k < 2 && in.get(c);) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (!in_quotes && (c == '\n' || c == '\r')) {
+      if (!records[k].empty()) ++k;
+      continue;
+    }
+    records[k] += c;
+  }
+  return {records[0], records[1]};
+}
+
+/// The delimiter GDAL's CSV driver splits on, as GDAL 3.6 chooses it: a tab for .tsv; a tab
+/// when the header has one and the header and the first row split at tabs into as many fields,
+/// two or more, with quotes honoured or else not (OGRCSVDataSource::OpenTable); else the first
+/// ',', ';' or tab outside quotes in the header, ',' when two kinds appear (CSVDetectSeperator);
+/// with none of them, ' ' if the header has a space outside quotes, else ','.
+char delimiter_of(const std::string& path, const std::string& header, const std::string& first_row) {
   if (text_table_extension(path) == ".tsv") return '\t';
+  if (header.find('\t') != std::string::npos)
+    for (const bool honour : {true, false}) {
+      const size_t n = field_count(header, '\t', honour);
+      if (n >= 2 && n == field_count(first_row, '\t', honour)) return '\t';
+    }
   char delimiter = 0;
   bool in_quotes = false, space = false;
   for (const char c : header) {
@@ -130,7 +165,7 @@ size_t check_text_table(const std::string& path) {
         throw DataError(where(record_line) + "more than " + std::to_string(kMaxBlankLines) +
                         " blank lines; geoclaim refuses a file that is mostly empty lines (remove them)");
     } else if (header_columns == 0) {
-      delimiter = delimiter_of(path, header);
+      delimiter = delimiter_of(path, header, first_two_records(path).second);
       in_quotes = false;
       for (const char c : header) {
         if (c == '"') in_quotes = !in_quotes;

@@ -31,9 +31,10 @@ constexpr uint64_t kMaxRecordLines = 10000;
 /// - more than kMaxBlankLines blank lines outside quotes (GDAL skips them one by one; a 200 KB
 ///   zip of them took 77 s), a record over more than kMaxRecordLines lines, and a quote that is
 ///   never closed (200 MB of line breaks after one took 35 s and was read as a cell).
-/// Fields are split as GDAL splits them: the delimiter is a tab for .tsv, else the header's
-/// first ',', ';' or tab outside quotes (',' if it has two kinds), else a space if it has one,
-/// else ','; quoted delimiters do not count.
+/// Fields are split as GDAL 3.6 splits them: the delimiter is a tab for .tsv, or when the
+/// header and the first row split at tabs alike; else the header's first ',', ';' or tab
+/// outside quotes (',' if it has two kinds), else a space if it has one, else ','; quoted
+/// delimiters do not count.
 /// @return how many columns the header names, which the caller compares with GDAL's count
 ///   because GDAL's CSV driver silently keeps only the first 2,000 (OGR_CSV_MAX_FIELD_COUNT).
 /// @throw DataError

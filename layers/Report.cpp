@@ -148,9 +148,9 @@ namespace {
 /// (feature ids, quotes, names) may hold terminal escapes, direction overrides, HTML
 /// (`<img onerror=…>`) or Markdown images and links (`![](http://…)`), which `cat report.md`
 /// would run and a viewer render or fetch. Control characters (C0 but line ends and tabs, DEL,
-/// C1) and bidirectional overrides become U+FFFD, '<' becomes `&lt;`, a backslash is doubled,
-/// and "![" and "](" lose their meaning as `!\[` and `\](`; report.md writes no markup of its
-/// own with them.
+/// C1) and bidirectional overrides become U+FFFD, '<' becomes `&lt;`, a backslash is doubled
+/// (but in a table cell's escaped `\|`), and "![" and "](" lose their meaning as `!\[` and
+/// `\](`; report.md writes no markup of its own with them.
 std::string safe_markdown(const std::string& md) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
@@ -170,8 +170,9 @@ std::string safe_markdown(const std::string& md) {
       out += kReplacement;
     else if (c == '<')
       out += "&lt;";
-    else if (c == '\\')  // doubled, so that none can undo the escapes below ("\](" stays text)
-      out += "\\\\";
+    else if (c == '\\' && !(i + 1 < md.size() && md[i + 1] == '|'))
+      out += "\\\\";  // doubled, so that none can undo the escapes below ("\](" stays text); a
+                       // table cell's "\|" (cell()) is left as it is
     else if (c == '!' && i + 1 < md.size() && md[i + 1] == '[')
       out += "!\\";
     else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(')

@@ -80,6 +80,13 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
             ":3: has 4 fields but the header names 3 columns (split at space); GDAL would drop the cells beyond "
             "the last column (quote a cell that holds the delimiter)");
   EXPECT_EQ(error_after_path("mixed.csv", "id;x\ty,lat,lon\n1,35.1,40.1\n"), "");
+  // A tab in the header wins when the header and the first row split at tabs alike, commas
+  // in the cells notwithstanding (GDAL's OpenTable): a good file, and a shifted row in one.
+  EXPECT_EQ(error_after_path("tab-comma.csv", "id\tname (city, country)\tlat\tlon\n1\tDeir ez-Zor\t35.3\t40.1\n"), "");
+  EXPECT_EQ(error_after_path("tab-shifted.csv",
+                             "id\tname, full\tlat\tlon\n1\tA, b\t35.3\t40.1\n2\tB, c\t35\t0\t40.4\n"),
+            ":3: has 5 fields but the header names 4 columns (split at tab); GDAL would drop the cells beyond "
+            "the last column (quote a cell that holds the delimiter)");
   // A comma inside the header's quotes does not make it a comma file (as GDAL reads it).
   EXPECT_EQ(error_after_path("ok-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35,1;40,1\n"), "");
   EXPECT_EQ(error_after_path("long-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35.1;40;4\n"),
