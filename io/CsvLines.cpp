@@ -155,6 +155,7 @@ size_t check_text_table(const std::string& path) {
   // Records as csv_record_lines reads them; a record of spaces and tabs only is a blank line.
   uint64_t line = 1, blank = 0, record_line = 1;
   bool in_quotes = false, record_blank = true;
+  bool extra_filled = false;  // a cell beyond the header's last column holds something
   size_t fields = 1;
   std::string header;  // the first record's text, until the delimiter is known
   size_t header_columns = 0;
@@ -174,7 +175,8 @@ size_t check_text_table(const std::string& path) {
       ++header_columns;
       in_quotes = false;
       header.clear();
-    } else if (fields != header_columns) {
+    } else if (fields < header_columns || (fields > header_columns && extra_filled)) {
+      // Empty cells past the last column (a trailing ',' as spreadsheets write) lose nothing.
       throw DataError(where(record_line) + "has " + std::to_string(fields) + (fields == 1 ? " field" : " fields") +
                       " but the header names " + std::to_string(header_columns) + " columns (split at " +
                       delimiter_name(delimiter) + "); " +
@@ -184,6 +186,7 @@ size_t check_text_table(const std::string& path) {
     }
     fields = 1;
     record_blank = true;
+    extra_filled = false;
   };
   char c = 0;
   while (in.get(c)) {
@@ -207,7 +210,10 @@ size_t check_text_table(const std::string& path) {
     if (header_columns == 0) header += c;
     if (c == '"') in_quotes = !in_quotes;  // "" toggles twice: still inside
     if (c != ' ' && c != '\t') record_blank = false;
-    if (!in_quotes && header_columns != 0 && c == delimiter) ++fields;
+    if (!in_quotes && header_columns != 0 && c == delimiter)
+      ++fields;
+    else if (header_columns != 0 && fields > header_columns && c != ' ' && c != '\t' && c != '"')
+      extra_filled = true;
   }
   if (in_quotes)
     throw DataError(where(record_line) + "a quoted cell opens here and is never closed (a '\"' is missing)");

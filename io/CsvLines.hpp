@@ -26,8 +26,9 @@ constexpr uint64_t kMaxRecordLines = 10000;
 /// what GDAL would read wrong without a word:
 /// - a NUL byte: GDAL's C strings end there, so "40\0.45" reads as 40 and a NUL early in a row
 ///   empties the cells after it;
-/// - a record with more or fewer fields than the header has columns: GDAL drops the extra
-///   cells and leaves missing ones null, so a shifted row reads its neighbour's value;
+/// - a record with fewer fields than the header has columns, or more with something in them:
+///   GDAL drops the extra cells and leaves missing ones null, so a shifted row reads its
+///   neighbour's value (empty cells past the last column, a trailing ',', lose nothing);
 /// - more than kMaxBlankLines blank lines outside quotes (GDAL skips them one by one; a 200 KB
 ///   zip of them took 77 s), a record over more than kMaxRecordLines lines, and a quote that is
 ///   never closed (200 MB of line breaks after one took 35 s and was read as a cell).

@@ -99,9 +99,13 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
   EXPECT_EQ(error_after_path("short-semicolon.csv", "id;lat;lon\n1;35,1\n"),
             ":2: has 2 fields but the header names 3 columns (split at ';'); GDAL would read the missing cells "
             "as empty (write an empty cell between two delimiters)");
-  EXPECT_EQ(error_after_path("long.tsv", "id\tlat\tlon\n1\t35.1\t40.1\t\n"),
+  EXPECT_EQ(error_after_path("long.tsv", "id\tlat\tlon\n1\t35.1\t40.1\tx\n"),
             ":2: has 4 fields but the header names 3 columns (split at tab); GDAL would drop the cells beyond "
             "the last column (quote a cell that holds the delimiter)");
+  // Empty cells past the last column lose nothing (a trailing ',' or space, as spreadsheets
+  // and column-aligned files write): accepted.
+  EXPECT_EQ(error_after_path("trailing-comma.csv", "id,lat,lon\n1,35.1,40.1,\n2,35.2,40.2,,\n"), "");
+  EXPECT_EQ(error_after_path("trailing-space.csv", "id lat lon\n1 35.1 40.1 \n"), "");
   // The last row without a line end is a row too.
   EXPECT_EQ(error_after_path("last.csv", "id,lat,lon\n1,35.1,40.1\n2,35.2"),
             ":3: has 2 fields but the header names 3 columns (split at ','); GDAL would read the missing cells "
