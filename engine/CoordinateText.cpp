@@ -3,6 +3,7 @@
 #include <GeographicLib/DMS.hpp>
 #include <GeographicLib/MGRS.hpp>
 #include <GeographicLib/UTMUPS.hpp>
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -164,6 +165,15 @@ double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
     ind = up == 'N' || up == 'S' ? GeographicLib::DMS::LATITUDE : GeographicLib::DMS::LONGITUDE;
     return up == 'S' || up == 'W' ? -*plain : *plain;
   }
+  // GeographicLib 2.1.2 reads past its string (SIGSEGV) when a second mark comes before ':'
+  // components ("1\"2:3:\"", found by fuzzing): ':' notation takes no marks, so text that
+  // mixes them is refused before GeographicLib sees it.
+  if (text.find(':') != std::string::npos &&
+      std::any_of(text.begin(), text.end(), [](char c) {
+        return c == 'd' || c == 'D' || c == '\'' || c == '"' || static_cast<unsigned char>(c) >= 0x80;
+      }))
+    throw CoordinateError("cannot read " + quote(text) +
+                          " as an angle: it mixes ':' separators with degree, minute or second marks");
   double value = 0;
   try {
     value = GeographicLib::DMS::Decode(text, ind);

@@ -80,6 +80,15 @@ TEST(ParseAngle, RejectsOutOfRangeAndGarbageQuotingTheText) {
 
 // Minutes and seconds lie in [0, 60) in every notation: GeographicLib alone refused "60" but
 // read "60.0" as a whole minute (35 17 60.0 N was 35°18′).
+// GeographicLib 2.1.2 crashed (SIGSEGV) on marks before ':' components: found by the CI's
+// fuzzing; now refused before it is called, in every form the fuzzer's case reduces to.
+TEST(ParseAngle, ColonsMixedWithMarksAreRefusedNotCrashed) {
+  for (const char* text : {"1\"2:3:\"", "0\"5:7:\"", "35:17:08\"N", "35°17:08", "35d17:08", "35'17:08"})
+    EXPECT_THROW(parse_angle(text, Axis::latitude), CoordinateError) << text;
+  EXPECT_NEAR(parse_angle("35:17:08", Axis::latitude), 35.28556, 1e-5);
+  EXPECT_NEAR(parse_angle("35:17:08N", Axis::latitude), 35.28556, 1e-5);
+}
+
 TEST(ParseAngle, SixtyMinutesOrSecondsAreRefusedInEveryNotation) {
   for (const char* text : {"35 17 60 N", "35 17 60.0 N", "35 17 60.000", "35°17′60.0″N", "35:17:60.0", "35d60.0'",
                            "35 60 N", "35 60.0", "35°60.00′", "35 17 61.5"}) {
