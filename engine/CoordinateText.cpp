@@ -165,9 +165,13 @@ double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
     ind = up == 'N' || up == 'S' ? GeographicLib::DMS::LATITUDE : GeographicLib::DMS::LONGITUDE;
     return up == 'S' || up == 'W' ? -*plain : *plain;
   }
-  // GeographicLib 2.1.2 reads past its string (SIGSEGV) when a second mark comes before ':'
-  // components ("1\"2:3:\"", found by fuzzing): ':' notation takes no marks, so text that
-  // mixes them is refused before GeographicLib sees it.
+  // GeographicLib 2.1.2 reads past its arrays (SIGSEGV) when a second mark comes before ':'
+  // components ("1\"2:3:\"") and on more than three ':' components ("1:2:3:4:5:6:7"), both
+  // found by fuzzing: ':' notation is degrees:minutes:seconds at most and takes no marks, so
+  // other text with ':' is refused before GeographicLib sees it.
+  if (std::count(text.begin(), text.end(), ':') > 2)
+    throw CoordinateError("cannot read " + quote(text) +
+                          " as an angle: ':' separates at most degrees, minutes and seconds");
   if (text.find(':') != std::string::npos &&
       std::any_of(text.begin(), text.end(), [](char c) {
         return c == 'd' || c == 'D' || c == '\'' || c == '"' || static_cast<unsigned char>(c) >= 0x80;
