@@ -301,6 +301,10 @@ GeoPoint parse_mgrs(std::string_view raw) {
   } catch (const GeographicLib::GeographicErr& e) {
     throw CoordinateError("cannot read " + quote(trim(raw)) + " as MGRS: " + printable(e.what(), 200));
   }
+  // GeographicLib reads "INV…" (its own spelling of an invalid reference) as no position at
+  // all, NaN, without an error (found by fuzzing).
+  if (zone == GeographicLib::UTMUPS::INVALID || !std::isfinite(lat) || !std::isfinite(lon))
+    throw CoordinateError("cannot read " + quote(trim(raw)) + " as MGRS: it names no position");
   return GeoPoint::from_lat_lon(lat, lon);
 }
 

@@ -185,6 +185,9 @@ TEST(ParseMgrs, RoundTripsGeographicLibForwardAtEveryPrecision) {
 TEST(ParseMgrs, RejectsMalformedReferences) {
   EXPECT_THROW(parse_mgrs("38TMN12345"), CoordinateError);  // an odd number of digits
   EXPECT_THROW(parse_mgrs("99ZZZ"), CoordinateError);
+  // GeographicLib's own "invalid" spelling reads as NaN without an error (found by fuzzing).
+  EXPECT_THROW(parse_mgrs("INVALID"), CoordinateError);
+  EXPECT_THROW(parse_mgrs("INV37CC"), CoordinateError);
 }
 
 std::string error_of(const std::function<void()>& parse) {
