@@ -109,7 +109,7 @@ struct ClaimResult {
   /// feature nearest a distance bound is not the one nearest a sector edge (Ayyash: strike 3
   /// decides the 60.5 km bound, strike 1 at 129° the 112.5° edge).
   size_t direction_representative = 0;
-  std::string method;         ///< "geodesic WGS84" or "local AEQD + geodesic"
+  std::string method;  ///< "geodesic WGS84" or "local AEQD + geodesic"
   /// How many of the features were supported / contradicted / inconclusive.
   size_t counts[3] = {0, 0, 0};
 };

@@ -172,8 +172,7 @@ double decode(const std::string& text, GeographicLib::DMS::flag& ind) {
   if (std::count(text.begin(), text.end(), ':') > 2)
     throw CoordinateError("cannot read " + quote(text) +
                           " as an angle: ':' separates at most degrees, minutes and seconds");
-  if (text.find(':') != std::string::npos &&
-      std::any_of(text.begin(), text.end(), [](char c) {
+  if (text.find(':') != std::string::npos && std::any_of(text.begin(), text.end(), [](char c) {
         return c == 'd' || c == 'D' || c == '\'' || c == '"' || static_cast<unsigned char>(c) >= 0x80;
       }))
     throw CoordinateError("cannot read " + quote(text) +

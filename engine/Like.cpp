@@ -76,7 +76,7 @@ bool automaton(std::string_view text, std::string_view pattern) {
     if (c != '%' || units.empty() || units.back() != '%') units += c;
   const size_t m = units.size();
   const size_t words = m / 64 + 1;  // bits 0..m
-  Bits step(256 * words, 0);  // step[c] is words [c * words, (c + 1) * words)
+  Bits step(256 * words, 0);        // step[c] is words [c * words, (c + 1) * words)
   Bits percent(words, 0), after_underscore(words, 0);
   const auto set = [](uint64_t* b, size_t i) { b[i / 64] |= uint64_t{1} << (i % 64); };
   const auto step_of = [&](int c) { return step.data() + static_cast<size_t>(c) * words; };
@@ -124,8 +124,7 @@ bool like(std::string_view text, std::string_view pattern) {
   // Backtracking settles almost every real pattern in a few passes over the text; past that,
   // the automaton's bound holds.
   bool gave_up = false;
-  const bool matched =
-      like_detail::backtracking(text, pattern, 4 * (text.size() + pattern.size()) + 1024, gave_up);
+  const bool matched = like_detail::backtracking(text, pattern, 4 * (text.size() + pattern.size()) + 1024, gave_up);
   return gave_up ? like_detail::automaton(text, pattern) : matched;
 }
 

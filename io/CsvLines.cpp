@@ -128,10 +128,14 @@ char delimiter_of(const std::string& path, const std::string& header, const std:
 
 std::string delimiter_name(char d) {
   switch (d) {
-    case '\t': return "tab";
-    case ';': return "';'";
-    case ' ': return "space";
-    default: return "','";
+    case '\t':
+      return "tab";
+    case ';':
+      return "';'";
+    case ' ':
+      return "space";
+    default:
+      return "','";
   }
 }
 
@@ -177,12 +181,13 @@ size_t check_text_table(const std::string& path) {
       header.clear();
     } else if (fields < header_columns || (fields > header_columns && extra_filled)) {
       // Empty cells past the last column (a trailing ',' as spreadsheets write) lose nothing.
-      throw DataError(where(record_line) + "has " + std::to_string(fields) + (fields == 1 ? " field" : " fields") +
-                      " but the header names " + std::to_string(header_columns) + " columns (split at " +
-                      delimiter_name(delimiter) + "); " +
-                      (fields > header_columns
-                           ? "GDAL would drop the cells beyond the last column (quote a cell that holds the delimiter)"
-                           : "GDAL would read the missing cells as empty (write an empty cell between two delimiters)"));
+      throw DataError(
+          where(record_line) + "has " + std::to_string(fields) + (fields == 1 ? " field" : " fields") +
+          " but the header names " + std::to_string(header_columns) + " columns (split at " +
+          delimiter_name(delimiter) + "); " +
+          (fields > header_columns
+               ? "GDAL would drop the cells beyond the last column (quote a cell that holds the delimiter)"
+               : "GDAL would read the missing cells as empty (write an empty cell between two delimiters)"));
     }
     fields = 1;
     record_blank = true;
@@ -201,8 +206,8 @@ size_t check_text_table(const std::string& path) {
         end_record();
         record_line = line;
       } else if (line - record_line > kMaxRecordLines) {
-        throw DataError(where(record_line) + "a quoted cell runs on for more than " +
-                        std::to_string(kMaxRecordLines) + " lines; its closing quote is missing, or the file is "
+        throw DataError(where(record_line) + "a quoted cell runs on for more than " + std::to_string(kMaxRecordLines) +
+                        " lines; its closing quote is missing, or the file is "
                         "not a text table");
       }
       continue;

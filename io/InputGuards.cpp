@@ -147,8 +147,8 @@ void collect_sources(const CPLXMLNode* node, std::vector<std::pair<std::string, 
 
 /// A connection string of a database GDAL reads (libpq's URIs among them).
 bool is_database(const std::string& source) {
-  static const char* const kPrefixes[] = {"PG:",    "PGB:", "POSTGRESQL://", "POSTGRES://", "MYSQL:",
-                                          "MSSQL:", "OCI:", "ODBC:",         "HANA:",       "MONGODBV3:"};
+  static const char* const kPrefixes[] = {
+      "PG:", "PGB:", "POSTGRESQL://", "POSTGRES://", "MYSQL:", "MSSQL:", "OCI:", "ODBC:", "HANA:", "MONGODBV3:"};
   for (const char* p : kPrefixes)
     if (source.size() >= std::strlen(p) && EQUALN(source.c_str(), p, std::strlen(p))) return true;
   return false;
@@ -183,8 +183,7 @@ void check_text_tables_in(const std::string& path, bool named_as_csv) {
 /// finds in PGPASSFILE or a service (review of issue 9). `text` is the VRT; `path` where it is
 /// (relative sources are beside it).
 void check_vrt_sources(const std::string& path, const std::string& text, Walk& walk) {
-  const std::unique_ptr<CPLXMLNode, void (*)(CPLXMLNode*)> root(CPLParseXMLString(text.c_str()),
-                                                                 CPLDestroyXMLNode);
+  const std::unique_ptr<CPLXMLNode, void (*)(CPLXMLNode*)> root(CPLParseXMLString(text.c_str()), CPLDestroyXMLNode);
   if (!root) return;  // not XML: GDAL says so when it opens it
   std::vector<std::pair<std::string, bool>> sources;
   collect_sources(root.get(), sources);
@@ -197,8 +196,8 @@ void check_vrt_sources(const std::string& path, const std::string& text, Walk& w
                       "password to the host it names");
     }
     if (walk.depth >= kMaxVrtDepth)
-      throw DataError("cannot read " + quote_path(path) + ": VRTs name VRTs more than " +
-                      std::to_string(kMaxVrtDepth) + " deep");
+      throw DataError("cannot read " + quote_path(path) + ": VRTs name VRTs more than " + std::to_string(kMaxVrtDepth) +
+                      " deep");
     ++walk.depth;
     try {
       if (is_vrt_text(source)) {  // a VRT written inline
@@ -279,8 +278,10 @@ class FilesOnly final : public VSIFilesystemHandler {
     struct stat st {};
     if (path && ::stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) &&
         std::string_view(path) != "/dev/null") {
-      CPLError(CE_Failure, CPLE_OpenFailed, "'%s' is %s, and geoclaim reads only files (a pipe could keep it "
-               "waiting for ever)", printable_path(path).c_str(), kind_of(st.st_mode));
+      CPLError(CE_Failure, CPLE_OpenFailed,
+               "'%s' is %s, and geoclaim reads only files (a pipe could keep it "
+               "waiting for ever)",
+               printable_path(path).c_str(), kind_of(st.st_mode));
       errno = EACCES;
       return nullptr;
     }

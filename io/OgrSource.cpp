@@ -26,8 +26,8 @@
 #include "io/FieldNames.hpp"
 #include "io/GdalErrors.hpp"
 #include "io/InputGuards.hpp"
-#include "io/OutputFolder.hpp"
 #include "io/Network.hpp"
+#include "io/OutputFolder.hpp"
 #include "io/Sha256.hpp"
 #include "io/TimeFields.hpp"
 

@@ -331,8 +331,11 @@ void write_kmz(const std::vector<KmlLayer>& layers, const std::string& title, co
   const Srs srs = wgs84_lon_lat();
   std::vector<std::string> view;  // LIBKML's layer creation options for a <LookAt>
   if (look_at)
-    view = {"LOOKAT_LONGITUDE=" + format_number(look_at->lon, 7), "LOOKAT_LATITUDE=" + format_number(look_at->lat, 7),
-            "LOOKAT_RANGE=" + format_number(look_at->range_m, 1), "LOOKAT_HEADING=0", "LOOKAT_TILT=0",
+    view = {"LOOKAT_LONGITUDE=" + format_number(look_at->lon, 7),
+            "LOOKAT_LATITUDE=" + format_number(look_at->lat, 7),
+            "LOOKAT_RANGE=" + format_number(look_at->range_m, 1),
+            "LOOKAT_HEADING=0",
+            "LOOKAT_TILT=0",
             "LOOKAT_ALTITUDEMODE=clampToGround"};
   std::vector<char*> options;
   for (auto& o : view) options.push_back(o.data());

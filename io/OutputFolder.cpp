@@ -79,7 +79,8 @@ void refuse_if_not_replaceable(const fs::path& target, const std::string& text) 
     std::string list;
     for (size_t i = 0; i < foreign.size() && i < kListed; ++i) list += (i ? ", " : "") + quote_path(foreign[i]);
     if (foreign.size() > kListed) list += ", … (" + std::to_string(foreign.size()) + " in all)";
-    throw DataError(quote_path(text) + " is an earlier geoclaim result, but it also holds what geoclaim did not write " +
+    throw DataError(quote_path(text) +
+                    " is an earlier geoclaim result, but it also holds what geoclaim did not write " +
                     "there: " + list + "; geoclaim replaces the whole folder, so move them out or write the " +
                     "results elsewhere");
   }
@@ -190,8 +191,8 @@ std::vector<std::string> foreign_entries(const std::string& dir) {
   const auto ours = [&](const fs::directory_entry& e) {
     const std::string name = e.path().filename().string();
     if (has_list) return listed.count(name) > 0;
-    return e.is_regular_file() && std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
-                                              [&](const char* s) { return name.ends_with(s); });
+    return e.is_regular_file() &&
+           std::any_of(std::begin(kSuffixes), std::end(kSuffixes), [&](const char* s) { return name.ends_with(s); });
   };
   std::vector<std::string> out;
   std::error_code ec;

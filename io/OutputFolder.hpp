@@ -19,8 +19,8 @@ class OutputFolder {
   /// @throw DataError, before creating anything, when `target` is a file, an existing folder
   /// that is not an earlier geoclaim result (a non-empty folder without geoclaim's report.json),
   /// an earlier result that holds files geoclaim did not write there (not in its report.json's
-  /// `files`: a reader's notes would be lost with the folder), or holds an input; when another run is writing it (its lock is held); or when the folder
-  /// cannot be created.
+  /// `files`: a reader's notes would be lost with the folder), or holds an input; when another run is writing it (its
+  /// lock is held); or when the folder cannot be created.
   explicit OutputFolder(std::string target, const std::vector<std::string>& inputs = {});
   ~OutputFolder();
   OutputFolder(const OutputFolder&) = delete;

@@ -346,8 +346,8 @@ class Resolution {
   ToleranceTable m_tolerances;
   std::set<std::string> m_claim_ids;
   WorkingCrs m_working;
-  std::optional<int> m_time_zone;   ///< the last `set timezone`, minutes east of UTC
-  std::optional<Span> m_read_span;  ///< the first statement that reads an input
+  std::optional<int> m_time_zone;          ///< the last `set timezone`, minutes east of UTC
+  std::optional<Span> m_read_span;         ///< the first statement that reads an input
   std::vector<std::string> m_input_paths;  ///< every path a `load` or `check claims` names, so far
 };
 

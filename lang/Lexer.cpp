@@ -91,8 +91,8 @@ std::vector<Token> lex(const SourceFile& file, std::vector<Diagnostic>& errors) 
         const bool tiny = digits.substr(0, digits.find('.')).find_first_not_of('0') == std::string_view::npos;
         errors.push_back({{static_cast<uint32_t>(b), static_cast<uint32_t>(i)},
                           !out_of_range ? "malformed number '" + shown + "'"
-                          : tiny        ? "number '" + shown + "' is closer to zero than a double holds (about 4.9e-324)"
-                                        : "number '" + shown + "' is beyond what a double holds (about 1.8e308)"});
+                          : tiny ? "number '" + shown + "' is closer to zero than a double holds (about 4.9e-324)"
+                                 : "number '" + shown + "' is beyond what a double holds (about 1.8e308)"});
         continue;
       }
       push(TokenKind::number, b, i, text);

@@ -58,7 +58,7 @@ void grow(GeoBox& box, const GeoBox& b) {
 GeoBox covering_box(const std::vector<GeoBox>& boxes) {
   GeoBox out;
   std::vector<std::pair<double, double>> spans;  // longitudes, from in [−180, 180), to ≥ from
-  bool round = false;                             // one box goes all the way round
+  bool round = false;                            // one box goes all the way round
   for (const GeoBox& b : boxes) {
     if (!b.valid()) continue;
     grow(out, b);
@@ -161,8 +161,8 @@ Layer claim_labels_layer(const Layer& claims, const GeoBox& view) {
     const std::string id = attribute_text(f.attributes[*id_field]);
     // An `each` claim's points carry their own features' verdicts, named so, lest a feature's
     // "supported" read as the claim's.
-    const bool each = quantifier_field && feature_field &&
-                      attribute_text(f.attributes[*quantifier_field]) == word(Quantifier::each);
+    const bool each =
+        quantifier_field && feature_field && attribute_text(f.attributes[*quantifier_field]) == word(Quantifier::each);
     const std::string line = id + (each ? " " + attribute_text(f.attributes[*feature_field]) : "") + ": " +
                              attribute_text(f.attributes[*verdict_field]);
     auto l = std::find_if(it->lines.begin(), it->lines.end(), [&](const auto& x) { return x.first == line; });

@@ -35,7 +35,8 @@ std::string text_or_empty(const char* s) { return s ? s : ""; }
 }  // namespace
 
 QgisSrs qgis_srs(int epsg) {
-  if (epsg != 4326 && !is_utm_or_ups(epsg)) throw std::logic_error("no QGIS srs.db id for EPSG:" + std::to_string(epsg));
+  if (epsg != 4326 && !is_utm_or_ups(epsg))
+    throw std::logic_error("no QGIS srs.db id for EPSG:" + std::to_string(epsg));
   PJ_CONTEXT* ctx = PJ_DEFAULT_CTX;
   const std::string authid = "EPSG:" + std::to_string(epsg);
   PjPtr crs(proj_create(ctx, authid.c_str()));

@@ -172,7 +172,7 @@ std::string safe_markdown(const std::string& md) {
       out += "&lt;";
     else if (c == '\\' && !(i + 1 < md.size() && md[i + 1] == '|'))
       out += "\\\\";  // doubled, so that none can undo the escapes below ("\](" stays text); a
-                       // table cell's "\|" (cell()) is left as it is
+                      // table cell's "\|" (cell()) is left as it is
     else if (c == '!' && i + 1 < md.size() && md[i + 1] == '[')
       out += "!\\";
     else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(')

@@ -95,8 +95,9 @@ std::string claim_map(const ClaimResult& c, size_t i) {
     if (v.zone_clipped) caption += " The zone is much larger than the evidence: only its part in view is drawn.";
     // Zones are drawn for every claim with an object but `crosses`; where none is, say why.
     if (!zone && c.spec.object && c.spec.relation != Relation::crosses)
-      caption += " No zone is drawn for this claim (a zone that would hold a pole or reach beyond 8,000 km "
-                 "cannot be one longitude/latitude polygon; docs/outputs.md); the verdict is measured all the same.";
+      caption +=
+          " No zone is drawn for this claim (a zone that would hold a pole or reach beyond 8,000 km "
+          "cannot be one longitude/latitude polygon; docs/outputs.md); the verdict is measured all the same.";
     if (c.measures.size() > kMapMaxMeasures)
       caption += " The first " + std::to_string(kMapMaxMeasures) + " features are drawn.";
     return "<figure>" + claim_map_svg(c, zone.get()) + "<figcaption>" + esc(caption) + "</figcaption></figure>";
@@ -128,9 +129,9 @@ std::string claim_section(const ClaimResult& c, size_t i) {
     const FeatureMeasure& m = c.measures[c.representative];
     const FeatureMeasure& b = c.measures[c.direction_representative];
     if (!s.subject_is_place && !m.subject_id.empty())
-      h += figure_row("deciding feature", &b == &m ? s.subject_name + " " + m.subject_id
-                                                   : s.subject_name + " " + m.subject_id + " (distance), " +
-                                                         b.subject_id + " (direction)");
+      h += figure_row("deciding feature",
+                      &b == &m ? s.subject_name + " " + m.subject_id
+                               : s.subject_name + " " + m.subject_id + " (distance), " + b.subject_id + " (direction)");
     // A place is its own one feature: its name says it all ("ayyash", not "ayyash ayyash").
     if (!m.object_id.empty())
       h += figure_row("object feature",

@@ -41,8 +41,10 @@ inline void mark_as_result(const std::filesystem::path& dir, const std::string& 
   nlohmann::json files = nlohmann::json::array({"report.json"});
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().filename() != "report.json") files.push_back(e.path().filename().string());
-  const nlohmann::json report = {
-      {"geoclaim_version", "0.1.0"}, {"run_time", note}, {"job", {{"path", "j.gcl"}, {"sha256", ""}}}, {"files", files}};
+  const nlohmann::json report = {{"geoclaim_version", "0.1.0"},
+                                 {"run_time", note},
+                                 {"job", {{"path", "j.gcl"}, {"sha256", ""}}},
+                                 {"files", files}};
   std::ofstream(dir / "report.json") << report.dump();
 }
 

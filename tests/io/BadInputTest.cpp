@@ -71,8 +71,9 @@ std::string error_after_path(const std::string& name, const std::string& text) {
 // named by its line in the file (review of issue 9: a decimal comma shifted a row silently).
 TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
   // Fine: quoted commas and a quoted line end, CRLF, a blank line, a semicolon file.
-  EXPECT_EQ(error_after_path("ok.csv", "id,lat,lon,note\r\n1,35.1,40.1,\"a, b\"\r\n\r\n2,35.2,40.2,\"two\nlines, too\"\r\n"),
-            "");
+  EXPECT_EQ(
+      error_after_path("ok.csv", "id,lat,lon,note\r\n1,35.1,40.1,\"a, b\"\r\n\r\n2,35.2,40.2,\"two\nlines, too\"\r\n"),
+      "");
   EXPECT_EQ(error_after_path("ok-semicolon.csv", "id;lat;lon\n1;35,1;40,1\n"), "");
   // As GDAL 3.6 detects it: a space when the header has no ',', ';' or tab (GDAL reads
   // "1  35.1 40.1" as four fields), and ',' when a header mixes ';' and tab.
@@ -83,10 +84,10 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
   // A tab in the header wins when the header and the first row split at tabs alike, commas
   // in the cells notwithstanding (GDAL's OpenTable): a good file, and a shifted row in one.
   EXPECT_EQ(error_after_path("tab-comma.csv", "id\tname (city, country)\tlat\tlon\n1\tDeir ez-Zor\t35.3\t40.1\n"), "");
-  EXPECT_EQ(error_after_path("tab-shifted.csv",
-                             "id\tname, full\tlat\tlon\n1\tA, b\t35.3\t40.1\n2\tB, c\t35\t0\t40.4\n"),
-            ":3: has 5 fields but the header names 4 columns (split at tab); GDAL would drop the cells beyond "
-            "the last column (quote a cell that holds the delimiter)");
+  EXPECT_EQ(
+      error_after_path("tab-shifted.csv", "id\tname, full\tlat\tlon\n1\tA, b\t35.3\t40.1\n2\tB, c\t35\t0\t40.4\n"),
+      ":3: has 5 fields but the header names 4 columns (split at tab); GDAL would drop the cells beyond "
+      "the last column (quote a cell that holds the delimiter)");
   // A comma inside the header's quotes does not make it a comma file (as GDAL reads it).
   EXPECT_EQ(error_after_path("ok-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35,1;40,1\n"), "");
   EXPECT_EQ(error_after_path("long-quoted-comma.csv", "id;\"name, full\";lat;lon\n1;\"A\";35.1;40;4\n"),
@@ -115,10 +116,12 @@ TEST(BadInput, RowsMustHaveTheHeadersColumnCount) {
 // A NUL byte anywhere, in a cell or in the header, is refused with its line: GDAL's C strings
 // end there ("40\0.45" read as 40).
 TEST(BadInput, NulBytesAreRefusedWithTheirLine) {
-  const std::string message = ": holds a NUL byte; GDAL would cut the cell there (a text table cannot hold one: remove it)";
+  const std::string message =
+      ": holds a NUL byte; GDAL would cut the cell there (a text table cannot hold one: remove it)";
   EXPECT_EQ(error_after_path("nul-cell.csv", std::string("id,lat,lon\n1,35.1,40\0.45\n", 25)), ":2" + message);
   EXPECT_EQ(error_after_path("nul-header.csv", std::string("id,la\0t,lon\n1,35.1,40.1\n", 24)), ":1" + message);
-  EXPECT_EQ(error_after_path("nul-quoted.csv", std::string("id,lat,lon,n\n1,35.1,40.1,\"a\nb\0\"\n", 32)), ":3" + message);
+  EXPECT_EQ(error_after_path("nul-quoted.csv", std::string("id,lat,lon,n\n1,35.1,40.1,\"a\nb\0\"\n", 32)),
+            ":3" + message);
 }
 
 // A cell of 100,000 characters is quoted to 80, whatever GDAL's own message adds.
@@ -142,7 +145,8 @@ TEST(BadInput, LongitudeOutOfRange) {
 
 TEST(BadInput, SwappedColumnsGetAHint) {
   EXPECT_EQ(load_error("testdata/bad/swapped-latlon.csv"),
-            "testdata/bad/swapped-latlon.csv:2: column 'lat': latitude 140.2 is outside ±90° (the latitude and longitude look "
+            "testdata/bad/swapped-latlon.csv:2: column 'lat': latitude 140.2 is outside ±90° (the latitude and "
+            "longitude look "
             "swapped)");
 }
 

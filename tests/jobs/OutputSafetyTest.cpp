@@ -123,8 +123,8 @@ TEST(OutputSafety, AResultListsItsFilesAndIsReplacedByTheNextRun) {
 TEST(OutputSafety, ReportMarkdownHoldsNoControlsOrMarkupFromTheData) {
   const fs::path dir = test::scratch_path("md-escape");
   fs::create_directories(dir);
-  std::ofstream(dir / "s.csv")
-      << "id,lat,lon\n\"a\x1b[2J<img src=x onerror=alert(1)>b\xC2\x9B\xE2\x80\xAE![t](http://127.0.0.1:1/p.png)\",35.1,40.1\n";
+  std::ofstream(dir / "s.csv") << "id,lat,lon\n\"a\x1b[2J<img src=x "
+                                  "onerror=alert(1)>b\xC2\x9B\xE2\x80\xAE![t](http://127.0.0.1:1/p.png)\",35.1,40.1\n";
   std::ofstream(dir / "j.gcl") << "load s from \"" << (dir / "s.csv").string()
                                << "\"\nplace p at 35.1, 40.1\nclaim c: every s within 1 km of p\n"
                                << "  source \"[click\\\\](http://127.0.0.1:1/) | 2015\"\n";
@@ -134,8 +134,10 @@ TEST(OutputSafety, ReportMarkdownHoldsNoControlsOrMarkupFromTheData) {
   EXPECT_EQ(md.find('\x1b'), std::string::npos);
   EXPECT_EQ(md.find("<img"), std::string::npos);
   // A C1 control (CSI) and a right-to-left override go too; an image no longer is one.
-  EXPECT_NE(md.find("a\xEF\xBF\xBD[2J&lt;img src=x onerror=alert(1)>b\xEF\xBF\xBD\xEF\xBF\xBD!\\[t\\](http://127.0.0.1:1/p.png)"),
-            std::string::npos)
+  EXPECT_NE(
+      md.find(
+          "a\xEF\xBF\xBD[2J&lt;img src=x onerror=alert(1)>b\xEF\xBF\xBD\xEF\xBF\xBD!\\[t\\](http://127.0.0.1:1/p.png)"),
+      std::string::npos)
       << md;
   // The data's own backslash cannot undo the escape of "](" (it is doubled).
   EXPECT_NE(md.find("[click\\\\\\](http://127.0.0.1:1/)"), std::string::npos) << md;

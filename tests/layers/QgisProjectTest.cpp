@@ -57,18 +57,18 @@ struct MapCrsCase {
 
 TEST(QgisCrs, MapCrsIsTheUtmZoneOfTheEvidenceCentre) {
   for (const auto& [box, epsg] : std::vector<MapCrsCase>{
-           {{40.3, 34.9, 40.6, 35.2}, 32637},  // Ayyash's strikes
-           {{40.0, 34.9, 44.7, 43.8}, 32638},  // and Mozdok: centre 42.35° E
-           {{-0.2, 51.4, 0.1, 51.6}, 32630},   // London, across the prime meridian: centre −0.05° E
-           {{36.8, -1.4, 36.9, -1.2}, 32737},  // Nairobi, south of the equator
-           {{179.9, 10, 180, 10.1}, 32660},    // at the antimeridian
+           {{40.3, 34.9, 40.6, 35.2}, 32637},    // Ayyash's strikes
+           {{40.0, 34.9, 44.7, 43.8}, 32638},    // and Mozdok: centre 42.35° E
+           {{-0.2, 51.4, 0.1, 51.6}, 32630},     // London, across the prime meridian: centre −0.05° E
+           {{36.8, -1.4, 36.9, -1.2}, 32737},    // Nairobi, south of the equator
+           {{179.9, 10, 180, 10.1}, 32660},      // at the antimeridian
            {{179.8, -17, 180.2, -16.8}, 32760},  // across it, as covering_box gives it: centre 180°
            {{179.9, -17, 180.6, -16.8}, 32701},  // centre 180.25° is 179.75° W: zone 1
-           {{10, 40, 30, 50}, 4326},           // 20° of longitude: more than three zones
-           {{10, 83, 11, 85}, 32661},          // beyond 84° N: UPS North
-           {{-180, 88, 180, 90}, 32661},       // round the north pole
-           {{10, -81, 11, -79}, 32761},        // beyond 80° S: UPS South
-           {{10, 50, 11, 85}, 4326},           // from 50° N to beyond 84° N: neither
+           {{10, 40, 30, 50}, 4326},             // 20° of longitude: more than three zones
+           {{10, 83, 11, 85}, 32661},            // beyond 84° N: UPS North
+           {{-180, 88, 180, 90}, 32661},         // round the north pole
+           {{10, -81, 11, -79}, 32761},          // beyond 80° S: UPS South
+           {{10, 50, 11, 85}, 4326},             // from 50° N to beyond 84° N: neither
        })
     EXPECT_EQ(layers::map_epsg(box), epsg) << box.min_lon << " " << box.min_lat;
   // UPS as QGIS's srs.db numbers it (the 61st "zone" of each hemisphere).
@@ -85,13 +85,13 @@ TEST(EvidenceBox, CoversTheShortestArcOfLongitude) {
     EXPECT_DOUBLE_EQ(got.min_lon, lo);
     EXPECT_DOUBLE_EQ(got.max_lon, hi);
   };
-  expect_box(box({{40, 35, 40.5, 35.2}, {44.6, 43.7, 44.7, 43.8}}), 40, 44.7);              // plain
+  expect_box(box({{40, 35, 40.5, 35.2}, {44.6, 43.7, 44.7, 43.8}}), 40, 44.7);                // plain
   expect_box(box({{179.9, -17, 179.9, -17}, {-179.9, -17.1, -179.9, -17.1}}), 179.9, 180.1);  // Fiji
-  expect_box(box({{179.95, 0, 180.05, 0}, {-179.9, 0, -179.8, 0}}), 179.95, 180.2);  // held past 180°
-  expect_box(box({{-0.2, 51, -0.1, 51}, {0.1, 51, 0.2, 51}}), -0.2, 0.2);             // prime meridian
+  expect_box(box({{179.95, 0, 180.05, 0}, {-179.9, 0, -179.8, 0}}), 179.95, 180.2);           // held past 180°
+  expect_box(box({{-0.2, 51, -0.1, 51}, {0.1, 51, 0.2, 51}}), -0.2, 0.2);                     // prime meridian
   // The widest gap, 160° W to 10° W, is left out: from 10° W east to 160° W (200°).
   expect_box(box({{-170, 0, -160, 0}, {-10, 0, 10, 0}, {150, 0, 170, 0}}), -10, 200);
-  expect_box(box({{-180, 80, 180, 90}}), -180, 180);                                    // round a pole
+  expect_box(box({{-180, 80, 180, 90}}), -180, 180);                           // round a pole
   EXPECT_DOUBLE_EQ(box({{-180, 80, 180, 90}, {10, 60, 11, 61}}).min_lat, 60);  // and the rest counted
   EXPECT_FALSE(box({}).valid());
   const B b = box({{179.9, -17, 179.9, -17}, {-179.9, -17.1, -179.9, -17.1}});

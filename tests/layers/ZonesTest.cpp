@@ -414,9 +414,8 @@ TEST(Zones, AZoneRoundALineOverAPoleIsNotDrawn) {
   EXPECT_EQ(layers::claim_zone(near), nullptr);
   EXPECT_EQ(layers::region_within(over.features()[0].geometry.get(), 1000), nullptr);
   const Layer short_of = loaded_line({GeoPoint::from_lon_lat(0, 80), GeoPoint::from_lon_lat(90, 80)});
-  const GeomPtr zone = layers::claim_zone(
-      evaluate(zone_spec(short_of, test::point_layer("s", {{80.5, 45}}), Relation::within, Interval{0, 20000},
-                         std::nullopt)));
+  const GeomPtr zone = layers::claim_zone(evaluate(
+      zone_spec(short_of, test::point_layer("s", {{80.5, 45}}), Relation::within, Interval{0, 20000}, std::nullopt)));
   ASSERT_TRUE(zone);
   EXPECT_EQ(validity_problem(zone.get()), "");
 }
