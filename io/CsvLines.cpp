@@ -153,6 +153,11 @@ std::string text_table_extension(const std::string& path) {
   return lower_ext(p);
 }
 
+bool is_delimited_text(const std::string& path) {
+  const std::string ext = text_table_extension(path);
+  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
 size_t check_text_table(const std::string& path) {
   VsiChars in(path);
   const auto where = [&](uint64_t line) { return printable_path(path) + ":" + std::to_string(line) + ": "; };
@@ -171,13 +176,7 @@ size_t check_text_table(const std::string& path) {
                         " blank lines; geoclaim refuses a file that is mostly empty lines (remove them)");
     } else if (header_columns == 0) {
       delimiter = delimiter_of(path, header, first_two_records(path).second);
-      in_quotes = false;
-      for (const char c : header) {
-        if (c == '"') in_quotes = !in_quotes;
-        if (!in_quotes && c == delimiter) ++header_columns;
-      }
-      ++header_columns;
-      in_quotes = false;
+      header_columns = field_count(header, delimiter, /*honour_quotes=*/true);
       header.clear();
     } else if (fields < header_columns || (fields > header_columns && extra_filled)) {
       // Empty cells past the last column (a trailing ',' as spreadsheets write) lose nothing.

@@ -17,6 +17,10 @@ std::vector<uint64_t> csv_record_lines(const std::string& path);
 /// ".tsv" or ".txt", also under gzip (`/vsigzip/…/x.csv.gz` is ".csv"); any other as it is.
 std::string text_table_extension(const std::string& path);
 
+/// True when `path` is read as a CSV/TSV of coordinate columns: by its text_table_extension,
+/// ".csv", ".tsv" or ".txt".
+bool is_delimited_text(const std::string& path);
+
 /// The most blank lines a CSV/TSV may hold (GDAL skips them one by one).
 constexpr uint64_t kMaxBlankLines = 10000;
 /// The most lines one record may span (a quoted cell with line breaks in it).

@@ -154,11 +154,6 @@ bool is_database(const std::string& source) {
   return false;
 }
 
-bool is_text_table_name(const std::string& path) {
-  const std::string ext = text_table_extension(path);
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
-}
-
 /// The text-table checks (io/CsvLines.hpp) of a VRT's source: a CSV/TSV (or any file named with
 /// "CSV:"), or the CSVs of a folder or a zip that GDAL reads as a data source of their layers
 /// (verification of issue 9: a shifted row in /vsizip/x.zip read as longitude 0).
@@ -167,14 +162,14 @@ void check_text_tables_in(const std::string& path, bool named_as_csv) {
   if (VSIStatL(path.c_str(), &st) != 0) return;  // reported where GDAL opens it
   if (VSI_ISREG(st.st_mode)) {
     const bool zip = text_table_extension(path) == ".zip";
-    if (named_as_csv || is_text_table_name(path)) check_text_table(path);
+    if (named_as_csv || is_delimited_text(path)) check_text_table(path);
     if (!zip) return;
   }
   const std::string folder = VSI_ISDIR(st.st_mode) || path.starts_with("/vsizip/") ? path : "/vsizip/" + path;
   constexpr int kMaxEntries = 1000;
   const std::unique_ptr<char*, void (*)(char**)> entries(VSIReadDirEx(folder.c_str(), kMaxEntries), CSLDestroy);
   for (int i = 0; entries && entries.get()[i]; ++i)
-    if (is_text_table_name(entries.get()[i])) check_text_table(folder + "/" + entries.get()[i]);
+    if (is_delimited_text(entries.get()[i])) check_text_table(folder + "/" + entries.get()[i]);
 }
 
 /// A VRT opens its sources itself, out of geoclaim's sight: each is checked as a job's own path

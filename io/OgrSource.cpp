@@ -508,11 +508,6 @@ class LayerReader {
 
 }  // namespace
 
-bool is_delimited_text(const std::string& path) {
-  const std::string ext = text_table_extension(path);
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
-}
-
 Layer OgrSource::load(const LoadOptions& options, const WarningSink& warn) { return LayerReader(options, warn).read(); }
 
 void OgrSource::probe(const LoadOptions& o) {

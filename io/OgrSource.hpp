@@ -30,7 +30,4 @@ class OgrSource final : public FeatureSource {
   bool m_turned_network_on = false;  ///< so the network is off again once the job is done
 };
 
-/// True when `path` is read as a CSV/TSV of coordinate columns (by its extension).
-bool is_delimited_text(const std::string& path);
-
 }  // namespace geoclaim::io

@@ -164,23 +164,29 @@ void clean_leftovers(const fs::path& target) {
 
 }  // namespace
 
-bool is_geoclaim_result(const std::string& dir) {
+namespace {
+
+/// The folder's report.json, parsed; a discarded value when there is none or it is no JSON.
+nlohmann::json report_json_of(const std::string& dir) {
   const fs::path report = fs::path(dir) / "report.json";
   std::error_code ec;
-  if (!fs::is_regular_file(report, ec)) return false;
+  if (!fs::is_regular_file(report, ec)) return nlohmann::json::value_t::discarded;
   std::ifstream in(report, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  return nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+}
+
+}  // namespace
+
+bool is_geoclaim_result(const std::string& dir) {
+  const auto doc = report_json_of(dir);
   return doc.is_object() && doc.contains("geoclaim_version") && doc["geoclaim_version"].is_string() &&
          doc.contains("job") && doc["job"].is_object() && doc["job"].contains("sha256");
 }
 
 std::vector<std::string> foreign_entries(const std::string& dir) {
-  std::ifstream in(fs::path(dir) / "report.json", std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  const auto doc = report_json_of(dir);
   std::set<std::string> listed;
   const bool has_list = doc.is_object() && doc.contains("files") && doc["files"].is_array();
   if (has_list)
