@@ -114,36 +114,6 @@ nlohmann::ordered_json coordinates_json(const GeoPoint& p) {
           {"mgrs", format_mgrs(p)}};
 }
 
-}  // namespace
-
-/// How everything was measured (docs/language.md, "What is measured"), for both reports.
-std::string method_text() {
-  return "Distances and bearings are geodesics on the WGS84 ellipsoid (a = " +
-         format_number(GeographicLib::Constants::WGS84_a(), 3) +
-         " m, 1/f = " + format_number(1 / GeographicLib::Constants::WGS84_f(), 9) +
-         "), solved with Karney's algorithm (C. F. F. Karney, \"Algorithms for geodesics\", J. Geodesy 87, "
-         "43–55, 2013) as GeographicLib implements it. Between two points the distance is that geodesic. Where a "
-         "line or polygon takes part, both features are projected into a local azimuthal equidistant (AEQD) "
-         "projection (or the job's `set crs`), GEOS finds their nearest points there, and the distance is the "
-         "geodesic between those points; bearings leave the object's nearest point. Edges of lines and polygons "
-         "are geodesics, densified until a straight segment strays less than 1 cm from them. A feature's "
-         "positional uncertainty u (the subject's plus the object's radius) widens a distance d to [d − u, "
-         "d + u], a bearing from a point by asin(u / d) (from a line or polygon, to every bearing its nearest point "
-         "can take); for `inside`, the share of the uncertainty disc (a 256-gon in "
-         "local AEQD) that lies in the polygons is measured. A claim is supported when the whole widened "
-         "interval lies in what its wording allows, contradicted when the two do not meet, and inconclusive "
-         "otherwise.";
-}
-
-/// "geoclaim 0.1.0, GDAL 3.6.2, PROJ 9.1.1, …": one line, so the golden test masks it openly.
-std::string software_line(const RunInfo& run) {
-  std::string s = "geoclaim " + run.version;
-  for (const auto& [name, version] : run.libraries) s += ", " + name + " " + version;
-  return s;
-}
-
-namespace {
-
 /// report.md as a terminal or a Markdown viewer may show it: text from the data and the job
 /// (feature ids, quotes, names) may hold terminal escapes, direction overrides, HTML
 /// (`<img onerror=…>`) or Markdown images and links (`![](http://…)`), which `cat report.md`
@@ -185,6 +155,32 @@ std::string safe_markdown(const std::string& md) {
 }
 
 }  // namespace
+
+/// How everything was measured (docs/language.md, "What is measured"), for both reports.
+std::string method_text() {
+  return "Distances and bearings are geodesics on the WGS84 ellipsoid (a = " +
+         format_number(GeographicLib::Constants::WGS84_a(), 3) +
+         " m, 1/f = " + format_number(1 / GeographicLib::Constants::WGS84_f(), 9) +
+         "), solved with Karney's algorithm (C. F. F. Karney, \"Algorithms for geodesics\", J. Geodesy 87, "
+         "43–55, 2013) as GeographicLib implements it. Between two points the distance is that geodesic. Where a "
+         "line or polygon takes part, both features are projected into a local azimuthal equidistant (AEQD) "
+         "projection (or the job's `set crs`), GEOS finds their nearest points there, and the distance is the "
+         "geodesic between those points; bearings leave the object's nearest point. Edges of lines and polygons "
+         "are geodesics, densified until a straight segment strays less than 1 cm from them. A feature's "
+         "positional uncertainty u (the subject's plus the object's radius) widens a distance d to [d − u, "
+         "d + u], a bearing from a point by asin(u / d) (from a line or polygon, to every bearing its nearest point "
+         "can take); for `inside`, the share of the uncertainty disc (a 256-gon in "
+         "local AEQD) that lies in the polygons is measured. A claim is supported when the whole widened "
+         "interval lies in what its wording allows, contradicted when the two do not meet, and inconclusive "
+         "otherwise.";
+}
+
+/// "geoclaim 0.1.0, GDAL 3.6.2, PROJ 9.1.1, …": one line, so the golden test masks it openly.
+std::string software_line(const RunInfo& run) {
+  std::string s = "geoclaim " + run.version;
+  for (const auto& [name, version] : run.libraries) s += ", " + name + " " + version;
+  return s;
+}
 
 std::string report_markdown(const JobResult& job, const RunInfo& run) {
   std::string md = "# geoclaim report: " + job.job_path + "\n\n";
@@ -326,8 +322,8 @@ std::string report_json(const JobResult& job, const RunInfo& run) {
     const FeatureMeasure* by_bearing = m ? &c.measures[c.direction_representative] : nullptr;
     j["bearing_deg"] = m ? azimuth_or_null(bearing_deg(*by_bearing)) : J(nullptr);
     j["margin_deg"] = m ? number_or_null(margin_deg(*by_bearing), 4) : J(nullptr);
-    j["direction_feature"] =
-        m && s.direction && !s.subject_is_place && by_bearing->bearing ? J(by_bearing->subject_id) : J(nullptr);
+    const auto feature = m ? direction_feature(s, *by_bearing) : std::nullopt;
+    j["direction_feature"] = feature ? J(*feature) : J(nullptr);
     j["inside_share"] = m ? number_or_null(inside_share(*m), 4) : J(nullptr);
     j["reason"] = m ? J(claim_reason(c)) : J(nullptr);
     J features{{"total", c.measures.size()}};

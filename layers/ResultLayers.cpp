@@ -65,8 +65,7 @@ void fill_claim(RowBuilder& row, const ClaimResult& c, const FeatureMeasure& m, 
       .set("bearing_deg", degrees_value(bearing_deg(by_bearing)))
       .set("claimed_direction", s.direction ? AttributeValue{s.direction->label} : AttributeValue{})
       .set("margin_deg", degrees_value(margin_deg(by_bearing)))
-      .set("direction_feature",
-           text_value(s.direction && !s.subject_is_place && by_bearing.bearing ? by_bearing.subject_id : ""))
+      .set("direction_feature", text_value(direction_feature(s, by_bearing).value_or("")))
       .set("inside_share", share_value(inside_share(m)))
       .set("tolerance", text_value(s.tolerance_word))
       .set("reason", text_value(reason))
@@ -86,6 +85,10 @@ std::optional<double> bearing_deg(const FeatureMeasure& m) {
   return m.bearing ? std::optional(m.bearing->degrees) : std::nullopt;
 }
 std::optional<double> margin_deg(const FeatureMeasure& m) { return m.bearing ? m.bearing->margin_deg : std::nullopt; }
+std::optional<std::string> direction_feature(const ClaimSpec& s, const FeatureMeasure& by_bearing) {
+  if (!s.direction || s.subject_is_place || !by_bearing.bearing) return std::nullopt;
+  return by_bearing.subject_id;
+}
 std::optional<double> inside_share(const FeatureMeasure& m) {
   return m.inside ? std::optional(m.inside->share) : std::nullopt;
 }

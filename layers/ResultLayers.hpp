@@ -46,5 +46,8 @@ std::optional<double> margin_m(const FeatureMeasure& m);
 std::optional<double> bearing_deg(const FeatureMeasure& m);
 std::optional<double> margin_deg(const FeatureMeasure& m);
 std::optional<double> inside_share(const FeatureMeasure& m);
+/// The id of the subject feature whose bearing a claim's row gives (`by_bearing`); none when the
+/// claim has no direction, its subject is a place, or that feature has no bearing.
+std::optional<std::string> direction_feature(const ClaimSpec& s, const FeatureMeasure& by_bearing);
 
 }  // namespace geoclaim::layers
