@@ -7,7 +7,6 @@
 
 #include "engine/Credentials.hpp"
 #include "engine/Errors.hpp"
-#include "engine/Geodesy.hpp"
 #include "engine/Text.hpp"
 #include "io/CheckedWrite.hpp"
 #include "io/OgrWriter.hpp"
@@ -92,10 +91,7 @@ constexpr size_t kKmzEvidencePerClaim = 50;
 std::optional<io::KmlLookAt> look_at(const GeoBox& view) {
   if (!view.valid()) return std::nullopt;
   const double lat = (view.min_lat + view.max_lat) / 2, lon = (view.min_lon + view.max_lon) / 2;
-  const double across = std::max(
-      geodesic_inverse(GeoPoint::from_lon_lat(view.min_lon, lat), GeoPoint::from_lon_lat(view.max_lon, lat)).distance_m,
-      geodesic_inverse(GeoPoint::from_lon_lat(lon, view.min_lat), GeoPoint::from_lon_lat(lon, view.max_lat))
-          .distance_m);
+  const double across = layers::box_across_m(view);
   return io::KmlLookAt{std::remainder(lon, 360.0), lat, std::max(500.0, 1.1 * across)};  // within ±180°
 }
 

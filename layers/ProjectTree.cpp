@@ -196,6 +196,10 @@ bool is_large_zone(const GEOSGeometry* zone) {
            kLargeZoneM;
   }
   if (b.max_lon - b.min_lon >= 180.0) return true;
+  return box_across_m(b) > kLargeZoneM;
+}
+
+double box_across_m(const GeoBox& b) {
   const double mid_lat = (b.min_lat + b.max_lat) / 2, mid_lon = (b.min_lon + b.max_lon) / 2;
   const double width =
       geodesic_inverse(GeoPoint::from_lon_lat(b.min_lon, mid_lat), GeoPoint::from_lon_lat(b.max_lon, mid_lat))
@@ -203,7 +207,7 @@ bool is_large_zone(const GEOSGeometry* zone) {
   const double height =
       geodesic_inverse(GeoPoint::from_lon_lat(mid_lon, b.min_lat), GeoPoint::from_lon_lat(mid_lon, b.max_lat))
           .distance_m;
-  return std::max(width, height) > kLargeZoneM;
+  return std::max(width, height);
 }
 
 std::string label_field(const Layer& layer) {
@@ -286,7 +290,7 @@ GeoBox evidence_extent(const JobResult& job, const std::vector<FolderLayer>& fol
     else if (objects.count(f.job_name))
       add_layer(*f.layer, nullptr, true);
   }
-  if (!covering_box(boxes).valid())
+  if (std::none_of(boxes.begin(), boxes.end(), [](const GeoBox& b) { return b.valid(); }))
     for (const auto& f : folder)
       if (f.style != StyleKind::zones) add_layer(*f.layer, nullptr, false);
   // A tenth more each way, in each axis's own span: near a pole, where the evidence spans many

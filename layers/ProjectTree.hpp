@@ -28,6 +28,10 @@ inline constexpr double kLargeZoneM = 200000.0;
 /// twice its reach from the pole).
 bool is_large_zone(const GEOSGeometry* zone);
 
+/// The larger of a box's geodesic width at its middle latitude and its height along its middle
+/// meridian, in metres.
+double box_across_m(const GeoBox& box);
+
 /// The field an input layer is labelled with: `name` if it has one, else the field holding the
 /// features' ids (an `id` column), else none ("").
 std::string label_field(const Layer& layer);
